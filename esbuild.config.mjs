@@ -1,0 +1,57 @@
+// One config, three bundles: the extension (node), the dashboard webview (browser) and the CLI (node).
+import * as esbuild from 'esbuild';
+
+const args = new Set(process.argv.slice(2));
+const production = args.has('--production');
+const watch = args.has('--watch');
+// Test hooks (a fake clock and friends) exist only in the integration-test build, never in the packaged one.
+const testHooks = args.has('--test-hooks');
+const outdir = process.env.HANDS_ON_OUTDIR || 'dist';
+
+const common = {
+  bundle: true,
+  minify: production,
+  sourcemap: !production,
+  sourcesContent: false,
+  logLevel: 'warning',
+  legalComments: 'none',
+};
+
+const builds = [
+  {
+    ...common,
+    entryPoints: { extension: 'src/extension.ts' },
+    outdir,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode'],
+    define: { HANDS_ON_TEST_HOOKS: String(testHooks) },
+  },
+  {
+    ...common,
+    entryPoints: { cli: 'src/cli/main.ts' },
+    outdir,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    banner: { js: '#!/usr/bin/env node' },
+  },
+  {
+    ...common,
+    entryPoints: { webview: 'src/webview/main.ts' },
+    outdir,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    minify: true,
+  },
+];
+
+if (watch) {
+  const contexts = await Promise.all(builds.map((options) => esbuild.context(options)));
+  await Promise.all(contexts.map((context) => context.watch()));
+  console.log('[watch] watching for changes');
+} else {
+  await Promise.all(builds.map((options) => esbuild.build(options)));
+}
