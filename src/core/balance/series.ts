@@ -1,0 +1,73 @@
+import { MINUTE_MS } from '../time/clock';
+import { clip, durationMs, intersect, union, type Interval } from '../time/interval';
+import { localDateOf, localDatesBetween, localDayInterval, type LocalDate } from '../time/localDays';
+import type { WeekStart } from '../settings/settings';
+import { weeksRange } from './periods';
+
+export interface DayFigures {
+  readonly date: LocalDate;
+  readonly codingMinutes: number;
+  readonly meetingMinutes: number;
+  readonly overlapMinutes: number;
+}
+
+export interface WeekFigures {
+  /** First local date of the week. */
+  readonly weekStart: LocalDate;
+  readonly start: number;
+  readonly end: number;
+  readonly codingMinutes: number;
+  readonly meetingMinutes: number;
+  readonly overlapMinutes: number;
+  /** Undefined for a week with neither coding nor meetings, so a chart shows a gap rather than 0 %. */
+  readonly handsOnPercent: number | undefined;
+}
+
+interface SeriesInput {
+  readonly coding: readonly Interval[];
+  readonly meetings: readonly Interval[];
+  readonly now: number;
+  readonly zone: string;
+}
+
+function figures(coding: readonly Interval[], meetings: readonly Interval[], window: Interval) {
+  const c = clip(coding, window);
+  const m = clip(meetings, window);
+  return {
+    codingMinutes: durationMs(c) / MINUTE_MS,
+    meetingMinutes: durationMs(m) / MINUTE_MS,
+    overlapMinutes: durationMs(intersect(c, m)) / MINUTE_MS,
+  };
+}
+
+/** Counted coding and meeting minutes per local day of `range` (meetings only up to `now`, like the balance). */
+export function dailySeries(input: SeriesInput, range: Interval): DayFigures[] {
+  if (range.end <= range.start) return [];
+  const coding = union(clip(input.coding, { start: range.start, end: input.now }));
+  const meetings = union(clip(input.meetings, { start: range.start, end: input.now }));
+  return localDatesBetween(localDateOf(range.start, input.zone), localDateOf(range.end - 1, input.zone)).map((date) => ({
+    date,
+    ...figures(coding, meetings, clip([localDayInterval(date, input.zone)], range)[0] ?? { start: 0, end: 0 }),
+  }));
+}
+
+/** The hands-on share of each of the last `weeks` local weeks, oldest first, the current (partial) week last. */
+export function weeklySeries(input: SeriesInput, weekStartsOn: WeekStart, weeks = 12): WeekFigures[] {
+  const all = weeksRange(input.now, input.zone, weekStartsOn, weeks);
+  const coding = union(clip(input.coding, { start: all.start, end: input.now }));
+  const meetings = union(clip(input.meetings, { start: all.start, end: input.now }));
+  const result: WeekFigures[] = [];
+  for (let offset = weeks - 1; offset >= 0; offset--) {
+    const week = weeksRange(input.now, input.zone, weekStartsOn, 1, offset);
+    const f = figures(coding, meetings, week);
+    const total = f.codingMinutes + f.meetingMinutes;
+    result.push({
+      weekStart: localDateOf(week.start, input.zone),
+      start: week.start,
+      end: week.end,
+      ...f,
+      handsOnPercent: total > 0 ? (f.codingMinutes / total) * 100 : undefined,
+    });
+  }
+  return result;
+}

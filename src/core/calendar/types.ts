@@ -1,0 +1,87 @@
+import type { LocalDate } from '../time/localDays';
+
+/** Why an occurrence does or does not count as meeting time; `counted` is the only one that does. */
+export type Reason =
+  | 'counted'
+  | 'declined'
+  | 'cancelled'
+  | 'free'
+  | 'out-of-office'
+  | 'all-day'
+  | 'no-other-attendees'
+  | 'excluded-keyword';
+
+export interface Attendee {
+  /** Lower-case address without `mailto:`; empty when the feed gave none. */
+  email: string;
+  partstat: string;
+  cutype: string;
+}
+
+/** The properties of one VEVENT (a master or an override) that the meeting rules look at. */
+export interface EventFacts {
+  title: string;
+  status: string;
+  transparent: boolean;
+  /** X-MICROSOFT-CDO-BUSYSTATUS upper-cased, or '' when absent. */
+  busyStatus: string;
+  attendees: Attendee[];
+  organizer: string;
+}
+
+/** One expanded instance, before the rules ran. */
+export interface RawOccurrence {
+  start: number;
+  end: number;
+  uid: string;
+  allDay: boolean;
+  facts: EventFacts;
+  seriesCancelled: boolean;
+}
+
+export interface Occurrence {
+  start: number;
+  end: number;
+  title: string;
+  uid: string;
+  allDay: boolean;
+  counted: boolean;
+  reason: Reason;
+  source?: string;
+}
+
+export interface ExpandOptions {
+  /** Window [from, to) in epoch ms: only occurrences that overlap it are returned. */
+  from: number;
+  to: number;
+  /** The user's zone: floating times, all-day dates and unresolvable TZIDs (with a warning) use it. */
+  zone: string;
+  /** Iterations allowed per recurrence rule before expansion stops with a warning. */
+  maxIterations?: number;
+}
+
+/** The result of parsing and expanding one calendar text for a window. */
+export interface ExpandedCalendar {
+  occurrences: RawOccurrence[];
+  /** Whether any VEVENT of the feed carries ATTENDEE data (Outlook's published calendars carry none). */
+  hasAttendeeData: boolean;
+  /** X-WR-CALNAME, used to spot holiday calendars. */
+  calendarName: string;
+  warnings: string[];
+}
+
+export interface MeetingRules {
+  myEmails: readonly string[];
+  countTentative: boolean;
+  excludeKeywords: readonly string[];
+}
+
+export const DEFAULT_EXCLUDE_KEYWORDS: readonly string[] = ['Focus', 'Lunch', 'OOO', 'Out of office'];
+
+export const DEFAULT_RULES: MeetingRules = { myEmails: [], countTentative: true, excludeKeywords: DEFAULT_EXCLUDE_KEYWORDS };
+
+export interface CalendarVerdicts {
+  occurrences: Occurrence[];
+  daysOff: LocalDate[];
+  warnings: string[];
+}

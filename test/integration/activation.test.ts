@@ -1,0 +1,23 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { extensionApi } from './support';
+
+describe('Activation', () => {
+  it('activates and returns the test hooks of the test build', async () => {
+    const api = await extensionApi();
+    assert.ok(api, 'the integration build exposes its test hooks');
+  });
+
+  it('shows the Hands-On status bar item with an accessible label', async () => {
+    const api = await extensionApi();
+    const status = api.statusBar();
+    assert.match(status.text, /Hands-On|hands-on|%|—/);
+    assert.ok(status.accessibleLabel.length > 0);
+    assert.ok(status.tooltip.includes('Hands-On'));
+  });
+
+  it('registers the Show Log command', async () => {
+    const commands = await vscode.commands.getCommands(true);
+    assert.ok(commands.includes('handsOn.showLog'));
+  });
+});
