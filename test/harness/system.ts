@@ -2,21 +2,16 @@
 // otherwise stops with one line that names what is missing and how to install it.
 import { execFileSync, spawnSync } from 'node:child_process';
 
-function isInstalled(pkg) {
+function isInstalled(pkg: string): boolean {
   const result = spawnSync('dpkg-query', ['-W', '-f=${Status}', pkg], { encoding: 'utf8' });
   return result.status === 0 && result.stdout.includes('install ok installed');
 }
 
-export function ensureSystemPackages(packages) {
-  const hasDpkg = spawnSync('dpkg-query', ['--version']).status === 0;
-  if (!hasDpkg) {
-    // Not Debian: trust the user, but say what is needed.
-    return;
-  }
+export function ensureSystemPackages(packages: readonly string[]): void {
+  if (spawnSync('dpkg-query', ['--version']).status !== 0) return; // not Debian: the README names what is needed
   const missing = packages.filter((pkg) => !isInstalled(pkg));
   if (missing.length === 0) return;
-  const isRoot = process.getuid?.() === 0;
-  if (!isRoot) {
+  if (process.getuid?.() !== 0) {
     console.error(`hands-on: missing system packages: ${missing.join(' ')}. Install them with: sudo apt-get install -y ${missing.join(' ')}`);
     process.exit(1);
   }

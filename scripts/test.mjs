@@ -1,0 +1,56 @@
+// npm test: type check, lint, then every test layer (unit, integration in a real extension host,
+// end-to-end in a real browser), with a count per layer and one closing line for CI.
+import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '..');
+
+function run(label, cmd, args) {
+  return new Promise((resolveRun) => {
+    console.log(`\n=== ${label}: ${cmd} ${args.join(' ')}`);
+    const child = spawn(cmd, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    const forward = (stream) => (chunk) => {
+      output += chunk;
+      stream.write(chunk);
+    };
+    child.stdout.on('data', forward(process.stdout));
+    child.stderr.on('data', forward(process.stderr));
+    child.on('close', (code) => resolveRun({ code: code ?? 1, output }));
+  });
+}
+
+const countOf = (output, word) => [...output.matchAll(new RegExp(`^\\s*(\\d+) ${word}`, 'gm'))].reduce((sum, m) => sum + Number(m[1]), 0);
+
+const steps = [
+  ['build', 'node', ['esbuild.config.mjs']],
+  ['typecheck', 'npm', ['run', '--silent', 'typecheck']],
+  ['lint', 'npm', ['run', '--silent', 'lint']],
+  ['unit', 'npm', ['run', '--silent', 'test:unit']],
+  ['integration', 'node', ['scripts/run-integration.mjs']],
+  ['e2e', 'node', ['scripts/run-e2e.mjs']],
+];
+
+const summary = [];
+let passed = 0;
+let failed = 0;
+let broken = false;
+for (const [label, cmd, args] of steps) {
+  const started = Date.now();
+  const { code, output } = await run(label, cmd, args);
+  const layerPassed = countOf(output, 'passing');
+  const layerFailed = countOf(output, 'failing');
+  passed += layerPassed;
+  failed += layerFailed;
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  const counts = layerPassed || layerFailed ? `, ${layerPassed} passed, ${layerFailed} failed` : '';
+  summary.push(`${label.padEnd(12)} ${code === 0 ? 'ok  ' : 'FAIL'} ${seconds}s${counts}`);
+  if (code !== 0) {
+    broken = true;
+    if (layerFailed === 0) failed += 1; // a step that broke without a test failing still fails the run
+  }
+}
+
+console.log(`\n=== summary\n${summary.join('\n')}`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(broken ? 1 : 0);

@@ -1,0 +1,32 @@
+import type { Balance } from '../balance/computeBalance';
+import type { Interval } from '../time/interval';
+import { isoInZone } from './zoned';
+
+/** The shape of `hands-on report --json`; keep it stable, scripts parse it. */
+export interface ReportJson {
+  period: { start: string; end: string };
+  codingMinutes: number;
+  meetingMinutes: number;
+  overlapMinutes: number;
+  handsOnPercent: number | null;
+  targetPercent: number;
+  belowTarget: boolean;
+  focusBlocks: { start: string; end: string }[];
+}
+
+const round1 = (value: number): number => Math.round(value * 10) / 10;
+
+/** Minutes and percent rounded to one decimal so the output is readable and stable; times in the balance's zone. */
+export function reportJson(balance: Balance, focusBlocks: readonly Interval[]): ReportJson {
+  const iso = (ms: number) => isoInZone(ms, balance.zone);
+  return {
+    period: { start: iso(balance.period.start), end: iso(balance.period.end) },
+    codingMinutes: round1(balance.codingMinutes),
+    meetingMinutes: round1(balance.meetingMinutes),
+    overlapMinutes: round1(balance.overlapMinutes),
+    handsOnPercent: balance.handsOnPercent === undefined ? null : round1(balance.handsOnPercent),
+    targetPercent: balance.targetPercent,
+    belowTarget: balance.belowTarget,
+    focusBlocks: focusBlocks.map((block) => ({ start: iso(block.start), end: iso(block.end) })),
+  };
+}

@@ -1,0 +1,78 @@
+import type { Balance } from '../balance/computeBalance';
+import type { DayFigures } from '../balance/series';
+import type { Interval } from '../time/interval';
+import { localDateOf, startOfLocalDate } from '../time/localDays';
+import type { PeriodKind } from '../settings/settings';
+import { formatDuration, formatPercent } from './formatDuration';
+import { formatInZone } from './zoned';
+
+export interface MarkdownReportInput {
+  readonly balance: Balance;
+  readonly periodKind: PeriodKind;
+  /** Free focus blocks still ahead (usually the rest of the week). */
+  readonly focusBlocks: readonly Interval[];
+  /** Per-day figures of the period (`dailySeries`); days with nothing are left out of the table. */
+  readonly days?: readonly DayFigures[];
+  /** The same figures for the previous period, for the trend in the headline. */
+  readonly previous?: Balance;
+}
+
+const HEADINGS: Record<PeriodKind, string> = { day: 'today', week: 'week of', rolling7: 'last 7 days to' };
+const PREVIOUS: Record<PeriodKind, string> = { day: 'yesterday', week: 'last week', rolling7: 'the 7 days before' };
+
+function heading(input: MarkdownReportInput): string {
+  const { balance } = input;
+  const firstDay = formatInZone(balance.period.start, balance.zone, 'EEE d MMM yyyy');
+  switch (input.periodKind) {
+    case 'day':
+      return `Hands-on time, ${firstDay}`;
+    case 'week':
+      return `Hands-on time, ${HEADINGS.week} ${firstDay}`;
+    case 'rolling7':
+      return `Hands-on time, ${HEADINGS.rolling7} ${formatInZone(balance.asOf, balance.zone, 'EEE d MMM yyyy HH:mm')}`;
+  }
+}
+
+function share(balance: Balance): string {
+  return formatPercent(balance.handsOnPercent);
+}
+
+function blockText(block: Interval, zone: string): string {
+  const sameDay = localDateOf(block.start, zone) === localDateOf(block.end - 1, zone);
+  const end = sameDay ? formatInZone(block.end, zone, 'HH:mm') : formatInZone(block.end, zone, 'EEE HH:mm');
+  const endText = sameDay && block.end === startOfLocalDate(localDateOf(block.end, zone), zone) ? '24:00' : end;
+  return `${formatInZone(block.start, zone, 'EEE HH:mm')}–${endText} (${formatDuration((block.end - block.start) / 60_000)})`;
+}
+
+/**
+ * A short summary a manager can paste into a 1:1 document: the headline share against the target, the hours, the
+ * days, and the free blocks still ahead. Plain GitHub-flavoured Markdown, no HTML.
+ */
+export function reportMarkdown(input: MarkdownReportInput): string {
+  const { balance } = input;
+  const lines: string[] = [`### ${heading(input)}`, ''];
+  const status = balance.handsOnPercent === undefined && !balance.belowTarget ? 'no data yet' : balance.belowTarget ? 'below target' : 'on target';
+  let headline = `**${share(balance)} hands-on** (target ${formatPercent(balance.targetPercent)}): ${status}`;
+  if (input.previous) headline += `; ${PREVIOUS[input.periodKind]} ${share(input.previous)}`;
+  lines.push(`${headline}.`, '');
+  lines.push(`- Coding: ${formatDuration(balance.codingMinutes)}`);
+  lines.push(`- Meetings: ${formatDuration(balance.meetingMinutes)}`);
+  if (balance.overlapMinutes > 0) lines.push(`- Coding during meetings (counted in both): ${formatDuration(balance.overlapMinutes)}`);
+  if (balance.requiredCodingMinutes !== undefined) {
+    lines.push(`- Coding pace toward the weekly minimum: ${formatDuration(balance.codingMinutes)} of ${formatDuration(balance.requiredCodingMinutes)} due so far`);
+  }
+  const days = (input.days ?? []).filter((d) => d.codingMinutes > 0 || d.meetingMinutes > 0);
+  if (days.length > 0) {
+    lines.push('', '| Day | Coding | Meetings | Hands-on |', '| --- | ---: | ---: | ---: |');
+    for (const day of days) {
+      const total = day.codingMinutes + day.meetingMinutes;
+      const dayShare = formatPercent(total > 0 ? (day.codingMinutes / total) * 100 : undefined);
+      const label = formatInZone(startOfLocalDate(day.date, balance.zone), balance.zone, 'EEE d MMM');
+      lines.push(`| ${label} | ${formatDuration(day.codingMinutes)} | ${formatDuration(day.meetingMinutes)} | ${dayShare} |`);
+    }
+  }
+  lines.push('');
+  if (input.focusBlocks.length === 0) lines.push('Free focus blocks ahead: none.');
+  else lines.push(`Free focus blocks ahead: ${input.focusBlocks.map((b) => blockText(b, balance.zone)).join(', ')}.`);
+  return `${lines.join('\n')}\n`;
+}

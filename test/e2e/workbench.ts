@@ -1,0 +1,79 @@
+// A code-server with the packaged .vsix installed, opened in Chromium: what a user sees.
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { installExtension, launchChromium, startCodeServer, type RunningCodeServer } from '../harness/codeServer';
+
+export const ROOT = resolve(__dirname, '..', '..', '..');
+export const RESULTS = join(ROOT, 'test-results');
+
+export function packagedVsix(): string {
+  const vsix = readdirSync(ROOT).find((name) => /^hands-on-.*\.vsix$/.test(name));
+  if (!vsix) throw new Error('no hands-on-*.vsix in the project folder: run "npm run package" first');
+  return join(ROOT, vsix);
+}
+
+export interface Workbench {
+  page: Page;
+  browser: Browser;
+  server: RunningCodeServer;
+  work: string;
+  dataDir: string;
+  close(): Promise<void>;
+}
+
+export async function openWorkbench(settings: Record<string, unknown> = {}): Promise<Workbench> {
+  const work = mkdtempSync(join(tmpdir(), 'hands-on-e2e-'));
+  const workspace = join(work, 'workspace');
+  const dataDir = join(work, 'data');
+  mkdirSync(workspace, { recursive: true });
+  mkdirSync(dataDir, { recursive: true });
+  writeFileSync(join(workspace, 'main.ts'), 'export const answer = 42;\n');
+  const extensionsDir = join(work, 'extensions');
+  installExtension(packagedVsix(), extensionsDir);
+  const server = await startCodeServer({
+    userDataDir: join(work, 'user-data'),
+    extensionsDir,
+    folder: workspace,
+    settings: { 'handsOn.dataDirectory': dataDir, ...settings },
+  });
+  const browser = await launchChromium();
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
+  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+  return {
+    page,
+    browser,
+    server,
+    work,
+    dataDir,
+    async close() {
+      await browser.close();
+      await server.stop();
+      rmSync(work, { recursive: true, force: true });
+    },
+  };
+}
+
+export function handsOnStatusItem(page: Page): Locator {
+  return page.locator('[id="hands-on-dev.hands-on.handsOn.status"]');
+}
+
+/** Opens the command palette, types `query`, and returns the labels it lists. */
+export async function paletteEntries(page: Page, query: string): Promise<string[]> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  await input.fill(`>${query}`);
+  const rows = page.locator('.quick-input-list .monaco-list-row');
+  await rows.first().waitFor();
+  const labels = await rows.evaluateAll((elements) => elements.map((element) => element.getAttribute('aria-label') ?? element.textContent ?? ''));
+  await page.keyboard.press('Escape');
+  return labels;
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(RESULTS, { recursive: true });
+  await page.screenshot({ path: join(RESULTS, `${name}.png`) });
+}

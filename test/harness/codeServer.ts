@@ -1,0 +1,129 @@
+// The real VS Code that the npm package code-server ships: installed once outside the project's dependencies
+// and cached, started on loopback, and driven by playwright-core in Debian's Chromium.
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
+import { homedir, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { ensureSystemPackages } from './system';
+
+export const CODE_SERVER_VERSION = '4.100.3';
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+// Packages inside code-server whose install scripts npm 11 holds back unless allowed by name.
+const CODE_SERVER_SCRIPTS = ['code-server', 'argon2', '@parcel/watcher', '@vscode/deviceid', '@vscode/ripgrep', '@vscode/spdlog', 'kerberos', 'native-watchdog', 'node-pty'];
+
+export function codeServerCacheDir(): string {
+  return join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'hands-on', `code-server-${CODE_SERVER_VERSION}`);
+}
+
+/** @vscode/ripgrep downloads rg from GitHub at install; it first looks in this cache, so we fill it from Debian's rg. */
+function seedRipgrepCache(): void {
+  const dir = join(tmpdir(), 'vscode-ripgrep-cache-1.15.11');
+  const archive = join(dir, 'ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz');
+  if (existsSync(archive)) return;
+  mkdirSync(dir, { recursive: true });
+  const staging = mkdtempSync(join(tmpdir(), 'rg-'));
+  copyFileSync('/usr/bin/rg', join(staging, 'rg'));
+  execFileSync('tar', ['-czf', archive, '-C', staging, 'rg']);
+}
+
+export function ensureCodeServer(): string {
+  ensureSystemPackages(['chromium', 'libkrb5-dev', 'ripgrep']);
+  const dir = codeServerCacheDir();
+  const bin = join(dir, 'node_modules', '.bin', 'code-server');
+  const marker = join(dir, '.installed');
+  if (existsSync(bin) && existsSync(marker)) return bin;
+  console.log(`hands-on: installing code-server ${CODE_SERVER_VERSION} into ${dir} (once; cached)`);
+  seedRipgrepCache();
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(
+    join(dir, 'package.json'),
+    JSON.stringify({ name: 'hands-on-code-server-cache', private: true, allowScripts: Object.fromEntries(CODE_SERVER_SCRIPTS.map((p) => [p, true])) }),
+  );
+  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--no-save', `code-server@${CODE_SERVER_VERSION}`], {
+    cwd: dir,
+    stdio: 'inherit',
+    env: { ...process.env, npm_config_unsafe_perm: 'true', npm_config_yes: 'true' },
+  });
+  writeFileSync(marker, new Date().toISOString());
+  return bin;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export interface CodeServerOptions {
+  userDataDir: string;
+  extensionsDir: string;
+  folder: string;
+  /** Written to the user settings.json. */
+  settings?: Record<string, unknown>;
+  /** Reaches the extension host. */
+  env?: Record<string, string>;
+  port?: number;
+}
+
+export interface RunningCodeServer {
+  url: string;
+  port: number;
+  child: ChildProcess;
+  stop(): Promise<void>;
+}
+
+export function writeUserSettings(userDataDir: string, settings: Record<string, unknown>): void {
+  mkdirSync(join(userDataDir, 'User'), { recursive: true });
+  writeFileSync(
+    join(userDataDir, 'User', 'settings.json'),
+    JSON.stringify({ 'workbench.startupEditor': 'none', 'security.workspace.trust.enabled': false, 'workbench.tips.enabled': false, 'extensions.autoCheckUpdates': false, 'extensions.autoUpdate': false, ...settings }, null, 2),
+  );
+}
+
+export async function startCodeServer(options: CodeServerOptions): Promise<RunningCodeServer> {
+  const bin = ensureCodeServer();
+  const port = options.port ?? (await freePort());
+  writeUserSettings(options.userDataDir, options.settings ?? {});
+  mkdirSync(options.extensionsDir, { recursive: true });
+  const child = spawn(
+    bin,
+    ['--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--user-data-dir', options.userDataDir, '--extensions-dir', options.extensionsDir, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', options.folder],
+    { env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('code-server did not start within 60 s')), 60_000);
+    const onData = (chunk: Buffer) => {
+      if (chunk.toString().includes('HTTP server listening')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`code-server exited early with ${code}`)));
+  });
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+      setTimeout(() => child.kill('SIGKILL'), 5000).unref();
+    });
+  return { url: `http://127.0.0.1:${port}`, port, child, stop };
+}
+
+export function installExtension(vsixPath: string, extensionsDir: string): void {
+  execFileSync(ensureCodeServer(), ['--extensions-dir', extensionsDir, '--install-extension', vsixPath], { stdio: 'pipe' });
+}
+
+export async function launchChromium(): Promise<Browser> {
+  ensureSystemPackages(['chromium']);
+  return chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+}

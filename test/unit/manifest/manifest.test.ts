@@ -1,0 +1,64 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+interface Property {
+  type?: string | string[];
+  default?: unknown;
+  description?: string;
+  markdownDescription?: string;
+  scope?: string;
+}
+
+const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', '..', 'package.json'), 'utf8')) as {
+  name: string;
+  main: string;
+  bin: Record<string, string>;
+  engines: { vscode: string };
+  activationEvents: string[];
+  extensionKind: string[];
+  capabilities: { untrustedWorkspaces: { supported: string | boolean; restrictedConfigurations?: string[] }; virtualWorkspaces: unknown };
+  contributes: { commands: { command: string; title: string; category?: string }[]; configuration: { properties: Record<string, Property> }[] };
+};
+
+const properties = Object.assign({}, ...manifest.contributes.configuration.map((section) => section.properties)) as Record<string, Property>;
+
+describe('package.json manifest', () => {
+  it('names the extension and its entry points', () => {
+    assert.equal(manifest.name, 'hands-on');
+    assert.equal(manifest.main, './dist/extension.js');
+    assert.equal(manifest.bin['hands-on'], './dist/cli.js');
+    assert.equal(manifest.engines.vscode, '^1.100.0');
+    assert.deepEqual(manifest.extensionKind, ['ui', 'workspace']);
+    assert.ok(manifest.activationEvents.includes('onStartupFinished'));
+  });
+
+  it('gives every command a title and the Hands-On category', () => {
+    assert.ok(manifest.contributes.commands.length > 0);
+    for (const command of manifest.contributes.commands) {
+      assert.match(command.command, /^handsOn\./, command.command);
+      assert.ok(command.title.trim().length > 0, `${command.command} has a title`);
+      assert.equal(command.category, 'Hands-On', `${command.command} is in the Hands-On category`);
+    }
+  });
+
+  it('gives every setting a type, a default and a description', () => {
+    assert.ok(Object.keys(properties).length > 0);
+    for (const [key, property] of Object.entries(properties)) {
+      assert.match(key, /^handsOn\./, key);
+      assert.ok(property.type, `${key} has a type`);
+      assert.ok('default' in property, `${key} has a default`);
+      assert.ok((property.markdownDescription ?? property.description ?? '').trim().length > 10, `${key} has a description`);
+    }
+  });
+
+  it('keeps settings that point at data out of workspace control', () => {
+    const restricted = manifest.capabilities.untrustedWorkspaces.restrictedConfigurations ?? [];
+    for (const [key, property] of Object.entries(properties)) {
+      if (/dataDirectory|calendar\.files/.test(key)) {
+        assert.ok(property.scope === 'machine' || property.scope === 'application', `${key} is machine or application scoped`);
+        assert.ok(restricted.includes(key), `${key} is restricted in untrusted workspaces`);
+      }
+    }
+  });
+});
