@@ -1,9 +1,11 @@
+import * as activity from './activityCommand';
 import { UsageError, type CliIO } from './io';
 
 type Command = (argv: string[], io: CliIO) => Promise<number>;
 
 // Each subcommand lives in its own file; add one line here per command.
 const COMMANDS: Record<string, { run: Command; summary: string }> = {
+  activity: { run: activity.run, summary: activity.summary },
 };
 
 const USAGE = () =>

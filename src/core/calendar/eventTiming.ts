@@ -1,0 +1,73 @@
+import type { Component, Duration, Period, Time } from './icalTypes';
+import type { ZoneResolver } from './zoneResolver';
+import { DAY_MS } from '../time/clock';
+
+export interface EventTiming {
+  allDay: boolean;
+  /** DTSTART as written, and its TZID parameter. */
+  startTime: Time;
+  tzid: string | undefined;
+  start: number;
+  end: number;
+  /** All-day events last whole local days; timed ones an exact number of ms. */
+  days: number;
+  durationMs: number;
+}
+
+export function tzidOf(component: Component, name: string): string | undefined {
+  const value = component.getFirstProperty(name)?.getParameter('tzid');
+  const tzid = Array.isArray(value) ? value[0] : value;
+  return typeof tzid === 'string' && tzid ? tzid : undefined;
+}
+
+export function ymd(time: { year: number; month: number; day: number }): number {
+  return time.year * 10_000 + time.month * 100 + time.day;
+}
+
+export function daysBetween(a: Time, b: Time): number {
+  return Math.round((Date.UTC(b.year, b.month - 1, b.day) - Date.UTC(a.year, a.month - 1, a.day)) / DAY_MS);
+}
+
+/** The instant a value denotes: DATE values are local midnights of the user, DATE-TIMEs resolve their zone. */
+export function instantOf(time: Time, tzid: string | undefined, zones: ZoneResolver): number {
+  return time.isDate ? zones.dateToEpoch(time) : zones.toEpoch(time, tzid);
+}
+
+export function addDays(time: Time, days: number): Time {
+  const moved = time.clone();
+  moved.day += days;
+  moved.isDate = time.isDate;
+  // Time normalizes lazily; adjust() forces day overflow into month/year.
+  moved.adjust(0, 0, 0, 0);
+  return moved;
+}
+
+/**
+ * Start and end of one VEVENT. DTEND wins over DURATION when both are present (Thunderbird writes
+ * `DURATION:PT0S` next to a real DTEND); with neither, an all-day event lasts one day and a timed one no time.
+ */
+export function readTiming(component: Component, zones: ZoneResolver): EventTiming {
+  const startTime = component.getFirstPropertyValue('dtstart') as Time | null;
+  if (!startTime || typeof startTime !== 'object' || typeof startTime.year !== 'number') throw new Error('event without DTSTART');
+  const tzid = tzidOf(component, 'dtstart');
+  const allDay = startTime.isDate;
+  const start = instantOf(startTime, tzid, zones);
+  const endTime = component.getFirstPropertyValue('dtend') as Time | null;
+  const duration = component.getFirstPropertyValue('duration') as Duration | null;
+  if (allDay) {
+    let days = 1;
+    if (endTime && typeof endTime === 'object') days = daysBetween(startTime, endTime);
+    else if (duration && typeof duration === 'object') days = Math.floor(duration.toSeconds() / 86_400);
+    days = Math.max(1, days);
+    return { allDay, startTime, tzid, start, end: zones.dateToEpoch(addDays(startTime, days)), days, durationMs: 0 };
+  }
+  let end = start;
+  if (endTime && typeof endTime === 'object') end = instantOf(endTime, tzidOf(component, 'dtend'), zones);
+  else if (duration && typeof duration === 'object') end = start + duration.toSeconds() * 1000;
+  end = Math.max(start, end);
+  return { allDay, startTime, tzid, start, end, days: 0, durationMs: end - start };
+}
+
+export function isPeriod(value: unknown): value is Period {
+  return typeof value === 'object' && value !== null && 'start' in value && typeof (value as Period).start === 'object';
+}

@@ -1,0 +1,129 @@
+import ICAL from 'ical.js';
+import type { Component } from './icalTypes';
+import type { ExpandedCalendar, ExpandOptions, RawOccurrence } from './types';
+import { splitCalendar, type EventBlock } from './splitCalendar';
+import { ZoneResolver } from './zoneResolver';
+import { expandSeries } from './expandSeries';
+import { DAY_MS } from '../time/clock';
+
+export const DEFAULT_MAX_ITERATIONS = 50_000;
+
+/** True when the text is an iCalendar object at all (an HTML login page or a JSON error is not). */
+export function looksLikeCalendar(text: string): boolean {
+  return /^\s*BEGIN:VCALENDAR/i.test(text.replace(/^\uFEFF/, '')) || /\nBEGIN:VEVENT/i.test(text);
+}
+
+function dayNumber(epochMs: number): number {
+  const d = new Date(epochMs);
+  return d.getUTCFullYear() * 10_000 + (d.getUTCMonth() + 1) * 100 + d.getUTCDate();
+}
+
+/** Blocks that cannot reach the window are skipped before ical.js sees them: that is what makes a 10-year export cheap. */
+function mayTouchWindow(block: EventBlock, firstDay: number, lastDay: number): boolean {
+  if (block.recurring || block.hasDuration || block.startDay === 0) return true;
+  return block.startDay <= lastDay && Math.max(block.endDay, block.startDay) >= firstDay;
+}
+
+function parseComponent(text: string): Component {
+  return new ICAL.Component(ICAL.parse(text) as unknown as unknown[]);
+}
+
+function message(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0]!.slice(0, 120);
+}
+
+/**
+ * Parses one calendar text with ical.js and expands its events within [from, to).
+ * The whole batch is parsed at once; when one malformed line makes ical.js throw, each event is parsed on its
+ * own and only the broken ones are skipped (and counted in the warnings).
+ */
+export function expandCalendar(text: string, options: ExpandOptions): ExpandedCalendar {
+  const warnings: string[] = [];
+  const seen = new Set<string>();
+  const warn = (w: string): void => {
+    if (!seen.has(w)) {
+      seen.add(w);
+      warnings.push(w);
+    }
+  };
+  const blocks = splitCalendar(text);
+  if (blocks.repairs > 0) warn(`${blocks.repairs} malformed line(s) repaired (spaces in RRULE, quoted TZID swallowing its value)`);
+  const vtimezones: Component[] = [];
+  for (const block of blocks.vtimezones) {
+    try {
+      vtimezones.push(parseComponent(block));
+    } catch (error) {
+      warn(`a VTIMEZONE could not be read: ${message(error)}`);
+    }
+  }
+  const zones = new ZoneResolver(vtimezones, options.zone, blocks.calendarZone, warn);
+  const firstDay = dayNumber(options.from - 2 * DAY_MS);
+  const lastDay = dayNumber(options.to + 2 * DAY_MS);
+  const relevant = blocks.events.filter((b) => mayTouchWindow(b, firstDay, lastDay));
+  const parsed = parseEvents(relevant.map((b) => b.text), warn);
+  // iTIP replies and other fragments carry no DTSTART: nothing to place on a timeline.
+  const events = parsed.filter((e) => e.hasProperty('dtstart'));
+  if (events.length < parsed.length) warn(`${parsed.length - events.length} event(s) without DTSTART ignored`);
+
+  const groups = new Map<string, Component[]>();
+  let anonymous = 0;
+  for (const event of events) {
+    const uid = String(event.getFirstPropertyValue('uid') ?? '') || `(no uid ${++anonymous})`;
+    const group = groups.get(uid);
+    if (group) group.push(event);
+    else groups.set(uid, [event]);
+  }
+  const ctx = { zones, from: options.from, to: options.to, maxIterations: options.maxIterations ?? DEFAULT_MAX_ITERATIONS, warn };
+  const occurrences: RawOccurrence[] = [];
+  let broken = 0;
+  let firstError = '';
+  for (const [uid, components] of groups) {
+    try {
+      occurrences.push(...expandSeries(uid, components, ctx));
+    } catch (error) {
+      broken++;
+      firstError ||= message(error);
+    }
+  }
+  if (broken > 0) warn(`${broken} event(s) skipped: their dates could not be read (${firstError})`);
+  occurrences.sort((a, b) => a.start - b.start || a.end - b.end);
+  return { occurrences, hasAttendeeData: blocks.hasAttendeeData, calendarName: blocks.calendarName, warnings };
+}
+
+function parseEvents(texts: readonly string[], warn: (w: string) => void): Component[] {
+  if (texts.length === 0) return [];
+  try {
+    return parseComponent(`BEGIN:VCALENDAR\r\n${texts.join('\r\n')}\r\nEND:VCALENDAR`).getAllSubcomponents('vevent');
+  } catch {
+    const events: Component[] = [];
+    let skipped = 0;
+    let repaired = 0;
+    let firstError = '';
+    for (const text of texts) {
+      try {
+        events.push(parseComponent(text));
+      } catch (error) {
+        // Usually a multi-line DESCRIPTION written without folding: drop the lines that are not properties.
+        try {
+          events.push(parseComponent(dropStrayLines(text)));
+          repaired++;
+        } catch {
+          skipped++;
+          firstError ||= message(error);
+        }
+      }
+    }
+    if (repaired > 0) warn(`${repaired} event(s) had stray unfolded lines that were dropped`);
+    if (skipped > 0) warn(`${skipped} event(s) skipped: ical.js could not parse them (${firstError})`);
+    return events;
+  }
+}
+
+const CONTENT_LINE = /^[A-Za-z0-9-]+[;:]/;
+
+function dropStrayLines(text: string): string {
+  return text
+    .split('\r\n')
+    .filter((line) => CONTENT_LINE.test(line))
+    .join('\r\n');
+}

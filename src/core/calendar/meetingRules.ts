@@ -1,0 +1,70 @@
+import type { EventFacts, MeetingRules, RawOccurrence, Reason } from './types';
+import { normalizeEmail } from './eventFacts';
+
+const NOT_PEOPLE = new Set(['ROOM', 'RESOURCE']);
+
+export interface FeedTraits {
+  /** Any ATTENDEE in the feed: without attendee data (Outlook's published calendars) busy events count as meetings. */
+  hasAttendeeData: boolean;
+}
+
+function myAttendee(facts: EventFacts, me: ReadonlySet<string>) {
+  return facts.attendees.find((a) => me.has(a.email));
+}
+
+/** Other humans on the event. Without the user's addresses, the owner is one of them, so it takes two. */
+function hasOtherPeople(facts: EventFacts, me: ReadonlySet<string>): boolean {
+  const humans = new Set<string>();
+  for (const a of facts.attendees) if (!NOT_PEOPLE.has(a.cutype)) humans.add(a.email || `#${humans.size}`);
+  if (facts.attendees.length > 0 && facts.organizer) humans.add(facts.organizer);
+  if (me.size === 0) return humans.size >= 2;
+  for (const human of humans) if (!me.has(human)) return true;
+  return false;
+}
+
+function isTentative(facts: EventFacts, me: ReadonlySet<string>): boolean {
+  return facts.busyStatus === 'TENTATIVE' || facts.status === 'TENTATIVE' || myAttendee(facts, me)?.partstat === 'TENTATIVE';
+}
+
+/**
+ * The verdict for one occurrence, first failing rule wins: cancelled, all-day, declined, out-of-office,
+ * free (TRANSP or CDO busy status; tentative too when the user said so), excluded keyword, no other people.
+ */
+export function classify(occurrence: RawOccurrence, rules: MeetingRules, feed: FeedTraits): Reason {
+  const { facts } = occurrence;
+  const me = new Set(rules.myEmails.map(normalizeEmail).filter(Boolean));
+  if (occurrence.seriesCancelled || facts.status === 'CANCELLED') return 'cancelled';
+  if (occurrence.allDay) return 'all-day';
+  if (myAttendee(facts, me)?.partstat === 'DECLINED') return 'declined';
+  if (facts.busyStatus === 'OOF') return 'out-of-office';
+  if (facts.busyStatus) {
+    // Where Exchange says how the time shows, that decides, whatever TRANSP says.
+    if (facts.busyStatus !== 'BUSY' && facts.busyStatus !== 'TENTATIVE') return 'free';
+  } else if (facts.transparent) {
+    return 'free';
+  }
+  if (!rules.countTentative && isTentative(facts, me)) return 'free';
+  const title = facts.title.toLowerCase();
+  if (rules.excludeKeywords.some((k) => k.trim() !== '' && title.includes(k.trim().toLowerCase()))) return 'excluded-keyword';
+  if (feed.hasAttendeeData && !hasOtherPeople(facts, me)) return 'no-other-attendees';
+  return 'counted';
+}
+
+const HOLIDAY_WORDS = /\b(?:holiday|holidays|vacation|ooo|out of office|pto|leave|urlaub|feiertag|feiertage|congé|congés|vacaciones|ferie)\b/i;
+
+/**
+ * An all-day occurrence is a day off when it blocks the day for the user: out-of-office in Exchange,
+ * a busy all-day event (Google marks birthdays and holiday subscriptions free), or a title or calendar
+ * name that says holiday / vacation / out of office. Cancelled and declined ones never are.
+ */
+export function isDayOff(occurrence: RawOccurrence, rules: MeetingRules, calendarName: string): boolean {
+  if (!occurrence.allDay) return false;
+  const { facts } = occurrence;
+  const me = new Set(rules.myEmails.map(normalizeEmail).filter(Boolean));
+  if (occurrence.seriesCancelled || facts.status === 'CANCELLED') return false;
+  if (myAttendee(facts, me)?.partstat === 'DECLINED') return false;
+  if (facts.busyStatus === 'OOF') return true;
+  if (HOLIDAY_WORDS.test(facts.title) || HOLIDAY_WORDS.test(calendarName)) return true;
+  const busy = facts.busyStatus ? facts.busyStatus === 'BUSY' : !facts.transparent;
+  return busy && facts.attendees.length === 0;
+}

@@ -1,0 +1,39 @@
+import type { CalendarVerdicts, ExpandedCalendar, MeetingRules, Occurrence } from './types';
+import type { Interval } from '../time/interval';
+import { union } from '../time/interval';
+import { addLocalDays, localDateOf, minutesPerLocalDay, type DayTotal, type LocalDate } from '../time/localDays';
+import { classify, isDayOff } from './meetingRules';
+
+/** Applies the meeting rules to expanded occurrences and collects the days off in the user's zone. */
+export function judgeCalendar(calendar: ExpandedCalendar, rules: MeetingRules, zone: string, source?: string): CalendarVerdicts {
+  const occurrences: Occurrence[] = [];
+  const daysOff = new Set<LocalDate>();
+  for (const raw of calendar.occurrences) {
+    const reason = classify(raw, rules, calendar);
+    occurrences.push({
+      start: raw.start,
+      end: raw.end,
+      title: raw.facts.title,
+      uid: raw.uid,
+      allDay: raw.allDay,
+      counted: reason === 'counted',
+      reason,
+      ...(source === undefined ? {} : { source }),
+    });
+    if (isDayOff(raw, rules, calendar.calendarName)) {
+      const last = localDateOf(raw.end - 1, zone);
+      for (let day = localDateOf(raw.start, zone); day <= last; day = addLocalDays(day, 1)) daysOff.add(day);
+    }
+  }
+  return { occurrences, daysOff: [...daysOff].sort(), warnings: [...calendar.warnings] };
+}
+
+/** Meeting time: the union of counted occurrences, so overlapping meetings count once. */
+export function meetingIntervals(occurrences: readonly Occurrence[]): Interval[] {
+  return union(occurrences.filter((o) => o.counted).map((o) => ({ start: o.start, end: o.end })));
+}
+
+/** Meeting minutes per local day, `from` and `to` inclusive. */
+export function meetingMinutesPerDay(occurrences: readonly Occurrence[], from: LocalDate, to: LocalDate, zone: string): DayTotal[] {
+  return minutesPerLocalDay(meetingIntervals(occurrences), from, to, zone);
+}

@@ -1,0 +1,94 @@
+import { createHash } from 'node:crypto';
+import type { ActivitySpan } from '../activity/activitySpan';
+import { union } from '../time/interval';
+import { isPlausibleInterval, JOURNAL_SCHEMA_VERSION, type ManualMeeting } from './records';
+
+/**
+ * A compacted UTC day: per context (workspace, language) the union of its spans, as flat offsets in ms from
+ * the day's start, plus the day's logged meetings. Merged spans only, so a year stays well under a megabyte.
+ *
+ *   {"v":1,"day":"2026-03-02","t0":1772409600000,"a":[{"w":"shop","l":"typescript","x":[0,60000,120000,900000]}],"m":[{"s":…,"e":…,"n":"…"}]}
+ *
+ * The encoding is deterministic (sorted contexts, sorted spans, sorted meetings): two compactions of the same
+ * records produce the same bytes and the same content-addressed file name, so concurrent renames are idempotent.
+ */
+export interface DayContents {
+  spans: ActivitySpan[];
+  meetings: ManualMeeting[];
+}
+
+interface DayJson {
+  v: number;
+  day: string;
+  t0: number;
+  a: { w?: string; l?: string; x: number[] }[];
+  m: { s: number; e: number; n?: string }[];
+}
+
+const contextKey = (span: ActivitySpan): string => JSON.stringify([span.workspace ?? null, span.language ?? null]);
+
+export function encodeDay(day: string, dayStart: number, contents: DayContents): { text: string; hash: string } {
+  const byContext = new Map<string, ActivitySpan[]>();
+  for (const span of contents.spans) {
+    const key = contextKey(span);
+    const list = byContext.get(key);
+    if (list) list.push(span);
+    else byContext.set(key, [span]);
+  }
+  const a: DayJson['a'] = [];
+  for (const key of [...byContext.keys()].sort()) {
+    const spans = byContext.get(key)!;
+    const x: number[] = [];
+    for (const merged of union(spans)) x.push(merged.start - dayStart, merged.end - dayStart);
+    const entry: DayJson['a'][number] = { x };
+    const sample = spans[0]!;
+    if (sample.workspace !== undefined) entry.w = sample.workspace;
+    if (sample.language !== undefined) entry.l = sample.language;
+    a.push(entry);
+  }
+  const seen = new Set<string>();
+  const m: DayJson['m'] = [];
+  for (const meeting of contents.meetings) {
+    const entry = meeting.note === undefined ? { s: meeting.start, e: meeting.end } : { s: meeting.start, e: meeting.end, n: meeting.note };
+    const key = JSON.stringify(entry);
+    if (!seen.has(key)) {
+      seen.add(key);
+      m.push(entry);
+    }
+  }
+  m.sort((p, q) => p.s - q.s || p.e - q.e || (p.n ?? '').localeCompare(q.n ?? ''));
+  const text = JSON.stringify({ v: JOURNAL_SCHEMA_VERSION, day, t0: dayStart, a, m } satisfies DayJson);
+  return { text, hash: createHash('sha256').update(text).digest('hex').slice(0, 16) };
+}
+
+/** The day's records, or undefined when the file is not a valid day file (never throws). */
+export function decodeDay(text: string): DayContents | undefined {
+  let raw: DayJson;
+  try {
+    raw = JSON.parse(text) as DayJson;
+  } catch {
+    return undefined;
+  }
+  if (typeof raw !== 'object' || raw === null || raw.v !== JOURNAL_SCHEMA_VERSION || typeof raw.t0 !== 'number' || !Array.isArray(raw.a) || !Array.isArray(raw.m)) {
+    return undefined;
+  }
+  const spans: ActivitySpan[] = [];
+  for (const entry of raw.a) {
+    if (typeof entry !== 'object' || entry === null || !Array.isArray(entry.x)) return undefined;
+    const { w, l, x } = entry;
+    if ((w !== undefined && typeof w !== 'string') || (l !== undefined && typeof l !== 'string')) return undefined;
+    for (let i = 0; i + 1 < x.length; i += 2) {
+      const start = raw.t0 + (x[i] as number);
+      const end = raw.t0 + (x[i + 1] as number);
+      if (!isPlausibleInterval(start, end)) return undefined;
+      spans.push(w === undefined && l === undefined ? { start, end } : { start, end, ...(w !== undefined && { workspace: w }), ...(l !== undefined && { language: l }) });
+    }
+  }
+  const meetings: ManualMeeting[] = [];
+  for (const entry of raw.m) {
+    if (typeof entry !== 'object' || entry === null || !isPlausibleInterval(entry.s, entry.e)) return undefined;
+    if (entry.n !== undefined && typeof entry.n !== 'string') return undefined;
+    meetings.push(entry.n === undefined ? { start: entry.s, end: entry.e } : { start: entry.s, end: entry.e, note: entry.n });
+  }
+  return { spans, meetings };
+}

@@ -1,0 +1,92 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { ActivitySpan } from '../activity/activitySpan';
+import type { Interval } from '../time/interval';
+import { decodeDay } from './dayFile';
+import { DAY_MS, journalPaths, parseDayFileName, parseJournalFileName, utcDayStart } from './layout';
+import { MAX_MEETING_MS, parseJournalText, type ManualMeeting } from './records';
+
+/** Raw records overlapping a range, from every journal and day file; spans may overlap (readers take the union). */
+export interface StoreContents {
+  spans: ActivitySpan[];
+  meetings: ManualMeeting[];
+  /** Lines or day files that held no valid record: skipped, never deleted; the host logs the count once. */
+  corruptLines: number;
+  /** Files that exist but could not be read (permissions, I/O errors): skipped. */
+  unreadableFiles: number;
+}
+
+const ATTEMPTS = 3;
+
+function listNames(dir: string): string[] {
+  try {
+    return fs.readdirSync(dir);
+  } catch {
+    return [];
+  }
+}
+
+class VanishedFile extends Error {}
+
+function readOnce(root: string, range: Interval, lastAttempt: boolean): StoreContents {
+  const paths = journalPaths(root);
+  const contents: StoreContents = { spans: [], meetings: [], corruptLines: 0, unreadableFiles: 0 };
+  const readText = (file: string): string => {
+    try {
+      return fs.readFileSync(file, 'utf8');
+    } catch (error) {
+      // A compaction elsewhere removed it after merging it into a day file we have not listed: list again.
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT' && !lastAttempt) throw new VanishedFile(file);
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') contents.unreadableFiles++;
+      return '';
+    }
+  };
+  const keep = (start: number, end: number) => end > range.start && start < range.end;
+  const keepMeeting = (meeting: ManualMeeting) => keep(meeting.start, meeting.end);
+
+  for (const name of listNames(paths.days)) {
+    const parsed = parseDayFileName(name);
+    if (!parsed) continue;
+    const dayStart = utcDayStart(parsed.utcDate);
+    // A meeting is filed under its start day and lasts at most a day, so the day before may hold one that overlaps.
+    if (dayStart + DAY_MS <= range.start - MAX_MEETING_MS || dayStart >= range.end) continue;
+    const text = readText(path.join(paths.days, name));
+    const day = text === '' ? { spans: [], meetings: [] } : decodeDay(text);
+    if (!day) {
+      contents.corruptLines++;
+      continue;
+    }
+    for (const span of day.spans) if (keep(span.start, span.end)) contents.spans.push(span);
+    for (const meeting of day.meetings) if (keepMeeting(meeting)) contents.meetings.push(meeting);
+  }
+
+  for (const name of listNames(paths.live)) {
+    const parsed = parseJournalFileName(name);
+    // Everything in a journal was written on its date, so it ended before that date was over.
+    if (!parsed || utcDayStart(parsed.utcDate) + DAY_MS <= range.start) continue;
+    const { records, corruptLines } = parseJournalText(readText(path.join(paths.live, name)));
+    contents.corruptLines += corruptLines;
+    for (const record of records) {
+      if (record.kind === 'activity') {
+        if (keep(record.span.start, record.span.end)) contents.spans.push(record.span);
+      } else if (keepMeeting(record.meeting)) {
+        contents.meetings.push(record.meeting);
+      }
+    }
+  }
+  return contents;
+}
+
+/**
+ * Reads everything overlapping `range`. Never throws for missing folders or corrupt data; retries when a
+ * concurrent compaction removes a file between listing and reading (its records are then in a day file).
+ */
+export function readStore(root: string, range: Interval): StoreContents {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return readOnce(root, range, attempt >= ATTEMPTS);
+    } catch (error) {
+      if (!(error instanceof VanishedFile)) throw error;
+    }
+  }
+}

@@ -1,0 +1,59 @@
+import * as path from 'node:path';
+
+/**
+ * Directory layout under the data directory the host passes in:
+ *
+ *   <root>/journal/live/<utcDate>.<writerId>.jsonl   one writer's appends on that UTC date (only that writer writes it)
+ *   <root>/journal/days/<utcDate>.<hash>.json        compacted day: merged spans of one UTC day, content-addressed
+ *   <root>/journal/days/.tmp-*                       a compaction in progress (ignored by readers)
+ *
+ * UTC dates, not local ones: the folder may be shared by machines in different zones.
+ */
+export interface JournalPaths {
+  readonly base: string;
+  readonly live: string;
+  readonly days: string;
+}
+
+export function journalPaths(root: string): JournalPaths {
+  const base = path.join(root, 'journal');
+  return { base, live: path.join(base, 'live'), days: path.join(base, 'days') };
+}
+
+export const DAY_MS = 86_400_000;
+const UTC_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export function utcDateOf(epochMs: number): string {
+  return new Date(epochMs).toISOString().slice(0, 10);
+}
+
+export function utcDayStart(utcDate: string): number {
+  return Date.parse(`${utcDate}T00:00:00.000Z`);
+}
+
+/** Safe for file names on every platform: hostname + pid + random, only [A-Za-z0-9_-]. */
+export function createWriterId(hostname: string, pid: number, random: string): string {
+  const host = hostname.replace(/[^A-Za-z0-9_-]+/g, '_').slice(0, 40) || 'host';
+  return `${host}-${pid}-${random.replace(/[^A-Za-z0-9]/g, '').slice(0, 12)}`;
+}
+
+const JOURNAL_NAME = /^(\d{4}-\d{2}-\d{2})\.([A-Za-z0-9_-]+)\.jsonl$/;
+const DAY_NAME = /^(\d{4}-\d{2}-\d{2})\.([0-9a-f]{16})\.json$/;
+
+export function journalFileName(utcDate: string, writerId: string): string {
+  return `${utcDate}.${writerId}.jsonl`;
+}
+
+export function parseJournalFileName(name: string): { utcDate: string; writerId: string } | undefined {
+  const match = JOURNAL_NAME.exec(name);
+  return match && UTC_DATE.test(match[1]!) ? { utcDate: match[1]!, writerId: match[2]! } : undefined;
+}
+
+export function dayFileName(utcDate: string, hash: string): string {
+  return `${utcDate}.${hash}.json`;
+}
+
+export function parseDayFileName(name: string): { utcDate: string } | undefined {
+  const match = DAY_NAME.exec(name);
+  return match ? { utcDate: match[1]! } : undefined;
+}

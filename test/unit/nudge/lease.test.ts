@@ -1,0 +1,125 @@
+import * as assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { promises as fs } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readNudgeState, snoozeUntil, tryClaimNudge } from '../../../src/core/nudge/lease';
+
+const T0 = Date.parse('2026-03-25T13:30:00+01:00');
+const HOUR = 3_600_000;
+const MINUTE = 60_000;
+
+describe('nudge lease', () => {
+  let dataDir: string;
+
+  beforeEach(async () => {
+    dataDir = await fs.mkdtemp(join(tmpdir(), 'hands-on-lease-'));
+  });
+
+  afterEach(async () => {
+    await fs.rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('reads "never shown, not snoozed" from an empty or missing directory', async () => {
+    assert.deepEqual(await readNudgeState(join(dataDir, 'missing')), { lastShownAt: undefined, lastShownBy: undefined, snoozedUntil: undefined });
+  });
+
+  it('lets the first writer win and records when and by whom', async () => {
+    assert.equal(await tryClaimNudge(dataDir, 'window-a', T0, 24), true);
+    const state = await readNudgeState(dataDir);
+    assert.equal(state.lastShownAt, T0);
+    assert.equal(state.lastShownBy, 'window-a');
+  });
+
+  it('gives exactly one win to two writers racing in one process', async () => {
+    const results = await Promise.all([tryClaimNudge(dataDir, 'window-a', T0, 24), tryClaimNudge(dataDir, 'window-b', T0, 24)]);
+    assert.equal(results.filter(Boolean).length, 1);
+  });
+
+  it('gives exactly one win to twenty writers racing in one process', async () => {
+    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => tryClaimNudge(dataDir, `w${i}`, T0 + i, 24)));
+    assert.equal(results.filter(Boolean).length, 1);
+  });
+
+  it('gives exactly one win to separate Node processes racing', async () => {
+    const worker = join(__dirname, 'fixtures', 'claimWorker.js');
+    const children = Array.from({ length: 6 }, (_, i) => {
+      const child = spawn(process.execPath, [worker, dataDir, `process-${i}`, String(T0)], { stdio: ['pipe', 'pipe', 'pipe'] });
+      let out = '';
+      child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+      const done = new Promise<string>((resolve, reject) => {
+        child.on('error', reject);
+        child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`worker exited with ${code}`))));
+      });
+      return { child, done };
+    });
+    // Give every process time to load before the start signal; the race itself is not timed.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    for (const { child } of children) child.stdin.write('go\n');
+    const outcomes = await Promise.all(children.map((c) => c.done));
+    assert.equal(outcomes.filter((o) => o === 'won').length, 1, outcomes.join(','));
+    assert.equal(outcomes.filter((o) => o === 'lost').length, 5);
+  });
+
+  it('rate-limits across writers until minHoursBetween has passed', async () => {
+    assert.equal(await tryClaimNudge(dataDir, 'a', T0, 24), true);
+    assert.equal(await tryClaimNudge(dataDir, 'b', T0 + 23 * HOUR, 24), false);
+    assert.equal(await tryClaimNudge(dataDir, 'a', T0 + 23 * HOUR, 24), false);
+    assert.equal(await tryClaimNudge(dataDir, 'b', T0 + 24 * HOUR, 24), true);
+    assert.equal((await readNudgeState(dataDir)).lastShownBy, 'b');
+    assert.equal(await tryClaimNudge(dataDir, 'a', T0 + 25 * HOUR, 24), false);
+  });
+
+  it('recovers from a writer that crashed after claiming, once the claim is stale', async () => {
+    // What a crash between the claim and shown.json leaves behind.
+    await fs.mkdir(join(dataDir, 'nudge'), { recursive: true });
+    await fs.writeFile(join(dataDir, 'nudge', 'claim-0-1.json'), JSON.stringify({ writerId: 'crashed', claimedAt: T0 }));
+    assert.equal(await tryClaimNudge(dataDir, 'b', T0 + MINUTE, 24), false, 'a fresh claim may still be showing');
+    assert.equal(await tryClaimNudge(dataDir, 'b', T0 + 3 * MINUTE, 24), true);
+    assert.equal((await readNudgeState(dataDir)).lastShownAt, T0 + 3 * MINUTE);
+  });
+
+  it('treats a claim with torn content by its file time', async () => {
+    await fs.mkdir(join(dataDir, 'nudge'), { recursive: true });
+    await fs.writeFile(join(dataDir, 'nudge', 'claim-0-1.json'), '{"writ');
+    const mtime = (await fs.stat(join(dataDir, 'nudge', 'claim-0-1.json'))).mtimeMs;
+    assert.equal(await tryClaimNudge(dataDir, 'b', mtime + 1000, 24), false);
+    assert.equal(await tryClaimNudge(dataDir, 'b', mtime + 10 * MINUTE, 24), true);
+  });
+
+  it('ignores corrupt state files instead of failing', async () => {
+    await fs.mkdir(join(dataDir, 'nudge'), { recursive: true });
+    await fs.writeFile(join(dataDir, 'nudge', 'shown.json'), 'not json');
+    await fs.writeFile(join(dataDir, 'nudge', 'snooze.json'), '[1,2]');
+    assert.equal(await tryClaimNudge(dataDir, 'a', T0, 24), true);
+  });
+
+  it('takes the latest time from sync-conflict copies', async () => {
+    await fs.mkdir(join(dataDir, 'nudge'), { recursive: true });
+    await fs.writeFile(join(dataDir, 'nudge', 'shown.json'), JSON.stringify({ lastShownAt: T0 - 30 * HOUR, writerId: 'laptop' }));
+    await fs.writeFile(join(dataDir, 'nudge', 'shown (desktop conflicted copy).json'), JSON.stringify({ lastShownAt: T0 - HOUR, writerId: 'desktop' }));
+    assert.equal((await readNudgeState(dataDir)).lastShownBy, 'desktop');
+    assert.equal(await tryClaimNudge(dataDir, 'a', T0, 24), false);
+  });
+
+  it('blocks every writer while snoozed and lets one through afterwards', async () => {
+    await snoozeUntil(dataDir, T0 + 2 * HOUR);
+    assert.equal((await readNudgeState(dataDir)).snoozedUntil, T0 + 2 * HOUR);
+    assert.equal(await tryClaimNudge(dataDir, 'a', T0 + HOUR, 24), false);
+    assert.equal(await tryClaimNudge(dataDir, 'b', T0 + 2 * HOUR, 24), true);
+  });
+
+  it('leaves no temporary files behind', async () => {
+    await Promise.all([tryClaimNudge(dataDir, 'a', T0, 24), tryClaimNudge(dataDir, 'b', T0, 24)]);
+    await snoozeUntil(dataDir, T0 + HOUR);
+    const names = await fs.readdir(join(dataDir, 'nudge'));
+    assert.deepEqual(names.filter((n) => n.startsWith('.tmp')), []);
+  });
+
+  it('removes claims of old generations after a day', async () => {
+    assert.equal(await tryClaimNudge(dataDir, 'a', T0, 24), true);
+    assert.equal(await tryClaimNudge(dataDir, 'a', T0 + 48 * HOUR, 24), true);
+    const names = await fs.readdir(join(dataDir, 'nudge'));
+    assert.deepEqual(names.filter((n) => n.startsWith('claim-')), [`claim-${T0}-1.json`]);
+  });
+});
