@@ -1,10 +1,12 @@
 import * as activity from './activityCommand';
 import { UsageError, type CliIO } from './io';
+import * as meetings from './meetingsCommand';
 
 type Command = (argv: string[], io: CliIO) => Promise<number>;
 
 // Each subcommand lives in its own file; add one line here per command.
 const COMMANDS: Record<string, { run: Command; summary: string }> = {
+  meetings: { run: meetings.run, summary: meetings.MEETINGS_SUMMARY },
   activity: { run: activity.run, summary: activity.summary },
 };
 

@@ -62,3 +62,22 @@ describe('package.json manifest', () => {
     }
   });
 });
+
+describe('package.json settings schema against the core defaults', () => {
+  // Imported here so the schema and the validator cannot drift apart.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { SETTING_DEFAULTS, NUMBER_RANGES } = require('../../../src/core/settings/settings') as typeof import('../../../src/core/settings/settings');
+
+  it('declares exactly the settings the core validates, with the same defaults', () => {
+    assert.deepEqual(Object.keys(properties).map((key) => key.slice('handsOn.'.length)).sort(), Object.keys(SETTING_DEFAULTS).sort());
+    for (const [key, value] of Object.entries(SETTING_DEFAULTS)) assert.deepEqual(properties[`handsOn.${key}`]!.default, value, key);
+  });
+
+  it('declares the same numeric ranges as the validator', () => {
+    for (const [key, range] of Object.entries(NUMBER_RANGES)) {
+      const property = properties[`handsOn.${key}`] as Property & { minimum?: number; maximum?: number };
+      assert.equal(property.minimum, range.min, `${key} minimum`);
+      assert.equal(property.maximum, range.max, `${key} maximum`);
+    }
+  });
+});

@@ -46,15 +46,20 @@ describe('nudge lease', () => {
     const children = Array.from({ length: 6 }, (_, i) => {
       const child = spawn(process.execPath, [worker, dataDir, `process-${i}`, String(T0)], { stdio: ['pipe', 'pipe', 'pipe'] });
       let out = '';
-      child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+      let markReady: () => void = () => undefined;
+      const ready = new Promise<void>((resolve) => (markReady = resolve));
+      child.stdout.on('data', (chunk: Buffer) => {
+        out += chunk.toString();
+        if (out.startsWith('ready\n')) markReady();
+      });
       const done = new Promise<string>((resolve, reject) => {
         child.on('error', reject);
-        child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`worker exited with ${code}`))));
+        child.on('exit', (code) => (code === 0 ? resolve(out.replace('ready\n', '')) : reject(new Error(`worker exited with ${code}`))));
       });
-      return { child, done };
+      return { child, ready, done };
     });
-    // Give every process time to load before the start signal; the race itself is not timed.
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Every process has loaded before the start signal, so they really race.
+    await Promise.all(children.map((c) => c.ready));
     for (const { child } of children) child.stdin.write('go\n');
     const outcomes = await Promise.all(children.map((c) => c.done));
     assert.equal(outcomes.filter((o) => o === 'won').length, 1, outcomes.join(','));

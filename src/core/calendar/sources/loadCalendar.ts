@@ -1,0 +1,49 @@
+import { promises as fs } from 'node:fs';
+import type { CalendarVerdicts } from '../types';
+import type { ReadOptions } from '../readCalendar';
+import { readCalendar } from '../readCalendar';
+import { fetchFeed, type FetchOptions } from './fetchFeed';
+import { readCalendarFile, readCalendarFolder, type CalendarText } from './fileSource';
+import { redactUrl } from './redact';
+
+export type SourceKind = 'url' | 'file' | 'folder';
+
+export function isFeedUrl(spec: string): boolean {
+  return /^(?:https?|webcals?):\/\//i.test(spec.trim());
+}
+
+/** The texts behind FILE | FOLDER | URL, each with a label that never contains a secret. */
+export async function loadCalendarTexts(spec: string, fetchOptions: FetchOptions = {}): Promise<CalendarText[]> {
+  if (isFeedUrl(spec)) {
+    const result = await fetchFeed(spec, fetchOptions);
+    if (result.status !== 'ok') throw new Error(`${redactUrl(spec)}: the server answered "not modified" to an unconditional request`);
+    return [{ name: redactUrl(spec), text: result.text }];
+  }
+  let isFolder = false;
+  try {
+    isFolder = (await fs.stat(spec)).isDirectory();
+  } catch {
+    throw new Error(`no such file or folder: ${spec}`);
+  }
+  return isFolder ? readCalendarFolder(spec) : [await readCalendarFile(spec)];
+}
+
+/** Parses several texts for one window and merges their occurrences, days off and warnings. */
+export function readCalendars(texts: readonly CalendarText[], options: Omit<ReadOptions, 'source'>): CalendarVerdicts {
+  const merged: CalendarVerdicts = { occurrences: [], daysOff: [], warnings: [] };
+  const daysOff = new Set<string>();
+  for (const { name, text } of texts) {
+    const one = readCalendar(text, { ...options, source: name });
+    merged.occurrences.push(...one.occurrences);
+    one.daysOff.forEach((d) => daysOff.add(d));
+    merged.warnings.push(...one.warnings.map((w) => (texts.length > 1 ? `${name}: ${w}` : w)));
+  }
+  merged.occurrences.sort((a, b) => a.start - b.start || a.end - b.end);
+  merged.daysOff = [...daysOff].sort();
+  return merged;
+}
+
+/** FILE | FOLDER | URL → judged occurrences in the window: what `hands-on meetings` and `report` use. */
+export async function loadCalendar(spec: string, options: Omit<ReadOptions, 'source'>, fetchOptions: FetchOptions = {}): Promise<CalendarVerdicts> {
+  return readCalendars(await loadCalendarTexts(spec, fetchOptions), options);
+}

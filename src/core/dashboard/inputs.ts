@@ -1,0 +1,34 @@
+import type { Occurrence } from '../calendar/types';
+import type { Settings } from '../settings/settings';
+import type { Interval } from '../time/interval';
+import type { LocalDate } from '../time/localDays';
+
+/** How a calendar source is doing, as the status bar tooltip and the dashboard show it. */
+export interface SourceStatus {
+  /** What the user calls it: a file name, a folder name, or a redacted feed host. Never a secret URL. */
+  label: string;
+  kind: 'url' | 'file' | 'folder';
+  lastRefreshed?: number;
+  error?: string;
+  warnings: string[];
+}
+
+/**
+ * Everything the balance, the nudges, the dashboard and the report compute from, for one span of time.
+ * The host gathers it (journal + calendars + settings); the core turns it into figures.
+ */
+export interface BalanceInputs {
+  now: number;
+  zone: string;
+  settings: Settings;
+  /** The span these inputs cover. */
+  range: Interval;
+  /** Coding time: sorted, disjoint union across windows and machines. */
+  coding: Interval[];
+  codingMinutesByWorkspace: Record<string, number>;
+  codingMinutesByLanguage: Record<string, number>;
+  /** Every calendar occurrence in the range with its verdict (counted or why not), manual meetings included as counted. */
+  occurrences: Occurrence[];
+  daysOff: LocalDate[];
+  sources: SourceStatus[];
+}

@@ -1,0 +1,104 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { readActivity, readManualMeetings } from '../../../src/core/journal/activityHistory';
+import { journalPaths } from '../../../src/core/journal/layout';
+import { HOUR_MS, MINUTE_MS } from '../../../src/core/time/clock';
+import { durationMs } from '../../../src/core/time/interval';
+import { spans, writerAt } from '../../builders/journalBuilders';
+import { listFiles, useTempDir } from '../../builders/tempDir';
+
+const NOW = Date.UTC(2026, 2, 10, 12);
+const MORNING = Date.UTC(2026, 2, 10, 9);
+const WHOLE_DAY = { start: Date.UTC(2026, 2, 10), end: Date.UTC(2026, 2, 11) };
+
+describe('journal: append and read', () => {
+  const dir = useTempDir();
+
+  it('writes one line per record, each writer in its own file, with a schema version', () => {
+    const a = writerAt(dir.path, NOW, 'host-1-aaa');
+    const b = writerAt(dir.path, NOW, 'host-2-bbb');
+    a.writer.appendSpans(spans(MORNING, 3));
+    b.writer.appendSpans(spans(MORNING, 2));
+    assert.deepEqual(a.writer.flush(), { ok: true, written: 3 });
+    assert.deepEqual(b.writer.flush(), { ok: true, written: 2 });
+    const live = journalPaths(dir.path).live;
+    assert.deepEqual(listFiles(live), ['2026-03-10.host-1-aaa.jsonl', '2026-03-10.host-2-bbb.jsonl']);
+    const lines = fs.readFileSync(path.join(live, '2026-03-10.host-1-aaa.jsonl'), 'utf8').trimEnd().split('\n');
+    assert.equal(lines.length, 3);
+    assert.deepEqual(JSON.parse(lines[0]!), { v: 1, k: 'a', s: MORNING, e: MORNING + MINUTE_MS });
+  });
+
+  it('takes the union across writers: two windows over the same 20 minutes count 20', () => {
+    const a = writerAt(dir.path, NOW, 'host-1-aaa');
+    const b = writerAt(dir.path, NOW, 'host-2-bbb');
+    a.writer.appendSpans(spans(MORNING, 20, 1, 1));
+    b.writer.appendSpans([{ start: MORNING + 30_000, end: MORNING + 20 * MINUTE_MS }]);
+    a.writer.flush();
+    b.writer.flush();
+    const history = readActivity(dir.path, WHOLE_DAY);
+    assert.equal(durationMs(history.union), 20 * MINUTE_MS);
+    assert.equal(history.union.length, 1);
+  });
+
+  it('a span written again (extended by a later flush, or a retried batch) never counts twice', () => {
+    const { writer } = writerAt(dir.path, NOW);
+    writer.appendSpans([{ start: MORNING, end: MORNING + 5 * MINUTE_MS }]);
+    writer.flush();
+    writer.appendSpans([{ start: MORNING, end: MORNING + 10 * MINUTE_MS }]);
+    writer.flush();
+    writer.appendSpans([{ start: MORNING, end: MORNING + 10 * MINUTE_MS }]);
+    writer.flush();
+    assert.equal(durationMs(readActivity(dir.path, WHOLE_DAY).union), 10 * MINUTE_MS);
+  });
+
+  it('clips to the range and breaks minutes down by workspace and language, each counted once', () => {
+    const { writer } = writerAt(dir.path, NOW);
+    writer.appendSpans([
+      { start: MORNING, end: MORNING + 30 * MINUTE_MS, workspace: 'shop', language: 'typescript' },
+      { start: MORNING + 10 * MINUTE_MS, end: MORNING + 40 * MINUTE_MS, workspace: 'shop', language: 'markdown' },
+      { start: MORNING + HOUR_MS, end: MORNING + 2 * HOUR_MS },
+    ]);
+    writer.flush();
+    const history = readActivity(dir.path, { start: MORNING, end: MORNING + 90 * MINUTE_MS });
+    assert.equal(durationMs(history.union), 70 * MINUTE_MS);
+    assert.deepEqual(history.minutesByWorkspace, { shop: 40 });
+    assert.deepEqual(history.minutesByLanguage, { typescript: 30, markdown: 30 });
+  });
+
+  it('stores logged meetings and reads them back without duplicates', () => {
+    const { writer } = writerAt(dir.path, NOW);
+    const meeting = { start: MORNING, end: MORNING + HOUR_MS, note: 'Planning' };
+    assert.equal(writer.appendManualMeeting(meeting).ok, true);
+    writer.appendManualMeeting(meeting);
+    writer.appendManualMeeting({ start: MORNING + 2 * HOUR_MS, end: MORNING + 3 * HOUR_MS });
+    const { meetings } = readManualMeetings(dir.path, WHOLE_DAY);
+    assert.deepEqual(meetings, [meeting, { start: MORNING + 2 * HOUR_MS, end: MORNING + 3 * HOUR_MS }]);
+    assert.equal(durationMs(readActivity(dir.path, WHOLE_DAY).union), 0, 'meetings are not coding');
+  });
+
+  it('rejects a meeting that ends before it starts or lasts more than a day', () => {
+    const { writer } = writerAt(dir.path, NOW);
+    assert.throws(() => writer.appendManualMeeting({ start: MORNING, end: MORNING }), RangeError);
+    assert.throws(() => writer.appendManualMeeting({ start: MORNING, end: MORNING + 25 * HOUR_MS }), RangeError);
+  });
+
+  it('skips and counts corrupt and torn lines, keeps every intact record, and never throws', () => {
+    const { writer } = writerAt(dir.path, NOW);
+    writer.appendSpans(spans(MORNING, 3));
+    writer.flush();
+    const file = path.join(journalPaths(dir.path).live, listFiles(journalPaths(dir.path).live)[0]!);
+    fs.appendFileSync(file, 'garbage\n{"v":1,"k":"a","s":"x","e":2}\n{"v":99,"k":"a","s":1,"e":2}\n\n');
+    writer.appendSpans(spans(MORNING + HOUR_MS, 2));
+    writer.flush();
+    fs.appendFileSync(file, '{"v":1,"k":"a","s":17730');
+    const history = readActivity(dir.path, WHOLE_DAY);
+    assert.equal(durationMs(history.union), 5 * MINUTE_MS);
+    assert.equal(history.corruptLines, 4);
+  });
+
+  it('reads nothing, without throwing, from a folder that does not exist', () => {
+    const history = readActivity(path.join(dir.path, 'nope'), WHOLE_DAY);
+    assert.deepEqual(history.union, []);
+  });
+});

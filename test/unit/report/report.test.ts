@@ -1,0 +1,116 @@
+import * as assert from 'node:assert/strict';
+import { computeBalance, type Balance } from '../../../src/core/balance/computeBalance';
+import { periodRange } from '../../../src/core/balance/periods';
+import { dailySeries } from '../../../src/core/balance/series';
+import { formatDuration } from '../../../src/core/report/formatDuration';
+import { reportJson } from '../../../src/core/report/reportJson';
+import { reportMarkdown } from '../../../src/core/report/reportMarkdown';
+import { formatStatusText } from '../../../src/core/report/statusText';
+import { at, settingsWith, span } from '../balance/helpers';
+
+const BERLIN = 'Europe/Berlin';
+const NOW = at('2026-03-25T18:00:00+01:00');
+const CODING = [span('2026-03-25T09:00:00+01:00', '2026-03-25T12:10:00+01:00')];
+const MEETINGS = [span('2026-03-25T11:00:00+01:00', '2026-03-25T15:00:00+01:00'), span('2026-03-26T10:00:00+01:00', '2026-03-26T11:00:00+01:00')];
+
+function balance(coding = CODING, meetings = MEETINGS): Balance {
+  const settings = settingsWith({});
+  return computeBalance({ coding, meetings, now: NOW, settings, zone: BERLIN, period: periodRange('week', NOW, BERLIN, 'monday') });
+}
+
+describe('formatDuration', () => {
+  for (const [minutes, text] of [[190, '3h10m'], [45, '45m'], [240, '4h'], [0, '0m'], [59.6, '1h'], [-5, '0m'], [NaN, '0m']] as const) {
+    it(`${minutes} → ${text}`, () => assert.equal(formatDuration(minutes), text));
+  }
+});
+
+describe('formatStatusText', () => {
+  const b = balance();
+
+  it('percent', () => {
+    assert.equal(formatStatusText(b, 'percent'), '$(code) 44% hands-on');
+    assert.equal(formatStatusText(balance([], []), 'percent'), '$(code) — hands-on');
+  });
+
+  it('hours', () => {
+    assert.equal(formatStatusText(b, 'hours'), '3h10m code · 4h meetings');
+  });
+
+  it('ratio with one decimal and no trailing .0', () => {
+    assert.equal(formatStatusText(b, 'ratio'), '3.2 : 4');
+    assert.equal(formatStatusText(balance([], []), 'ratio'), '0 : 0');
+  });
+
+  it('icon shows no numbers, only on track or not', () => {
+    assert.equal(formatStatusText(b, 'icon'), '$(check) hands-on');
+    const below = balance([], MEETINGS);
+    assert.equal(formatStatusText(below, 'icon'), '$(warning) hands-on');
+    assert.doesNotMatch(formatStatusText(below, 'icon'), /\d/);
+  });
+});
+
+describe('reportJson', () => {
+  it('has exactly the documented shape, with ISO times carrying the zone offset', () => {
+    const json = reportJson(balance(), [span('2026-03-26T11:00:00+01:00', '2026-03-26T18:00:00+01:00')]);
+    assert.deepEqual(Object.keys(json), ['period', 'codingMinutes', 'meetingMinutes', 'overlapMinutes', 'handsOnPercent', 'targetPercent', 'belowTarget', 'focusBlocks']);
+    assert.deepEqual(json, {
+      period: { start: '2026-03-23T00:00:00+01:00', end: '2026-03-30T00:00:00+02:00' },
+      codingMinutes: 190,
+      meetingMinutes: 240,
+      overlapMinutes: 70,
+      handsOnPercent: 44.2,
+      targetPercent: 40,
+      belowTarget: false,
+      focusBlocks: [{ start: '2026-03-26T11:00:00+01:00', end: '2026-03-26T18:00:00+01:00' }],
+    });
+  });
+
+  it('gives null for an undefined share and survives JSON round-trips', () => {
+    const json = reportJson(balance([], []), []);
+    assert.equal(json.handsOnPercent, null);
+    assert.deepEqual(JSON.parse(JSON.stringify(json)), json);
+  });
+});
+
+describe('reportMarkdown', () => {
+  it('summarises the week for a 1:1 document', () => {
+    const b = balance();
+    const previous = balance([span('2026-03-25T09:00:00+01:00', '2026-03-25T10:00:00+01:00')], MEETINGS);
+    const days = dailySeries({ coding: CODING, meetings: MEETINGS, now: NOW, zone: BERLIN }, b.period);
+    const text = reportMarkdown({ balance: b, periodKind: 'week', focusBlocks: [span('2026-03-26T11:00:00+01:00', '2026-03-26T18:00:00+01:00')], days, previous });
+    assert.equal(
+      text,
+      [
+        '### Hands-on time, week of Mon 23 Mar 2026',
+        '',
+        '**44% hands-on** (target 40%): on target; last week 20%.',
+        '',
+        '- Coding: 3h10m',
+        '- Meetings: 4h',
+        '- Coding during meetings (counted in both): 1h10m',
+        '',
+        '| Day | Coding | Meetings | Hands-on |',
+        '| --- | ---: | ---: | ---: |',
+        '| Wed 25 Mar | 3h10m | 4h | 44% |',
+        '',
+        'Free focus blocks ahead: Thu 11:00–18:00 (7h).',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('says when it is below target, shows the pace, and when no block is left', () => {
+    const settings = settingsWith({ minCodingHoursPerWeek: 10 });
+    const b = computeBalance({ coding: [], meetings: MEETINGS, now: NOW, settings, zone: BERLIN, period: periodRange('week', NOW, BERLIN, 'monday') });
+    const text = reportMarkdown({ balance: b, periodKind: 'week', focusBlocks: [] });
+    assert.match(text, /\*\*0% hands-on\*\* \(target 40%\): below target\./);
+    assert.match(text, /Coding pace toward the weekly minimum: 0m of 6h due so far/);
+    assert.match(text, /Free focus blocks ahead: none\./);
+    assert.doesNotMatch(text, /\| Day/);
+  });
+
+  it('writes 24:00 for a block that ends at midnight', () => {
+    const text = reportMarkdown({ balance: balance(), periodKind: 'day', focusBlocks: [span('2026-03-25T20:00:00+01:00', '2026-03-26T00:00:00+01:00')] });
+    assert.match(text, /Wed 20:00–24:00 \(4h\)/);
+  });
+});
