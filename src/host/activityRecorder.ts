@@ -66,6 +66,7 @@ export class ActivityRecorder extends Disposable implements ActivitySink {
   setPaused(paused: boolean): void {
     if (paused) this.tracker.pause();
     else this.tracker.resume();
+    void vscode.commands.executeCommand('setContext', 'handsOn.paused', paused);
     this.flush();
     this.changed.fire();
   }

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { TestApi } from '../../src/extension';
 
@@ -9,4 +10,42 @@ export async function extensionApi(): Promise<TestApi> {
   const api = extension.isActive ? extension.exports : await extension.activate();
   if (!api) throw new Error('the extension under test was built without test hooks');
   return api;
+}
+
+/** A folder for the test's own files, created by the runner (under code-server or test-electron). */
+export function workDir(): string {
+  const dir = process.env.HANDS_ON_TEST_WORKDIR;
+  if (!dir) throw new Error('HANDS_ON_TEST_WORKDIR is not set');
+  return dir;
+}
+
+export function userSettingsFile(): string {
+  return join(workDir(), 'user-data', 'User', 'settings.json');
+}
+
+export async function openScratchEditor(): Promise<vscode.TextEditor> {
+  const document = await vscode.workspace.openTextDocument({ content: '', language: 'typescript' });
+  return vscode.window.showTextDocument(document);
+}
+
+export async function typeInto(editor: vscode.TextEditor, text: string): Promise<void> {
+  await editor.edit((edit) => edit.insert(editor.document.lineAt(editor.document.lineCount - 1).range.end, text));
+}
+
+export async function setUserSetting(key: string, value: unknown): Promise<void> {
+  await vscode.workspace.getConfiguration('handsOn').update(key, value, vscode.ConfigurationTarget.Global);
+}
+
+/** Waits until `check` passes (the extension reacts to events asynchronously), failing with its last error. */
+export async function eventually(check: () => void | Promise<void>, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      await check();
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
 }

@@ -23,7 +23,6 @@ const MAX_CONTEXT_LENGTH = 100;
 export function sanitizeContextValue(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
   const lastSegment = value.split(/[\\/]/).filter((part) => part.length > 0).pop() ?? '';
-  // eslint-disable-next-line no-control-regex -- control characters have no place in a label
   const cleaned = lastSegment.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, MAX_CONTEXT_LENGTH);
   return cleaned.length > 0 ? cleaned : undefined;
 }

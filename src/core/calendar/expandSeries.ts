@@ -135,7 +135,10 @@ function candidates(master: Component, timing: EventTiming, ctx: SeriesContext):
       }
       const wall = wallAsUtc(next);
       if (wall - MARGIN_MS >= ctx.to) break;
-      if (wall + span + MARGIN_MS < ctx.from && untilMs === Infinity) continue;
+      if (wall - MARGIN_MS > untilMs) break;
+      // Resolving a zone costs an Intl call: only do it near the window or near UNTIL.
+      const nearUntil = untilMs !== Infinity && wall + MARGIN_MS >= untilMs;
+      if (wall + span + MARGIN_MS < ctx.from && !nearUntil) continue;
       const start = instant(next);
       if (start > untilMs) break;
       if (wall + span + MARGIN_MS < ctx.from) continue;

@@ -53,21 +53,22 @@ export function splitCalendar(text: string): CalendarBlocks {
   let depth = 0;
   let event: EventBlock | undefined;
   for (const raw of lines) {
-    const upper = raw.length < 40 ? raw.trimEnd().toUpperCase() : '';
+    const first = raw.charCodeAt(0) | 0x20; // lower-cased first letter: most lines are rejected by it alone
+    const upper = (first === 0x62 || first === 0x65) && raw.length < 40 ? raw.trimEnd().toUpperCase() : '';
     if (!block) {
       if (upper === 'BEGIN:VEVENT' || upper === 'BEGIN:VTIMEZONE') {
         kind = upper === 'BEGIN:VEVENT' ? 'VEVENT' : 'VTIMEZONE';
         block = [raw.trimEnd()];
         depth = 0;
         event = kind === 'VEVENT' ? { text: '', recurring: false, startDay: 0, endDay: 0, hasDuration: false } : undefined;
-      } else if (/^X-WR-CALNAME[;:]/i.test(raw)) {
+      } else if (first === 0x78 && /^X-WR-CALNAME[;:]/i.test(raw)) {
         result.calendarName = raw.slice(raw.indexOf(':') + 1).trim();
-      } else if (/^X-WR-TIMEZONE[;:]/i.test(raw)) {
+      } else if (first === 0x78 && /^X-WR-TIMEZONE[;:]/i.test(raw)) {
         result.calendarZone = raw.slice(raw.indexOf(':') + 1).trim() || undefined;
       }
       continue;
     }
-    const line = repairLine(raw);
+    const line = first === 0x72 || first === 0x65 || raw.includes('TZID="') ? repairLine(raw) : raw;
     if (line !== raw) result.repairs++;
     block.push(line);
     if (upper.startsWith('BEGIN:')) depth++;
@@ -84,7 +85,7 @@ export function splitCalendar(text: string): CalendarBlocks {
       }
       depth--;
     }
-    if (event && depth === 0) {
+    if (event && depth === 0 && (first === 0x64 || first === 0x72 || first === 0x65 || first === 0x61)) {
       const head = line.slice(0, 14).toUpperCase();
       if (head.startsWith('DTSTART')) event.startDay = dayOf(line);
       else if (head.startsWith('DTEND')) event.endDay = dayOf(line);

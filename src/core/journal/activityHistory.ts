@@ -1,6 +1,6 @@
 import { MINUTE_MS } from '../time/clock';
 import { clip, union, type Interval } from '../time/interval';
-import { localDatesBetween, localDayInterval, type DayTotal, type LocalDate } from '../time/localDays';
+import { startOfLocalDate, type DayTotal, type LocalDate } from '../time/localDays';
 import { readStore } from './journalReader';
 import type { ManualMeeting } from './records';
 
@@ -82,9 +82,27 @@ export interface DailyActivity {
   corruptLines: number;
 }
 
+/**
+ * The local days from `from` to `to` inclusive as intervals. Each midnight is computed once and shared by the
+ * two days it separates: zone conversions dominate reading a year of history.
+ */
+export function localDayIntervals(from: LocalDate, to: LocalDate, zone: string): { date: LocalDate; interval: Interval }[] {
+  const days: { date: LocalDate; interval: Interval }[] = [];
+  const first = Date.parse(`${from}T00:00:00Z`);
+  const last = Date.parse(`${to}T00:00:00Z`);
+  let start = startOfLocalDate(from, zone);
+  for (let utcMidnight = first; utcMidnight <= last; utcMidnight += 86_400_000) {
+    const date = new Date(utcMidnight).toISOString().slice(0, 10);
+    const end = startOfLocalDate(new Date(utcMidnight + 86_400_000).toISOString().slice(0, 10), zone);
+    days.push({ date, interval: { start, end } });
+    start = end;
+  }
+  return days;
+}
+
 /** Coding minutes per local day from `from` to `to` (both inclusive) in `zone`. */
 export function readActivityPerLocalDay(root: string, from: LocalDate, to: LocalDate, zone: string): DailyActivity {
-  const days = localDatesBetween(from, to).map((date) => ({ date, interval: localDayInterval(date, zone) }));
+  const days = localDayIntervals(from, to, zone);
   if (days.length === 0) return { days: [], totalMinutes: 0, corruptLines: 0 };
   const range = { start: days[0]!.interval.start, end: days[days.length - 1]!.interval.end };
   const store = readStore(root, range);

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as http from 'node:http';
 import * as zlib from 'node:zlib';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { fetchFeed } from '../../../src/core/calendar/sources/fetchFeed';
 import { FetchError } from '../../../src/core/calendar/sources/fetchError';
 import { redactUrl } from '../../../src/core/calendar/sources/redact';
@@ -12,7 +12,7 @@ const ICS = 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:x\r\nDTSTAMP:
 describe('fetchFeed against a local server', () => {
   let server: http.Server;
   let base = '';
-  const sockets = new Set<import('node:net').Socket>();
+  const sockets = new Set<Socket>();
 
   before(async () => {
     server = http.createServer((req, res) => {

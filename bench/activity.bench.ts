@@ -1,0 +1,95 @@
+/**
+ * Activity benchmarks (issue 3). Run: npx tsc -p tsconfig.test.json && node out/bench/activity.bench.js
+ *   activity.handler_ns_per_event        cost of ActivityTracker.record() over 1,000,000 events (target ≤ 1000)
+ *   activity.year_read_ms                a year (250 workdays × 6 h, 3 windows) read into per-day totals after compaction (target ≤ 50)
+ *   activity.year_bytes_before/after     that year on disk before and after compaction (target after ≤ 1 MB)
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { ActivityTracker } from '../src/core/activity/activityTracker';
+import { readActivityPerLocalDay } from '../src/core/journal/activityHistory';
+import { compact } from '../src/core/journal/compaction';
+import { JournalWriter } from '../src/core/journal/journalWriter';
+import { journalPaths, utcDateOf } from '../src/core/journal/layout';
+import { DAY_MS, HOUR_MS, ManualClock, MINUTE_MS } from '../src/core/time/clock';
+
+function handlerNsPerEvent(events: number): number {
+  let now = Date.UTC(2026, 0, 5, 9);
+  // Events 200 ms apart with a 30 s idle gap every 10,000 events: mostly the hot path, some span changes.
+  const clock = { now: () => (now += 200) };
+  const tracker = new ActivityTracker({ clock });
+  for (let i = 0; i < 10_000; i++) tracker.record();
+  const started = process.hrtime.bigint();
+  for (let i = 0; i < events; i++) tracker.record();
+  const elapsed = Number(process.hrtime.bigint() - started);
+  tracker.takeSpans();
+  return elapsed / events;
+}
+
+function folderBytes(dir: string): number {
+  let total = 0;
+  for (const name of fs.readdirSync(dir)) total += fs.statSync(path.join(dir, name)).size;
+  return total;
+}
+
+function writeYear(root: string, firstDay: number): number {
+  const windows = ['desktop-101-aaa', 'desktop-202-bbb', 'laptop-303-ccc'];
+  let workdays = 0;
+  for (let day = 0; workdays < 250; day++) {
+    const dayStart = firstDay + day * DAY_MS;
+    const weekday = new Date(dayStart).getUTCDay();
+    if (weekday === 0 || weekday === 6) continue;
+    workdays++;
+    windows.forEach((writerId, w) => {
+      const writer = new JournalWriter({ root, writerId, clock: new ManualClock(dayStart + 20 * HOUR_MS), createRoot: true, durable: false });
+      // 09–12 and 13–16 UTC in 25-minute blocks; each window covers most of it, shifted, so they overlap.
+      for (const session of [9, 13]) {
+        for (let minute = w * 2; minute < 180 - (2 - w) * 2; minute++) {
+          if (minute % 25 === 24) continue;
+          const start = dayStart + session * HOUR_MS + minute * MINUTE_MS;
+          writer.appendSpans([{ start, end: start + MINUTE_MS, workspace: w === 2 ? 'api' : 'shop', language: minute % 50 < 25 ? 'typescript' : 'markdown' }]);
+          if (minute % 10 === 0) writer.flush();
+        }
+      }
+      writer.flush();
+    });
+  }
+  return workdays;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+function main(): void {
+  console.log(`activity.handler_ns_per_event ${handlerNsPerEvent(1_000_000).toFixed(1)}`);
+
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'hands-on-bench-'));
+  try {
+    const firstDay = Date.UTC(2025, 0, 6);
+    writeYear(root, firstDay);
+    const paths = journalPaths(root);
+    console.log(`activity.year_bytes_before ${folderBytes(paths.live)}`);
+    const lastDay = firstDay + 360 * DAY_MS;
+    const started = process.hrtime.bigint();
+    compact(root, lastDay + 3 * DAY_MS);
+    console.log(`activity.compaction_ms ${(Number(process.hrtime.bigint() - started) / 1e6).toFixed(1)}`);
+    console.log(`activity.year_bytes_after ${folderBytes(paths.days)} (${fs.readdirSync(paths.days).length} day files, ${fs.readdirSync(paths.live).length} journals left)`);
+
+    const runs: number[] = [];
+    let total = 0;
+    for (let run = 0; run < 7; run++) {
+      const t = process.hrtime.bigint();
+      total = readActivityPerLocalDay(root, utcDateOf(firstDay), utcDateOf(lastDay), 'Europe/Berlin').totalMinutes;
+      runs.push(Number(process.hrtime.bigint() - t) / 1e6);
+    }
+    console.log(`activity.year_read_ms ${median(runs).toFixed(1)} (first ${runs[0]!.toFixed(1)}, median of ${runs.length})`);
+    console.log(`activity.year_coding_hours ${(total / 60).toFixed(1)}`);
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+}
+
+main();

@@ -1,0 +1,82 @@
+/**
+ * Calendar benchmarks: (a) `hands-on meetings` on the 1.6 MB Google export, one week, as a whole process,
+ * alternated with node-ical parsing and expanding the same week in its own process; (b) synthetic feeds of
+ * 5k/10k/20k events parsed for one week, to show linear growth. Needs `npm run build` (dist/cli.js).
+ */
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { readCalendar } from '../src/core/calendar/readCalendar';
+
+const repoRoot = path.resolve(__dirname, '../..');
+const corpusFile = path.resolve(repoRoot, '../shared/ics-corpus/google__huge_personal_export_2010-2019.ics');
+const cli = path.join(repoRoot, 'dist/cli.js');
+const nodeIcalChild = path.join(__dirname, 'nodeIcalWeek.js');
+const RUNS = 5;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+function timeProcess(args: string[]): number {
+  const start = process.hrtime.bigint();
+  execFileSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'ignore'], cwd: repoRoot });
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+function processComparison(): void {
+  if (!fs.existsSync(corpusFile) || !fs.existsSync(cli)) {
+    console.log(`calendar.cli_week skipped: needs ${corpusFile} and ${cli}`);
+    return;
+  }
+  const ours: number[] = [];
+  const theirs: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    ours.push(timeProcess([cli, 'meetings', '--calendar', corpusFile, '--from', '2015-03-02', '--to', '2015-03-08', '--tz', 'Europe/Lisbon', '--json']));
+    theirs.push(timeProcess([nodeIcalChild, corpusFile, '2015-03-02', '2015-03-08']));
+  }
+  console.log(`calendar.cli_week_ms ${median(ours).toFixed(0)}`);
+  console.log(`calendar.node_ical_week_ms ${median(theirs).toFixed(0)}`);
+  console.log(`calendar.cli_vs_node_ical_ratio ${(median(ours) / median(theirs)).toFixed(2)} (target <= 0.5)`);
+}
+
+function syntheticFeed(events: number): string {
+  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//hands-on//bench//EN'];
+  const base = Date.UTC(2020, 0, 1, 9);
+  for (let i = 0; i < events; i++) {
+    const start = new Date(base + i * 3 * 3600_000);
+    const stamp = start.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+    const end = new Date(start.getTime() + 3600_000).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+    lines.push('BEGIN:VEVENT', `UID:bench-${i}`, 'DTSTAMP:20240101T000000Z', `DTSTART:${stamp}`, `DTEND:${end}`, `SUMMARY:Meeting ${i}`);
+    if (i % 20 === 0) lines.push('RRULE:FREQ=WEEKLY;COUNT=52');
+    lines.push('ORGANIZER:mailto:boss@x.com', 'ATTENDEE;PARTSTAT=ACCEPTED:mailto:me@x.com', 'END:VEVENT');
+  }
+  lines.push('END:VCALENDAR');
+  return lines.join('\r\n');
+}
+
+function syntheticGrowth(): void {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hands-on-bench-'));
+  try {
+    for (const size of [5_000, 10_000, 20_000]) {
+      const file = path.join(dir, `feed-${size}.ics`);
+      fs.writeFileSync(file, syntheticFeed(size));
+      const text = fs.readFileSync(file, 'utf8');
+      const times: number[] = [];
+      for (let i = 0; i < RUNS; i++) {
+        const start = performance.now();
+        // A window covering the whole feed: every event is parsed and judged, the worst case.
+        readCalendar(text, { from: Date.UTC(2020, 0, 1), to: Date.UTC(2028, 0, 1), zone: 'UTC' });
+        times.push(performance.now() - start);
+      }
+      console.log(`calendar.synthetic_${size / 1000}k_ms ${median(times).toFixed(0)}`);
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+processComparison();
+syntheticGrowth();

@@ -1,0 +1,176 @@
+// The dashboard's view-model: what the host posts to the webview. Plain JSON (numbers, strings, booleans, null),
+// no imports, so the browser bundle can import these types without pulling in any of the core.
+// Every figure here is computed by the core (src/core/dashboard/viewModel.ts); the webview only draws it.
+
+/** The range selector; the same values as `DashboardRange` in src/core/balance/periods.ts (checked at compile time there). */
+export type DashboardRangeId = 'thisWeek' | 'lastWeek' | 'last4Weeks' | 'last12Weeks';
+
+export const DASHBOARD_RANGE_LABELS: Readonly<Record<DashboardRangeId, string>> = {
+  thisWeek: 'This week',
+  lastWeek: 'Last week',
+  last4Weeks: 'Last 4 weeks',
+  last12Weeks: 'Last 12 weeks',
+};
+
+/** A span of time with the texts the UI shows for it, in the user's zone. */
+export interface TimeSpanModel {
+  /** Epoch ms. */
+  start: number;
+  end: number;
+  /** ISO 8601 with the zone's offset. */
+  startIso: string;
+  endIso: string;
+  /** e.g. `Wed 25 Mar 14:00–18:00`. */
+  label: string;
+  durationMinutes: number;
+  durationText: string;
+}
+
+export interface HeadlineModel {
+  periodLabel: string;
+  handsOnPercent: number | null;
+  /** `42%` or `—`, rounded exactly as the status bar rounds it. */
+  handsOnText: string;
+  targetPercent: number;
+  targetText: string;
+  belowTarget: boolean;
+  /** `on target`, `below target`, `no data yet`. */
+  statusText: string;
+  codingMinutes: number;
+  codingText: string;
+  meetingMinutes: number;
+  meetingText: string;
+  overlapMinutes: number;
+  overlapText: string;
+  previous: {
+    periodLabel: string;
+    handsOnPercent: number | null;
+    handsOnText: string;
+    codingMinutes: number;
+    meetingMinutes: number;
+  };
+  /** Share now minus share in the previous period, in percentage points; null when either is undefined. */
+  changePoints: number | null;
+  /** e.g. `+5 pts vs last week`, `no change vs last week`, `— vs last week`. */
+  changeText: string;
+}
+
+export interface DayModel {
+  date: string;
+  /** e.g. `Mon 23 Mar`. */
+  label: string;
+  codingMinutes: number;
+  meetingMinutes: number;
+  overlapMinutes: number;
+  handsOnPercent: number | null;
+  handsOnText: string;
+  /** The coding minutes that the day's total (coding + meetings) would need to meet the target share; the chart's target mark. */
+  targetCodingMinutes: number;
+  codingText: string;
+  meetingText: string;
+}
+
+export interface WeekModel {
+  weekStart: string;
+  /** e.g. `23 Mar`. */
+  label: string;
+  codingMinutes: number;
+  meetingMinutes: number;
+  overlapMinutes: number;
+  handsOnPercent: number | null;
+  handsOnText: string;
+  current: boolean;
+}
+
+export interface TimelineItemModel extends TimeSpanModel {
+  /** Minutes from the local midnight that starts the day (a DST day has 1380 or 1500 minutes). */
+  fromMinute: number;
+  toMinute: number;
+}
+
+export interface TimelineMeetingModel extends TimelineItemModel {
+  title: string;
+  counted: boolean;
+  reasonText: string;
+}
+
+export interface TodayModel {
+  date: string;
+  label: string;
+  dayMinutes: number;
+  nowMinute: number;
+  workStartMinute: number | null;
+  workEndMinute: number | null;
+  /** The part of the day the timeline shows: working hours and anything outside them, whole hours. */
+  viewStartMinute: number;
+  viewEndMinute: number;
+  /** Every local full hour of the day, with its wall-clock label (correct on DST days). */
+  ticks: { minute: number; label: string }[];
+  nowText: string;
+  coding: TimelineItemModel[];
+  meetings: TimelineMeetingModel[];
+  focusBlocks: TimelineItemModel[];
+}
+
+export interface ShareModel {
+  name: string;
+  minutes: number;
+  text: string;
+  /** Share of the listed total, 0–100. */
+  percent: number;
+  percentText: string;
+}
+
+export interface BreakdownModel {
+  /** False when `handsOn.recordProjectNames` is off: nothing to show, and the UI says why. */
+  recorded: boolean;
+  periodLabel: string;
+  byWorkspace: ShareModel[];
+  byLanguage: ShareModel[];
+}
+
+export interface SourceModel {
+  label: string;
+  kind: 'url' | 'file' | 'folder';
+  lastRefreshedText: string;
+  error: string | null;
+  warnings: string[];
+}
+
+export type MeetingReasonId = 'counted' | 'declined' | 'cancelled' | 'free' | 'out-of-office' | 'all-day' | 'no-other-attendees' | 'excluded-keyword';
+
+export interface MeetingModel {
+  /** Calendar text: the UI must insert it as text, never as HTML. */
+  title: string;
+  source: string | null;
+  whenText: string;
+  start: number;
+  end: number;
+  allDay: boolean;
+  counted: boolean;
+  /** Counted but still ahead: shown, not counted yet. */
+  upcoming: boolean;
+  reason: MeetingReasonId;
+  reasonText: string;
+}
+
+export interface DashboardViewModel {
+  range: DashboardRangeId;
+  rangeLabel: string;
+  zone: string;
+  /** Epoch ms the figures were computed at, and its text. */
+  asOf: number;
+  asOfText: string;
+  headline: HeadlineModel;
+  targetPercent: number;
+  daily: DayModel[];
+  weekly: WeekModel[];
+  today: TodayModel;
+  focusBlocksAhead: TimeSpanModel[];
+  focusBlockMinutes: number;
+  breakdown: BreakdownModel;
+  sources: SourceModel[];
+  meetings: MeetingModel[];
+  /** Meetings of the period left out of `meetings` to keep the message small. */
+  meetingsOmitted: number;
+}

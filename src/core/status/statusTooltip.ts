@@ -1,0 +1,88 @@
+import type { Balance } from '../balance/computeBalance';
+import type { SourceStatus } from '../dashboard/inputs';
+import { formatDuration, formatPercent } from '../report/formatDuration';
+import { formatInZone } from '../report/zoned';
+import type { PeriodKind } from '../settings/settings';
+import type { CurrentFigures } from './currentFigures';
+
+const PERIOD_TITLE: Record<PeriodKind, string> = { day: 'Today', week: 'This week', rolling7: 'Last 7 days' };
+const PERIOD_PHRASE: Record<PeriodKind, string> = { day: 'today', week: 'this week', rolling7: 'in the last 7 days' };
+
+export interface TooltipInput {
+  figures: CurrentFigures;
+  periodKind: PeriodKind;
+  now: number;
+  zone: string;
+  sources: readonly SourceStatus[];
+  paused: boolean;
+  /** Why history cannot be saved right now, with what to do. */
+  storageProblem: { message: string; remedy: string } | undefined;
+}
+
+/** Calendar titles and file names are the user's data: they must show as text, never as Markdown or links. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~&]/g, (ch) => `\\${ch}`).replace(/\r?\n/g, ' ');
+}
+
+function shareCell(balance: Balance): string {
+  return `${formatPercent(balance.handsOnPercent)}${balance.belowTarget ? ' $(warning)' : ''}`;
+}
+
+function time(epochMs: number, zone: string): string {
+  return formatInZone(epochMs, zone, 'HH:mm');
+}
+
+/** The status bar tooltip as Markdown; the only links are our own commands. */
+export function statusTooltip(input: TooltipInput): string {
+  const { figures, zone, periodKind } = input;
+  const { period, today } = figures;
+  const lines: string[] = [];
+  lines.push(`**Hands-On** — target ${formatPercent(period.targetPercent)} hands-on ${PERIOD_PHRASE[periodKind]}`, '');
+  if (input.paused) lines.push('$(debug-pause) **Tracking is paused.** [Resume](command:handsOn.resumeTracking)', '');
+  if (input.storageProblem) lines.push(`$(error) ${escapeMarkdown(input.storageProblem.message)} ${escapeMarkdown(input.storageProblem.remedy)}`, '');
+  const columns = periodKind === 'day' ? [['Today', today]] : ([['Today', today], [PERIOD_TITLE[periodKind], period]] as const);
+  lines.push(`| | ${columns.map(([title]) => title).join(' | ')} |`, `|---|${columns.map(() => '---:|').join('')}`);
+  const row = (label: string, cell: (b: Balance) => string) => lines.push(`| ${label} | ${columns.map(([, b]) => cell(b as Balance)).join(' | ')} |`);
+  row('Coding', (b) => formatDuration(b.codingMinutes));
+  row('Meetings', (b) => formatDuration(b.meetingMinutes));
+  row('Overlap', (b) => formatDuration(b.overlapMinutes));
+  row('Hands-on', shareCell);
+  lines.push('');
+  if (period.requiredCodingMinutes !== undefined) {
+    lines.push(`Weekly minimum pace: ${formatDuration(period.codingMinutes)} coded of ${formatDuration(period.requiredCodingMinutes)} due by now.`, '');
+  }
+  const next = figures.nextMeeting;
+  lines.push(next ? `$(calendar) Next meeting: ${time(next.start, zone)}–${time(next.end, zone)} ${escapeMarkdown(next.title || '(no title)')}` : '$(calendar) No more meetings ahead.', '');
+  const block = figures.nextFocusBlockToday;
+  lines.push(
+    block
+      ? `$(target) Next free focus block today: ${time(Math.max(block.start, input.now), zone)}–${time(block.end, zone)} (${formatDuration((block.end - Math.max(block.start, input.now)) / 60_000)})`
+      : '$(target) No free focus block left today.',
+    '',
+  );
+  if (input.sources.length === 0) {
+    lines.push('No calendar connected. [Add Calendar…](command:handsOn.addCalendar)', '');
+  } else {
+    for (const source of input.sources) {
+      const state = source.error
+        ? `$(error) ${escapeMarkdown(source.error)}`
+        : source.lastRefreshed !== undefined
+          ? `refreshed ${formatInZone(source.lastRefreshed, zone, 'EEE HH:mm')}`
+          : 'not read yet';
+      lines.push(`- ${escapeMarkdown(source.label)}: ${state}`);
+    }
+    lines.push('');
+  }
+  lines.push(
+    `[Open Dashboard](command:handsOn.openDashboard) · ${input.paused ? '[Resume Tracking](command:handsOn.resumeTracking)' : '[Pause Tracking](command:handsOn.pauseTracking)'} · [Settings](command:workbench.action.openSettings?${encodeURIComponent(JSON.stringify(['handsOn']))})`,
+  );
+  return lines.join('\n');
+}
+
+/** What a screen reader announces for the status bar item. */
+export function statusAccessibleLabel(figures: CurrentFigures, periodKind: PeriodKind, paused: boolean): string {
+  const { period } = figures;
+  const state = period.handsOnPercent === undefined ? 'no data yet' : `${formatPercent(period.handsOnPercent)} hands-on ${PERIOD_PHRASE[periodKind]}`;
+  const target = `target ${formatPercent(period.targetPercent)}${period.belowTarget ? ', below target' : ''}`;
+  return `Hands-On: ${state}, ${target}${paused ? ', tracking paused' : ''}`;
+}

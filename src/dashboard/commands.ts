@@ -1,0 +1,103 @@
+import * as vscode from 'vscode';
+import type { DashboardRange } from '../core/balance/periods';
+import { dailyCsv, dailyJson, dailyRows, focusBlocksIcs } from '../core/dashboard/exports';
+import { dashboardLoadRange, focusBlocksAhead, summaryMarkdown } from '../core/dashboard/viewModel';
+import { localDateOf } from '../core/time/localDays';
+import { DASHBOARD_VIEW_TYPE } from '../shared/protocol';
+import { sourceContext, type DashboardDataSource } from './dataSource';
+import { DASHBOARD_COMMANDS, DashboardPanel, DashboardSerializer, type DashboardDeps } from './dashboardPanel';
+
+async function loadFor(source: DashboardDataSource, range: DashboardRange) {
+  const { now, zone, settings } = await sourceContext(source);
+  return source.load(dashboardLoadRange(range, now, zone, settings.weekStartsOn, settings.period));
+}
+
+function defaultUri(name: string): vscode.Uri | undefined {
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  return folder ? vscode.Uri.joinPath(folder, name) : undefined;
+}
+
+async function save(name: string, filters: Record<string, string[]>, content: string): Promise<vscode.Uri | undefined> {
+  const target = await vscode.window.showSaveDialog({ defaultUri: defaultUri(name), filters, saveLabel: 'Export' });
+  if (!target) return undefined;
+  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(content));
+  return target;
+}
+
+/** "Hands-On: Open Dashboard". */
+export function openDashboard(deps: DashboardDeps): DashboardPanel {
+  return DashboardPanel.createOrShow(deps);
+}
+
+/** "Hands-On: Export Focus Blocks as .ics": the free blocks from now to the end of the week, as a calendar file. */
+export async function exportFocusBlocks(deps: DashboardDeps): Promise<vscode.Uri | undefined> {
+  const inputs = await loadFor(deps.source, 'thisWeek');
+  const blocks = focusBlocksAhead(inputs);
+  if (blocks.length === 0) {
+    void vscode.window.showInformationMessage(`No free focus blocks of ${inputs.settings.focusBlockMinutes} minutes or more are left this week.`);
+    return undefined;
+  }
+  const target = await save(`hands-on-focus-blocks-${localDateOf(inputs.now, inputs.zone)}.ics`, { iCalendar: ['ics'] }, focusBlocksIcs(blocks, inputs.now));
+  if (target) {
+    const count = blocks.length === 1 ? '1 focus block' : `${blocks.length} focus blocks`;
+    void vscode.window.showInformationMessage(`Saved ${count} to ${vscode.workspace.asRelativePath(target)}. Import the file into your calendar to keep them free.`);
+  }
+  return target;
+}
+
+/** "Hands-On: Copy Weekly Summary": the Markdown of `hands-on report --markdown`, to paste into a 1:1 document. */
+export async function copyWeeklySummary(deps: DashboardDeps): Promise<string> {
+  const text = summaryMarkdown(await loadFor(deps.source, 'thisWeek'));
+  await vscode.env.clipboard.writeText(text);
+  vscode.window.setStatusBarMessage('$(check) Hands-On: weekly summary copied', 4000);
+  return text;
+}
+
+/** "Hands-On: Export Data…": daily figures of the dashboard's range (or the last 12 weeks) as CSV or JSON. */
+export async function exportData(deps: DashboardDeps): Promise<vscode.Uri | undefined> {
+  const range: DashboardRange = DashboardPanel.current?.range ?? 'last12Weeks';
+  const choice = await vscode.window.showQuickPick(
+    [
+      { label: 'CSV', description: 'date, codingMinutes, meetingMinutes, overlapMinutes, handsOnPercent', format: 'csv' as const },
+      { label: 'JSON', description: '{ "days": [...] }', format: 'json' as const },
+    ],
+    { title: 'Hands-On: Export Data', placeHolder: 'Format of the daily figures' },
+  );
+  if (!choice) return undefined;
+  const inputs = await loadFor(deps.source, range);
+  const rows = dailyRows(inputs, range);
+  const name = `hands-on-daily-${rows[0]?.date ?? 'none'}-to-${rows.at(-1)?.date ?? 'none'}.${choice.format}`;
+  const content = choice.format === 'csv' ? dailyCsv(rows) : dailyJson(rows);
+  const target = await save(name, choice.format === 'csv' ? { CSV: ['csv'] } : { JSON: ['json'] }, content);
+  if (target) void vscode.window.showInformationMessage(`Saved ${rows.length} days to ${vscode.workspace.asRelativePath(target)}.`);
+  return target;
+}
+
+/**
+ * Registers the four dashboard commands and the panel serializer in one go. The extension may call this, or
+ * register the exported functions itself.
+ */
+export function registerDashboard(deps: DashboardDeps): vscode.Disposable {
+  const report = (error: unknown) => {
+    const text = error instanceof Error ? error.message : String(error);
+    deps.log?.error(`Dashboard command failed: ${text}`);
+    void vscode.window.showErrorMessage(`Hands-On: ${text}`);
+  };
+  const run =
+    <T>(action: (d: DashboardDeps) => Promise<T> | T) =>
+    async () => {
+      try {
+        await action(deps);
+      } catch (error) {
+        report(error);
+      }
+    };
+  return vscode.Disposable.from(
+    vscode.commands.registerCommand(DASHBOARD_COMMANDS.open, run(openDashboard)),
+    vscode.commands.registerCommand(DASHBOARD_COMMANDS.exportFocusBlocks, run(exportFocusBlocks)),
+    vscode.commands.registerCommand(DASHBOARD_COMMANDS.copySummary, run(copyWeeklySummary)),
+    vscode.commands.registerCommand(DASHBOARD_COMMANDS.exportData, run(exportData)),
+    vscode.window.registerWebviewPanelSerializer(DASHBOARD_VIEW_TYPE, new DashboardSerializer(deps)),
+    { dispose: () => DashboardPanel.current?.dispose() },
+  );
+}

@@ -1,0 +1,244 @@
+import * as vscode from 'vscode';
+import { dashboardRange, type DashboardRange } from '../core/balance/periods';
+import type { DashboardViewModel } from '../core/dashboard/model';
+import { buildDashboardViewModel, dashboardLoadRange, defaultDashboardRange } from '../core/dashboard/viewModel';
+import { Disposable } from '../host/dispose';
+import { DASHBOARD_VIEW_TYPE, isRangeId, parseWebviewMessage, type HostToWebview, type WebviewToHost } from '../shared/protocol';
+import { sourceContext, type DashboardDataSource } from './dataSource';
+import { dashboardHtml, newNonce } from './html';
+
+/** What the panel and the dashboard commands need from the extension. */
+export interface DashboardDeps {
+  readonly extensionUri: vscode.Uri;
+  readonly source: DashboardDataSource;
+  /** The commands the webview's buttons run (registered by the extension; see `DASHBOARD_COMMANDS`). */
+  readonly log?: Pick<vscode.LogOutputChannel, 'info' | 'warn' | 'error'>;
+}
+
+export const DASHBOARD_COMMANDS = {
+  open: 'handsOn.openDashboard',
+  exportFocusBlocks: 'handsOn.exportFocusBlocks',
+  copySummary: 'handsOn.copyWeeklySummary',
+  exportData: 'handsOn.exportData',
+} as const;
+
+export interface DashboardSnapshot {
+  open: boolean;
+  visible: boolean;
+  panelCount: number;
+  range: DashboardRange | null;
+  /** The last view-model posted to the webview, for tests comparing it with the status bar. */
+  lastPostedModel: DashboardViewModel | null;
+  /** The webview's own measurement of its last render (ms since its script started), when it reported one. */
+  lastRenderedMs: number | null;
+}
+
+function savedRange(state: unknown): DashboardRange | undefined {
+  if (typeof state !== 'object' || state === null) return undefined;
+  const range = (state as { range?: unknown }).range;
+  return isRangeId(range) ? range : undefined;
+}
+
+/** The single dashboard panel: created by the command or restored after a reload, revealed when already open. */
+export class DashboardPanel extends Disposable {
+  static current: DashboardPanel | undefined;
+  private static live = 0;
+
+  private ready = false;
+  private seq = 0;
+  private loading: Promise<void> | undefined;
+  private _range: DashboardRange;
+  private _lastPostedModel: DashboardViewModel | undefined;
+  private _lastRenderedMs: number | undefined;
+
+  /** Opens the dashboard, or reveals the one already open (there is never more than one). */
+  static createOrShow(deps: DashboardDeps, range?: DashboardRange): DashboardPanel {
+    const column = vscode.window.activeTextEditor?.viewColumn;
+    if (DashboardPanel.current) {
+      DashboardPanel.current.panel.reveal(column);
+      if (range) DashboardPanel.current.setRange(range);
+      return DashboardPanel.current;
+    }
+    const panel = vscode.window.createWebviewPanel(DASHBOARD_VIEW_TYPE, 'Hands-On Dashboard', column ?? vscode.ViewColumn.One, DashboardPanel.webviewOptions(deps.extensionUri));
+    return new DashboardPanel(panel, deps, range ?? defaultDashboardRange());
+  }
+
+  /** Takes over a panel VS Code restored after a reload (see `DashboardSerializer`). */
+  static revive(panel: vscode.WebviewPanel, deps: DashboardDeps, state: unknown): DashboardPanel {
+    DashboardPanel.current?.dispose();
+    return new DashboardPanel(panel, deps, savedRange(state) ?? defaultDashboardRange());
+  }
+
+  static webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions & vscode.WebviewPanelOptions {
+    // No retainContextWhenHidden: the webview is rebuilt when shown again, says `ready`, and gets fresh data.
+    return {
+      enableScripts: true,
+      enableCommandUris: false,
+      localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist'), vscode.Uri.joinPath(extensionUri, 'media')],
+    };
+  }
+
+  static snapshot(): DashboardSnapshot {
+    const current = DashboardPanel.current;
+    return {
+      open: current !== undefined,
+      visible: current?.panel.visible ?? false,
+      panelCount: DashboardPanel.live,
+      range: current?._range ?? null,
+      lastPostedModel: current?._lastPostedModel ?? null,
+      lastRenderedMs: current?._lastRenderedMs ?? null,
+    };
+  }
+
+  private constructor(
+    readonly panel: vscode.WebviewPanel,
+    private readonly deps: DashboardDeps,
+    range: DashboardRange,
+  ) {
+    super();
+    DashboardPanel.live++;
+    DashboardPanel.current = this;
+    this._range = range;
+    panel.iconPath = vscode.Uri.joinPath(deps.extensionUri, 'media', 'icon.svg');
+    panel.webview.options = DashboardPanel.webviewOptions(deps.extensionUri);
+    this.register(panel.onDidDispose(() => this.dispose()));
+    this.register(panel.webview.onDidReceiveMessage((message: unknown) => this.onMessage(message)));
+    this.register(
+      panel.onDidChangeViewState(() => {
+        // A hidden webview is torn down (no retainContextWhenHidden); it says `ready` again when shown.
+        if (!panel.visible) this.ready = false;
+      }),
+    );
+    this.register(
+      deps.source.onDidChange(() => {
+        // While hidden there is no page to post to; it gets fresh figures when it says `ready` again.
+        if (this.ready && panel.visible) void this.refresh();
+      }),
+    );
+    this.render();
+  }
+
+  get range(): DashboardRange {
+    return this._range;
+  }
+
+  get lastPostedModel(): DashboardViewModel | undefined {
+    return this._lastPostedModel;
+  }
+
+  get visible(): boolean {
+    return this.panel.visible;
+  }
+
+  /** A fresh page with a fresh nonce. */
+  private render(): void {
+    const webview = this.panel.webview;
+    this.ready = false;
+    webview.html = dashboardHtml({
+      cspSource: webview.cspSource,
+      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(this.deps.extensionUri, 'dist', 'webview.js')).toString(),
+      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(this.deps.extensionUri, 'media', 'dashboard.css')).toString(),
+      nonce: newNonce(),
+    });
+  }
+
+  setRange(range: DashboardRange): void {
+    if (range === this._range && this._lastPostedModel?.range === range) return;
+    this._range = range;
+    if (this.ready) void this.refresh();
+  }
+
+  private onMessage(raw: unknown): void {
+    const message: WebviewToHost | undefined = parseWebviewMessage(raw);
+    if (!message) {
+      this.deps.log?.warn('Dashboard: ignored a malformed message from the webview');
+      return;
+    }
+    switch (message.type) {
+      case 'ready':
+        this.ready = true;
+        if (message.state) this._range = message.state.range;
+        void this.refresh();
+        return;
+      case 'setRange':
+        this.setRange(message.range);
+        return;
+      case 'exportFocusBlocks':
+        void vscode.commands.executeCommand(DASHBOARD_COMMANDS.exportFocusBlocks);
+        return;
+      case 'copySummary':
+        void vscode.commands.executeCommand(DASHBOARD_COMMANDS.copySummary);
+        return;
+      case 'exportData':
+        void vscode.commands.executeCommand(DASHBOARD_COMMANDS.exportData);
+        return;
+      case 'openSettings':
+        void vscode.commands.executeCommand('workbench.action.openSettings', message.query);
+        return;
+      case 'rendered':
+        if (message.seq === this.seq) {
+          this._lastRenderedMs = message.ms;
+          this.deps.log?.info(`Dashboard rendered in ${Math.round(message.ms)} ms`);
+        }
+        return;
+    }
+  }
+
+  /** Loads and posts the figures for the current range; a newer refresh wins over an older one still loading. */
+  refresh(): Promise<void> {
+    const run = this.load().catch((error: unknown) => {
+      const text = error instanceof Error ? error.message : String(error);
+      this.deps.log?.error(`Dashboard: could not load the figures: ${text}`);
+      void this.post({ type: 'error', message: `Could not load the figures: ${text}` });
+    });
+    this.loading = run;
+    return run;
+  }
+
+  private async load(): Promise<void> {
+    const seq = ++this.seq;
+    const range = this._range;
+    const { now, zone, settings } = await sourceContext(this.deps.source);
+    const [inputs, selected] = await Promise.all([
+      this.deps.source.load(dashboardLoadRange(range, now, zone, settings.weekStartsOn, settings.period)),
+      this.deps.source.load(dashboardRange(range, now, zone, settings.weekStartsOn)),
+    ]);
+    if (seq !== this.seq || this.isDisposed) return;
+    const model = buildDashboardViewModel(inputs, range, { breakdown: selected });
+    if (await this.post({ type: 'update', model, seq })) this._lastPostedModel = model;
+  }
+
+  private async post(message: HostToWebview): Promise<boolean> {
+    if (this.isDisposed) return false;
+    return this.panel.webview.postMessage(message);
+  }
+
+  /** Waits for the refresh in flight, if any (for tests). */
+  async settled(): Promise<void> {
+    await this.loading;
+  }
+
+  private disposedFlag = false;
+
+  get isDisposed(): boolean {
+    return this.disposedFlag;
+  }
+
+  override dispose(): void {
+    if (this.disposedFlag) return;
+    this.disposedFlag = true;
+    DashboardPanel.live--;
+    if (DashboardPanel.current === this) DashboardPanel.current = undefined;
+    super.dispose();
+    this.panel.dispose();
+  }
+}
+
+/** Restores the dashboard after a window reload; register with `registerWebviewPanelSerializer(DASHBOARD_VIEW_TYPE, …)`. */
+export class DashboardSerializer implements vscode.WebviewPanelSerializer {
+  constructor(private readonly deps: DashboardDeps) {}
+
+  async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
+    DashboardPanel.revive(panel, this.deps, state);
+  }
+}

@@ -1,0 +1,67 @@
+import * as vscode from 'vscode';
+import { manualOccurrences } from '../core/calendar/manualMeetings';
+import type { BalanceInputs } from '../core/dashboard/inputs';
+import { readActivity, readManualMeetings } from '../core/journal/activityHistory';
+import type { Clock } from '../core/time/clock';
+import type { Interval } from '../core/time/interval';
+import type { ActivityRecorder } from './activityRecorder';
+import type { Calendars } from './calendars';
+import type { Config } from './config';
+import { Disposable } from './dispose';
+import type { MeetingNow } from './meetingNow';
+
+/**
+ * Gathers what every view computes from: coding time from the journal, meetings from the calendars and the
+ * user's own log, the settings. It fires `onDidChange` whenever any of them changed.
+ */
+export class BalanceData extends Disposable {
+  private readonly changed = this.register(new vscode.EventEmitter<void>());
+  readonly onDidChange = this.changed.event;
+  private reportedCorruptLines = 0;
+
+  constructor(
+    private readonly clock: Clock,
+    private readonly zone: () => string,
+    private readonly config: Config,
+    private readonly recorder: ActivityRecorder,
+    private readonly calendars: Calendars,
+    private readonly meetingNow: MeetingNow,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    super();
+    const fire = () => this.changed.fire();
+    this.register(recorder.onDidChange(fire));
+    this.register(calendars.onDidChange(fire));
+    this.register(config.onDidChange(fire));
+    this.register(meetingNow.onDidChange(fire));
+  }
+
+  async load(range: Interval): Promise<BalanceInputs> {
+    const root = this.recorder.dataDirectory;
+    const activity = readActivity(root, range);
+    const manual = readManualMeetings(root, range);
+    this.reportCorruption(activity.corruptLines + manual.corruptLines);
+    const calendar = this.calendars.occurrencesIn(range);
+    const now = this.clock.now();
+    const ongoing = this.meetingNow.ongoing(now);
+    return {
+      now,
+      zone: this.zone(),
+      settings: this.config.current,
+      range,
+      coding: activity.union,
+      codingMinutesByWorkspace: activity.minutesByWorkspace,
+      codingMinutesByLanguage: activity.minutesByLanguage,
+      occurrences: [...calendar.occurrences, ...manualOccurrences(ongoing ? [...manual.meetings, ongoing] : manual.meetings)],
+      daysOff: calendar.daysOff,
+      sources: this.calendars.status(),
+    };
+  }
+
+  private reportCorruption(corruptLines: number): void {
+    if (corruptLines > this.reportedCorruptLines) {
+      this.log.warn(`Skipped ${corruptLines} damaged lines in the history files (a crash or a sync conflict); every intact record was kept.`);
+      this.reportedCorruptLines = corruptLines;
+    }
+  }
+}

@@ -1,0 +1,187 @@
+import { statSync } from 'node:fs';
+import * as vscode from 'vscode';
+import { contentHash } from '../core/calendar/sources/contentHash';
+import { CalendarCache } from '../core/calendar/sources/calendarCache';
+import type { FetchOptions } from '../core/calendar/sources/fetchFeed';
+import { loadCalendarTexts } from '../core/calendar/sources/loadCalendar';
+import { parseInWorker } from '../core/calendar/sources/parseInWorker';
+import { redactText } from '../core/calendar/sources/redact';
+import type { CalendarVerdicts, MeetingRules, Occurrence } from '../core/calendar/types';
+import type { SourceStatus } from '../core/dashboard/inputs';
+import type { Settings } from '../core/settings/settings';
+import { DAY_MS, type Clock } from '../core/time/clock';
+import type { Interval } from '../core/time/interval';
+import { feedSource, pathSource, type CalendarSource, type FeedStore } from './calendarSources';
+import { Disposable } from './dispose';
+
+/** How far back and ahead calendars are expanded: the dashboard's 12 weeks plus the previous period, and two weeks ahead. */
+const PAST_MS = 13 * 7 * DAY_MS + 7 * DAY_MS;
+const FUTURE_MS = 15 * DAY_MS;
+
+interface CachedVerdicts {
+  /** What the parse depended on besides the text: the rules and the window (by day). */
+  key: string;
+  verdicts: CalendarVerdicts;
+}
+
+interface SourceState {
+  source: CalendarSource;
+  verdicts?: CalendarVerdicts;
+  lastRefreshed?: number;
+  error?: string;
+}
+
+export interface CalendarsOptions {
+  clock: Clock;
+  zone: () => string;
+  settings: () => Settings;
+  feeds: FeedStore;
+  cacheDirectory: string;
+  workerFile: string;
+  fetchOptions: FetchOptions;
+  log: vscode.LogOutputChannel;
+}
+
+/**
+ * Keeps every connected calendar read and judged: on start from the last good result on disk, then refreshed
+ * every `handsOn.calendar.refreshMinutes`. A failed refresh keeps the last good meetings and records the error.
+ */
+export class Calendars extends Disposable {
+  private states = new Map<string, SourceState>();
+  private readonly cache: CalendarCache<CachedVerdicts>;
+  private readonly changed = this.register(new vscode.EventEmitter<void>());
+  readonly onDidChange = this.changed.event;
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+
+  constructor(private readonly options: CalendarsOptions) {
+    super();
+    this.cache = new CalendarCache(options.cacheDirectory);
+    this.register({ dispose: () => clearInterval(this.timer) });
+  }
+
+  /** Starts the refresh cycle with the current settings; call again when they change. */
+  restart(): void {
+    clearInterval(this.timer);
+    this.timer = setInterval(() => void this.refresh(), this.options.settings().calendar.refreshMinutes * 60_000);
+    void this.refresh();
+  }
+
+  async sources(): Promise<CalendarSource[]> {
+    const feeds = (await this.options.feeds.list()).map(feedSource);
+    const paths = this.options.settings().calendar.files.map((path) => pathSource(path, isFolder(path)));
+    return [...paths, ...feeds];
+  }
+
+  /** Reads every source once; concurrent calls share one run. */
+  refresh(): Promise<void> {
+    this.running ??= this.refreshAll().finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  status(): SourceStatus[] {
+    return [...this.states.values()].map(({ source, lastRefreshed, error, verdicts }) => ({
+      label: source.label,
+      kind: source.kind,
+      lastRefreshed,
+      error,
+      warnings: verdicts?.warnings ?? [],
+    }));
+  }
+
+  /** Occurrences of every source overlapping `range`, and the days off they declare. */
+  occurrencesIn(range: Interval): { occurrences: Occurrence[]; daysOff: string[] } {
+    const occurrences: Occurrence[] = [];
+    const daysOff = new Set<string>();
+    for (const { verdicts } of this.states.values()) {
+      if (!verdicts) continue;
+      for (const occurrence of verdicts.occurrences) if (occurrence.end > range.start && occurrence.start < range.end) occurrences.push(occurrence);
+      verdicts.daysOff.forEach((day) => daysOff.add(day));
+    }
+    return { occurrences, daysOff: [...daysOff].sort() };
+  }
+
+  /** Reads one source now, without keeping it: what "Add Calendar…" uses to validate before saving. */
+  async probe(source: CalendarSource): Promise<CalendarVerdicts> {
+    return this.read(source);
+  }
+
+  private async refreshAll(): Promise<void> {
+    const sources = await this.sources();
+    const next = new Map<string, SourceState>();
+    for (const source of sources) next.set(source.id, this.states.get(source.id) ?? { source });
+    this.states = next;
+    await Promise.all(sources.map((source) => this.refreshOne(next.get(source.id)!)));
+    this.changed.fire();
+  }
+
+  private async refreshOne(state: SourceState): Promise<void> {
+    const { source } = state;
+    const key = this.parseKey();
+    const cached = await this.cache.load(source.id);
+    if (!state.verdicts && cached && cached.result.key === key) {
+      state.verdicts = cached.result.verdicts;
+      state.lastRefreshed = cached.refreshedAt;
+    }
+    try {
+      const texts = await loadCalendarTexts(source.spec, this.options.fetchOptions);
+      const hash = contentHash(texts.map((t) => `${t.name}\n${t.text}`).join('\n'));
+      const now = this.options.clock.now();
+      if (cached && cached.hash === hash && cached.result.key === key) {
+        state.verdicts = cached.result.verdicts;
+      } else {
+        state.verdicts = await this.parse(source, texts);
+        for (const warning of state.verdicts.warnings) this.options.log.warn(`${source.label}: ${warning}`);
+      }
+      state.lastRefreshed = now;
+      state.error = undefined;
+      await this.cache.save(source.id, { hash, refreshedAt: now, result: { key, verdicts: state.verdicts } });
+    } catch (error) {
+      const message = redactText(error instanceof Error ? error.message : String(error));
+      if (state.error !== message) this.options.log.error(`Calendar ${source.label}: ${message}`);
+      state.error = message;
+      if (!state.verdicts && cached) {
+        state.verdicts = cached.result.verdicts;
+        state.lastRefreshed = cached.refreshedAt;
+      }
+    }
+  }
+
+  private async read(source: CalendarSource): Promise<CalendarVerdicts> {
+    return this.parse(source, await loadCalendarTexts(source.spec, this.options.fetchOptions));
+  }
+
+  private async parse(source: CalendarSource, texts: readonly { name: string; text: string }[]): Promise<CalendarVerdicts> {
+    const now = this.options.clock.now();
+    const options = { from: now - PAST_MS, to: now + FUTURE_MS, zone: this.options.zone(), rules: this.rules() };
+    const merged: CalendarVerdicts = { occurrences: [], daysOff: [], warnings: [] };
+    const daysOff = new Set<string>();
+    for (const { name, text } of texts) {
+      const one = await parseInWorker(text, { ...options, source: source.kind === 'folder' ? name : source.label }, this.options.workerFile);
+      merged.occurrences.push(...one.occurrences);
+      one.daysOff.forEach((day) => daysOff.add(day));
+      merged.warnings.push(...one.warnings.map((w) => (texts.length > 1 ? `${name}: ${w}` : w)));
+    }
+    merged.daysOff = [...daysOff].sort();
+    return merged;
+  }
+
+  private rules(): MeetingRules {
+    const { myEmails, countTentative, excludeKeywords } = this.options.settings().calendar;
+    return { myEmails, countTentative, excludeKeywords };
+  }
+
+  /** Parsed results stay valid while the rules, the zone and the day (hence the window) are the same. */
+  private parseKey(): string {
+    const day = Math.floor(this.options.clock.now() / DAY_MS);
+    return JSON.stringify([this.rules(), this.options.zone(), day]);
+  }
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}

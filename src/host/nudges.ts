@@ -1,0 +1,69 @@
+import * as vscode from 'vscode';
+import type { BalanceInputs } from '../core/dashboard/inputs';
+import { decideNudge, type NudgeDecision } from '../core/nudge/decideNudge';
+import { readNudgeState, snoozeUntil, tryClaimNudge } from '../core/nudge/lease';
+import { snoozeEndNextWeek, snoozeEndTomorrow } from '../core/nudge/snooze';
+import type { CurrentFigures } from '../core/status/currentFigures';
+
+export const NUDGE_ACTIONS = { open: 'Open Dashboard', snooze: 'Snooze', never: "Don't Show Again" } as const;
+export type NudgeAction = (typeof NUDGE_ACTIONS)[keyof typeof NUDGE_ACTIONS];
+
+export type NudgeOutcome = { shown: true; message: string } | { shown: false; reason: string };
+
+export interface NudgeHost {
+  dataDirectory(): string;
+  writerId: string;
+  log: vscode.LogOutputChannel;
+  /** Shows the notification; resolves with the chosen action, if any. Replaceable so tests can answer it. */
+  notify(message: string, ...actions: NudgeAction[]): Thenable<NudgeAction | undefined>;
+}
+
+/**
+ * The one place a nudge is shown from. The core decides whether one is due; the lease in the data directory
+ * makes sure exactly one window on one machine shows it; the actions are handled here.
+ */
+export class Nudges {
+  constructor(private readonly host: NudgeHost) {}
+
+  async evaluate(inputs: BalanceInputs, figures: CurrentFigures): Promise<NudgeOutcome> {
+    const root = this.host.dataDirectory();
+    const lease = await readNudgeState(root);
+    const decision: NudgeDecision = decideNudge({
+      now: inputs.now,
+      zone: inputs.zone,
+      settings: inputs.settings,
+      balance: figures.period,
+      meetings: figures.meetings,
+      daysOff: inputs.daysOff,
+      lastShownAt: lease.lastShownAt,
+      snoozedUntil: lease.snoozedUntil,
+    });
+    if (!decision.show) return { shown: false, reason: decision.reason };
+    if (!(await tryClaimNudge(root, this.host.writerId, inputs.now, inputs.settings.nudge.minHoursBetween))) {
+      return { shown: false, reason: 'anotherWindow' };
+    }
+    this.host.log.info(`Nudge shown: ${decision.message}`);
+    void this.host.notify(decision.message, NUDGE_ACTIONS.open, NUDGE_ACTIONS.snooze, NUDGE_ACTIONS.never).then((action) => this.handle(action, inputs));
+    return { shown: true, message: decision.message };
+  }
+
+  async handle(action: NudgeAction | undefined, inputs: Pick<BalanceInputs, 'now' | 'zone' | 'settings'>): Promise<void> {
+    switch (action) {
+      case NUDGE_ACTIONS.open:
+        await vscode.commands.executeCommand('handsOn.openDashboard');
+        return;
+      case NUDGE_ACTIONS.snooze: {
+        const tomorrow = { label: 'Until tomorrow', until: snoozeEndTomorrow(inputs.now, inputs.zone) };
+        const nextWeek = { label: 'Until next week', until: snoozeEndNextWeek(inputs.now, inputs.zone, inputs.settings.weekStartsOn) };
+        const choice = await vscode.window.showQuickPick([tomorrow, nextWeek], { title: 'Snooze Hands-On nudges' });
+        if (choice) await snoozeUntil(this.host.dataDirectory(), choice.until, this.host.writerId);
+        return;
+      }
+      case NUDGE_ACTIONS.never:
+        await vscode.workspace.getConfiguration('handsOn').update('nudge.enabled', false, vscode.ConfigurationTarget.Global);
+        return;
+      case undefined:
+        return;
+    }
+  }
+}

@@ -1,0 +1,108 @@
+import * as vscode from 'vscode';
+import type { BalanceInputs } from '../core/dashboard/inputs';
+import { formatStatusText } from '../core/report/statusText';
+import { currentFigures, type CurrentFigures } from '../core/status/currentFigures';
+import { statusAccessibleLabel, statusTooltip } from '../core/status/statusTooltip';
+import { DAY_MS, MINUTE_MS, type Clock } from '../core/time/clock';
+import type { Interval } from '../core/time/interval';
+import type { ActivityRecorder } from './activityRecorder';
+import type { BalanceData } from './balanceData';
+import { Disposable } from './dispose';
+import type { NudgeOutcome, Nudges } from './nudges';
+import type { StatusBar } from './statusBar';
+
+const DEBOUNCE_MS = 1_000;
+const REFRESH_MS = 30_000;
+const FIRST_NUDGE_MS = 30_000;
+const NUDGE_EVERY_MS = 5 * MINUTE_MS;
+const TRUSTED_COMMANDS = ['handsOn.openDashboard', 'handsOn.pauseTracking', 'handsOn.resumeTracking', 'handsOn.addCalendar', 'workbench.action.openSettings'];
+
+/**
+ * Keeps the status bar current and evaluates nudges. Recomputes a second after something changed, and every
+ * 30 s only while time itself changes the figures (a meeting in progress); recording activity invalidates on each flush.
+ */
+export class StatusController extends Disposable {
+  private dirty = true;
+  private debounce: NodeJS.Timeout | undefined;
+  private latest: { inputs: BalanceInputs; figures: CurrentFigures } | undefined;
+
+  constructor(
+    private readonly clock: Clock,
+    private readonly data: BalanceData,
+    private readonly recorder: ActivityRecorder,
+    private readonly statusBar: StatusBar,
+    private readonly nudges: Nudges,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    super();
+    this.register(data.onDidChange(() => this.invalidate()));
+    const refresh = setInterval(() => {
+      if (this.dirty || this.timeMoves()) void this.update();
+    }, REFRESH_MS);
+    const firstNudge = setTimeout(() => void this.evaluateNudge(), FIRST_NUDGE_MS);
+    const nudge = setInterval(() => void this.evaluateNudge(), NUDGE_EVERY_MS);
+    this.register({ dispose: () => (clearInterval(refresh), clearTimeout(firstNudge), clearInterval(nudge), clearTimeout(this.debounce)) });
+    void this.update();
+  }
+
+  invalidate(): void {
+    this.dirty = true;
+    clearTimeout(this.debounce);
+    this.debounce = setTimeout(() => void this.update(), DEBOUNCE_MS);
+  }
+
+  /** Recomputes now and shows the result; resolves with the figures shown. */
+  async update(): Promise<CurrentFigures | undefined> {
+    this.dirty = false;
+    try {
+      const inputs = await this.data.load(this.range());
+      const figures = currentFigures(inputs);
+      this.latest = { inputs, figures };
+      this.show(inputs, figures);
+      return figures;
+    } catch (error) {
+      this.log.error(`Could not compute the balance: ${error instanceof Error ? error.message : String(error)}`);
+      return undefined;
+    }
+  }
+
+  async evaluateNudge(): Promise<NudgeOutcome> {
+    await this.update();
+    if (!this.latest) return { shown: false, reason: 'noData' };
+    try {
+      return await this.nudges.evaluate(this.latest.inputs, this.latest.figures);
+    } catch (error) {
+      this.log.error(`Could not evaluate the nudge: ${error instanceof Error ? error.message : String(error)}`);
+      return { shown: false, reason: 'error' };
+    }
+  }
+
+  private show(inputs: BalanceInputs, figures: CurrentFigures): void {
+    const { settings } = inputs;
+    const paused = this.recorder.paused;
+    const tooltip = new vscode.MarkdownString(
+      statusTooltip({ figures, periodKind: settings.period, now: inputs.now, zone: inputs.zone, sources: inputs.sources, paused, storageProblem: this.recorder.problem }),
+      true,
+    );
+    tooltip.isTrusted = { enabledCommands: TRUSTED_COMMANDS };
+    const text = formatStatusText(figures.period, settings.statusBar.format);
+    this.statusBar.show({
+      text: paused ? `$(debug-pause) ${text.replace(/^\$\([a-z-]+\) /, '')}` : this.recorder.problem ? `$(error) ${text.replace(/^\$\([a-z-]+\) /, '')}` : text,
+      tooltip,
+      accessibleLabel: statusAccessibleLabel(figures, settings.period, paused),
+      warning: figures.period.belowTarget && settings.statusBar.warnBelowTarget,
+    });
+  }
+
+  /** Recording activity flushes (and so invalidates) every 30 s by itself; a meeting in progress needs the timer. */
+  private timeMoves(): boolean {
+    const now = this.clock.now();
+    return this.latest?.figures.meetings.some((m) => m.start <= now && now < m.end) ?? false;
+  }
+
+  /** Every period (a day, a week, the last 7 × 24 h) starts less than 8 days ago; two weeks ahead find the next meeting. */
+  private range(): Interval {
+    const now = this.clock.now();
+    return { start: now - 8 * DAY_MS, end: now + 15 * DAY_MS };
+  }
+}

@@ -1,0 +1,67 @@
+// Messages between the dashboard panel (host) and its webview. Both sides import these unions; every message has
+// a `type` tag. The webview starts with `ready`; the host sends nothing before it.
+import type { DashboardRangeId, DashboardViewModel } from '../core/dashboard/model';
+
+export type { DashboardRangeId, DashboardViewModel };
+
+export const DASHBOARD_VIEW_TYPE = 'handsOn.dashboard';
+
+export const RANGE_IDS: readonly DashboardRangeId[] = ['thisWeek', 'lastWeek', 'last4Weeks', 'last12Weeks'];
+
+export type DashboardTab = 'overview' | 'today' | 'meetings' | 'breakdown';
+export const TABS: readonly DashboardTab[] = ['overview', 'today', 'meetings', 'breakdown'];
+
+/** What the webview keeps in `vscode.setState`: UI state only, never data (the host re-sends data). */
+export interface WebviewState {
+  range: DashboardRangeId;
+  tab: DashboardTab;
+}
+
+export type WebviewToHost =
+  | { type: 'ready'; state?: WebviewState }
+  | { type: 'setRange'; range: DashboardRangeId }
+  | { type: 'exportFocusBlocks' }
+  | { type: 'copySummary' }
+  | { type: 'exportData' }
+  | { type: 'openSettings'; query: string }
+  /** Posted once the charts of an `update` are drawn; `ms` is the time since the webview script started. */
+  | { type: 'rendered'; ms: number; seq: number };
+
+export type HostToWebview =
+  /** New figures; `seq` grows with every update so `rendered` can say which one it drew. */
+  | { type: 'update'; model: DashboardViewModel; seq: number }
+  /** The figures could not be loaded; the webview keeps what it shows and says so. */
+  | { type: 'error'; message: string };
+
+export function isRangeId(value: unknown): value is DashboardRangeId {
+  return typeof value === 'string' && (RANGE_IDS as readonly string[]).includes(value);
+}
+
+export function isTab(value: unknown): value is DashboardTab {
+  return typeof value === 'string' && (TABS as readonly string[]).includes(value);
+}
+
+/** The host validates every message: a webview is a page, and pages can be talked into posting anything. */
+export function parseWebviewMessage(value: unknown): WebviewToHost | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const message = value as Record<string, unknown>;
+  switch (message.type) {
+    case 'ready': {
+      const state = message.state as Record<string, unknown> | undefined;
+      if (state && typeof state === 'object' && isRangeId(state.range) && isTab(state.tab)) return { type: 'ready', state: { range: state.range, tab: state.tab } };
+      return { type: 'ready' };
+    }
+    case 'setRange':
+      return isRangeId(message.range) ? { type: 'setRange', range: message.range } : undefined;
+    case 'exportFocusBlocks':
+    case 'copySummary':
+    case 'exportData':
+      return { type: message.type };
+    case 'openSettings':
+      return typeof message.query === 'string' && /^handsOn\.[\w.]+$/.test(message.query) ? { type: 'openSettings', query: message.query } : undefined;
+    case 'rendered':
+      return typeof message.ms === 'number' && Number.isFinite(message.ms) && typeof message.seq === 'number' ? { type: 'rendered', ms: message.ms, seq: message.seq } : undefined;
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,51 @@
+// Chart colours from the theme's CSS variables, read at render time; re-read when the theme changes.
+
+export interface ChartColors {
+  coding: string;
+  meetings: string;
+  target: string;
+  focus: string;
+  text: string;
+  grid: string;
+  background: string;
+  fontFamily: string;
+  fontSize: number;
+  highContrast: boolean;
+  contrastBorder: string;
+}
+
+function variable(style: CSSStyleDeclaration, name: string, fallback: string): string {
+  const value = style.getPropertyValue(name).trim();
+  return value.length > 0 ? value : fallback;
+}
+
+export function readColors(): ChartColors {
+  const style = getComputedStyle(document.body);
+  const highContrast = document.body.classList.contains('vscode-high-contrast') || document.body.classList.contains('vscode-high-contrast-light');
+  const text = variable(style, '--vscode-foreground', '#cccccc');
+  return {
+    coding: variable(style, '--vscode-charts-blue', '#3794ff'),
+    meetings: variable(style, '--vscode-charts-orange', '#d18616'),
+    target: variable(style, '--vscode-charts-red', '#f14c4c'),
+    focus: variable(style, '--vscode-charts-green', '#89d185'),
+    text,
+    grid: variable(style, '--vscode-editorWidget-border', variable(style, '--vscode-widget-border', 'rgba(128,128,128,0.35)')),
+    background: variable(style, '--vscode-editor-background', '#1e1e1e'),
+    fontFamily: variable(style, '--vscode-font-family', 'sans-serif'),
+    fontSize: Number.parseFloat(variable(style, '--vscode-font-size', '13')) || 13,
+    highContrast,
+    contrastBorder: variable(style, '--vscode-contrastBorder', text),
+  };
+}
+
+/** Calls `onChange` when VS Code switches the theme (it swaps the body's vscode-light/-dark/-high-contrast classes and variables). */
+export function observeTheme(onChange: () => void): MutationObserver {
+  let last = document.body.className;
+  const observer = new MutationObserver(() => {
+    if (document.body.className === last) return;
+    last = document.body.className;
+    onChange();
+  });
+  observer.observe(document.body, { attributes: true, attributeFilter: ['class'] });
+  return observer;
+}

@@ -1,0 +1,70 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { readActivity } from '../../src/core/journal/activityHistory';
+import { durationMs } from '../../src/core/time/interval';
+import { eventually, extensionApi, openScratchEditor, typeInto } from './support';
+
+const MINUTE = 60_000;
+
+describe('Recording coding time in a real editor', () => {
+  const codedMinutes = async (since: number) => {
+    const api = await extensionApi();
+    api.flush();
+    return durationMs(readActivity(api.dataDirectory(), { start: since, end: api.clock.now() + MINUTE }).union) / MINUTE;
+  };
+
+  afterEach(async () => {
+    (await extensionApi()).clock.set(undefined);
+    await vscode.commands.executeCommand('handsOn.resumeTracking');
+  });
+
+  it('turns typing in an editor into coding time in the store', async () => {
+    const api = await extensionApi();
+    const start = api.clock.now();
+    api.clock.set(start);
+    const editor = await openScratchEditor();
+    for (let minute = 0; minute <= 4; minute++) {
+      await typeInto(editor, `// minute ${minute}\n`);
+      api.clock.advance(MINUTE);
+    }
+    const minutes = await codedMinutes(start);
+    assert.ok(minutes >= 4 && minutes <= 5, `4 minutes of typing recorded as ${minutes} min`);
+  });
+
+  it('records nothing while paused, and again after resuming', async () => {
+    const api = await extensionApi();
+    const start = api.clock.now() + 60 * MINUTE;
+    api.clock.set(start);
+    const editor = await openScratchEditor();
+    await vscode.commands.executeCommand('handsOn.pauseTracking');
+    await eventually(() => assert.match(api.statusBar().text, /debug-pause/));
+    await eventually(() => assert.match(api.statusBar().tooltip, /Tracking is paused/));
+    for (let minute = 0; minute <= 3; minute++) {
+      await typeInto(editor, `// paused ${minute}\n`);
+      api.clock.advance(MINUTE);
+    }
+    assert.equal(await codedMinutes(start), 0);
+    await vscode.commands.executeCommand('handsOn.resumeTracking');
+    for (let minute = 0; minute <= 2; minute++) {
+      await typeInto(editor, `// resumed ${minute}\n`);
+      api.clock.advance(MINUTE);
+    }
+    const minutes = await codedMinutes(start);
+    assert.ok(minutes >= 2 && minutes <= 3, `after resuming: ${minutes} min`);
+  });
+
+  it('does not count edits made by something else while the user is away', async () => {
+    const api = await extensionApi();
+    const start = api.clock.now() + 120 * MINUTE;
+    api.clock.set(start);
+    const document = await vscode.workspace.openTextDocument({ content: 'background\n', language: 'plaintext' });
+    // A document that no editor shows: a formatter or another extension editing in the background.
+    for (let minute = 0; minute <= 5; minute++) {
+      const edit = new vscode.WorkspaceEdit();
+      edit.insert(document.uri, new vscode.Position(0, 0), 'x');
+      await vscode.workspace.applyEdit(edit);
+      api.clock.advance(MINUTE);
+    }
+    assert.equal(await codedMinutes(start), 0);
+  });
+});

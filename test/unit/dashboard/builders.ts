@@ -1,0 +1,38 @@
+import type { Occurrence, Reason } from '../../../src/core/calendar/types';
+import type { BalanceInputs } from '../../../src/core/dashboard/inputs';
+import { DEFAULT_SETTINGS, type Settings } from '../../../src/core/settings/settings';
+import type { Interval } from '../../../src/core/time/interval';
+
+export const BERLIN = 'Europe/Berlin';
+
+export function at(iso: string): number {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) throw new Error(`bad time ${iso}`);
+  return ms;
+}
+
+export function span(startIso: string, endIso: string): Interval {
+  return { start: at(startIso), end: at(endIso) };
+}
+
+export function occurrence(title: string, startIso: string, endIso: string, reason: Reason = 'counted', extra: Partial<Occurrence> = {}): Occurrence {
+  return { ...span(startIso, endIso), title, uid: `${title}-${startIso}`, allDay: false, counted: reason === 'counted', reason, ...extra };
+}
+
+/** Inputs for a dashboard render, Berlin time, defaults unless overridden. */
+export function inputs(overrides: Partial<Omit<BalanceInputs, 'settings'>> & { settings?: Partial<Settings> } = {}): BalanceInputs {
+  const { settings, ...rest } = overrides;
+  return {
+    now: at('2026-03-25T16:00:00+01:00'),
+    zone: BERLIN,
+    settings: { ...DEFAULT_SETTINGS, ...settings },
+    range: span('2025-09-01T00:00:00+02:00', '2026-03-30T00:00:00+02:00'),
+    coding: [],
+    codingMinutesByWorkspace: {},
+    codingMinutesByLanguage: {},
+    occurrences: [],
+    daysOff: [],
+    sources: [],
+    ...rest,
+  };
+}

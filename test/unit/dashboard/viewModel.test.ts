@@ -1,0 +1,341 @@
+import * as assert from 'node:assert/strict';
+import { computeBalance } from '../../../src/core/balance/computeBalance';
+import { meetingIntervals } from '../../../src/core/calendar/meetingTime';
+import { buildDashboardViewModel, dashboardLoadRange, focusBlocksAhead, previousDashboardRange, reasonText, summaryMarkdown, MAX_MEETINGS, MAX_SHARES } from '../../../src/core/dashboard/viewModel';
+import { formatStatusText } from '../../../src/core/report/statusText';
+import { weeksRange } from '../../../src/core/balance/periods';
+import { at, BERLIN, inputs, occurrence, span } from './builders';
+
+// Wednesday 25 March 2026, 16:00 in Berlin (CET, the week before the DST change on Sunday 29 March).
+const NOW = at('2026-03-25T16:00:00+01:00');
+
+const thisWeek = {
+  coding: [span('2026-03-23T09:00:00+01:00', '2026-03-23T11:00:00+01:00'), span('2026-03-25T14:00:00+01:00', '2026-03-25T15:00:00+01:00')],
+  occurrences: [
+    occurrence('Planning', '2026-03-24T10:00:00+01:00', '2026-03-24T12:00:00+01:00'),
+    occurrence('1:1', '2026-03-25T10:00:00+01:00', '2026-03-25T11:30:00+01:00'),
+    occurrence('Tomorrow sync', '2026-03-26T10:00:00+01:00', '2026-03-26T11:00:00+01:00'),
+    occurrence('Skipped review', '2026-03-24T14:00:00+01:00', '2026-03-24T15:00:00+01:00', 'declined'),
+    occurrence('Lunch', '2026-03-25T12:00:00+01:00', '2026-03-25T13:00:00+01:00', 'excluded-keyword'),
+  ],
+};
+
+const lastWeek = {
+  coding: [span('2026-03-17T09:00:00+01:00', '2026-03-17T12:00:00+01:00')],
+  occurrences: [occurrence('Old meeting', '2026-03-18T10:00:00+01:00', '2026-03-18T11:00:00+01:00')],
+};
+
+function fixture(extra: Parameters<typeof inputs>[0] = {}) {
+  return inputs({ now: NOW, coding: [...lastWeek.coding, ...thisWeek.coding], occurrences: [...lastWeek.occurrences, ...thisWeek.occurrences], ...extra });
+}
+
+describe('dashboard view-model', () => {
+  describe('ranges', () => {
+    it('shows the seven days of this week, Monday first', () => {
+      const model = buildDashboardViewModel(fixture(), 'thisWeek');
+      assert.deepEqual(
+        model.daily.map((d) => d.date),
+        ['2026-03-23', '2026-03-24', '2026-03-25', '2026-03-26', '2026-03-27', '2026-03-28', '2026-03-29'],
+      );
+      assert.equal(model.daily[0]!.label, 'Mon 23 Mar');
+      assert.equal(model.rangeLabel, 'This week');
+    });
+
+    it('shows last week, 4 weeks and 12 weeks as whole weeks ending with the right one', () => {
+      const last = buildDashboardViewModel(fixture(), 'lastWeek');
+      assert.equal(last.daily[0]!.date, '2026-03-16');
+      assert.equal(last.daily.length, 7);
+      const four = buildDashboardViewModel(fixture(), 'last4Weeks');
+      assert.equal(four.daily.length, 28);
+      assert.equal(four.daily[0]!.date, '2026-03-02');
+      assert.equal(four.daily.at(-1)!.date, '2026-03-29');
+      const twelve = buildDashboardViewModel(fixture(), 'last12Weeks');
+      assert.equal(twelve.daily.length, 84);
+      assert.equal(twelve.daily[0]!.date, '2026-01-05');
+    });
+
+    it('starts weeks on handsOn.weekStartsOn', () => {
+      const model = buildDashboardViewModel(fixture({ settings: { weekStartsOn: 'sunday' } }), 'thisWeek');
+      assert.equal(model.daily[0]!.date, '2026-03-22');
+      assert.equal(model.weekly.at(-1)!.weekStart, '2026-03-22');
+    });
+
+    it('compares with the period of the same length just before', () => {
+      assert.deepEqual(previousDashboardRange('thisWeek', NOW, BERLIN, 'monday'), span('2026-03-16T00:00:00+01:00', '2026-03-23T00:00:00+01:00'));
+      assert.deepEqual(previousDashboardRange('lastWeek', NOW, BERLIN, 'monday'), span('2026-03-09T00:00:00+01:00', '2026-03-16T00:00:00+01:00'));
+      assert.deepEqual(previousDashboardRange('last4Weeks', NOW, BERLIN, 'monday'), span('2026-02-02T00:00:00+01:00', '2026-03-02T00:00:00+01:00'));
+    });
+
+    it('loads one span that covers the range, the previous one, the 12-week chart and the rest of the week', () => {
+      const load = dashboardLoadRange('last12Weeks', NOW, BERLIN, 'monday');
+      assert.equal(load.start, previousDashboardRange('last12Weeks', NOW, BERLIN, 'monday').start);
+      assert.equal(load.end, at('2026-03-30T00:00:00+02:00'));
+      const week = dashboardLoadRange('thisWeek', NOW, BERLIN, 'monday');
+      assert.equal(week.start, weeksRange(NOW, BERLIN, 'monday', 12).start);
+      const rolling = dashboardLoadRange('thisWeek', NOW, BERLIN, 'monday', 'rolling7');
+      assert.equal(rolling.end, at('2026-03-30T00:00:00+02:00'));
+    });
+  });
+
+  describe('headline', () => {
+    it('has the same share, hours and overlap as the balance and the status bar', () => {
+      const data = fixture();
+      const model = buildDashboardViewModel(data, 'thisWeek');
+      // Coding 3 h; meetings so far 2 h + 1.5 h (tomorrow's is ahead, the declined and the lunch never count).
+      assert.equal(model.headline.codingMinutes, 180);
+      assert.equal(model.headline.meetingMinutes, 210);
+      assert.equal(model.headline.codingText, '3h');
+      assert.equal(model.headline.meetingText, '3h30m');
+      const balance = computeBalance({ coding: data.coding, meetings: meetingIntervals(data.occurrences), period: span('2026-03-23T00:00:00+01:00', '2026-03-30T00:00:00+02:00'), now: NOW, settings: data.settings, zone: BERLIN });
+      assert.equal(model.headline.handsOnPercent, balance.handsOnPercent);
+      assert.equal(`$(code) ${model.headline.handsOnText} hands-on`, formatStatusText(balance, 'percent'));
+      assert.equal(model.headline.handsOnText, '46%');
+      assert.equal(model.headline.targetText, '40%');
+      assert.equal(model.headline.belowTarget, false);
+      assert.equal(model.headline.statusText, 'on target');
+    });
+
+    it('reports the change against the previous period in whole points', () => {
+      const model = buildDashboardViewModel(fixture(), 'thisWeek');
+      // Last week: 3 h coding, 1 h meetings = 75 %; this week 46 %.
+      assert.equal(model.headline.previous.handsOnText, '75%');
+      assert.equal(model.headline.changePoints, -29);
+      assert.equal(model.headline.changeText, '−29 pts vs last week (75%)');
+    });
+
+    it('says "—" when there is nothing to compare', () => {
+      const model = buildDashboardViewModel(fixture(), 'lastWeek');
+      assert.equal(model.headline.handsOnText, '75%');
+      assert.equal(model.headline.changePoints, null);
+      assert.match(model.headline.changeText, /^— vs the week before/);
+      const empty = buildDashboardViewModel(inputs({ now: NOW }), 'thisWeek');
+      assert.equal(empty.headline.handsOnText, '—');
+      assert.equal(empty.headline.statusText, 'no data yet');
+    });
+
+    it('reports coding during a meeting as overlap, counted in both', () => {
+      const model = buildDashboardViewModel(fixture({ coding: [span('2026-03-24T11:00:00+01:00', '2026-03-24T13:00:00+01:00')] }), 'thisWeek');
+      assert.equal(model.headline.overlapMinutes, 60);
+      assert.equal(model.headline.codingMinutes, 120);
+      assert.equal(model.daily[1]!.overlapMinutes, 60);
+    });
+
+    it('is below target when the share is', () => {
+      const model = buildDashboardViewModel(fixture({ settings: { targetPercent: 60 } }), 'thisWeek');
+      assert.equal(model.headline.belowTarget, true);
+      assert.equal(model.headline.statusText, 'below target');
+    });
+  });
+
+  describe('daily and weekly series', () => {
+    it('gives each day its coding, meetings and the coding the target asks of that day', () => {
+      const model = buildDashboardViewModel(fixture(), 'thisWeek');
+      const tuesday = model.daily[1]!;
+      assert.equal(tuesday.codingMinutes, 0);
+      assert.equal(tuesday.meetingMinutes, 120);
+      assert.equal(tuesday.targetCodingMinutes, 48);
+      assert.equal(tuesday.handsOnText, '0%');
+      const thursday = model.daily[3]!;
+      assert.equal(thursday.meetingMinutes, 0, 'a meeting that has not happened yet is not counted');
+      assert.equal(thursday.handsOnPercent, null);
+      assert.equal(thursday.handsOnText, '—');
+    });
+
+    it('has 12 weeks with the current one last, gaps for empty weeks', () => {
+      const model = buildDashboardViewModel(fixture(), 'lastWeek');
+      assert.equal(model.weekly.length, 12);
+      assert.equal(model.weekly[0]!.weekStart, '2026-01-05');
+      assert.equal(model.weekly.at(-1)!.weekStart, '2026-03-23');
+      assert.equal(model.weekly.at(-1)!.current, true);
+      assert.equal(model.weekly.filter((w) => w.current).length, 1);
+      assert.equal(model.weekly.at(-2)!.handsOnText, '75%');
+      assert.equal(model.weekly[0]!.handsOnPercent, null);
+      assert.equal(model.targetPercent, 40);
+    });
+
+    it('keeps a DST week at seven days with correct labels', () => {
+      const after = at('2026-03-30T10:00:00+02:00');
+      const model = buildDashboardViewModel(fixture({ now: after }), 'lastWeek');
+      assert.equal(model.daily.length, 7);
+      assert.equal(model.daily.at(-1)!.date, '2026-03-29');
+    });
+  });
+
+  describe("today's timeline and focus blocks", () => {
+    it('places coding, meetings and free blocks on the minutes of today', () => {
+      const model = buildDashboardViewModel(fixture(), 'thisWeek');
+      const today = model.today;
+      assert.equal(today.date, '2026-03-25');
+      assert.equal(today.dayMinutes, 1440);
+      assert.equal(today.nowMinute, 960);
+      assert.equal(today.workStartMinute, 540);
+      assert.equal(today.workEndMinute, 1080);
+      assert.deepEqual(
+        today.coding.map((c) => [c.fromMinute, c.toMinute]),
+        [[840, 900]],
+      );
+      assert.deepEqual(
+        today.meetings.map((m) => [m.title, m.fromMinute, m.toMinute]),
+        [['1:1', 600, 690]],
+      );
+      // 09:00–10:00 and 11:30–18:00 (the lunch is excluded, so not busy).
+      assert.deepEqual(
+        today.focusBlocks.map((b) => [b.fromMinute, b.toMinute]),
+        [
+          [540, 600],
+          [690, 1080],
+        ],
+      );
+      assert.equal(today.focusBlocks[1]!.label, 'Wed 25 Mar 11:30–18:00');
+      assert.equal(today.focusBlocks[1]!.durationText, '6h30m');
+      assert.equal(today.viewStartMinute, 480);
+      assert.equal(today.viewEndMinute, 1140);
+      assert.equal(today.ticks.length, 25);
+      assert.deepEqual(today.ticks[9], { minute: 540, label: '09:00' });
+      assert.equal(today.nowText, '16:00');
+    });
+
+    it('measures a DST day in its real minutes', () => {
+      const model = buildDashboardViewModel(inputs({ now: at('2026-03-29T12:00:00+02:00') }), 'thisWeek');
+      assert.equal(model.today.dayMinutes, 1380);
+      assert.equal(model.today.nowMinute, 11 * 60);
+      assert.equal(model.today.workStartMinute, null, 'Sunday is not a work day');
+      // 02:00 does not exist that day: the tick after 01:00 is 03:00.
+      assert.deepEqual(model.today.ticks.slice(1, 3), [
+        { minute: 60, label: '01:00' },
+        { minute: 120, label: '03:00' },
+      ]);
+      assert.equal(model.today.ticks.at(-1)!.label, '24:00');
+    });
+
+    it('lists the free blocks from now to the end of the week, at least focusBlockMinutes long', () => {
+      const model = buildDashboardViewModel(fixture(), 'thisWeek');
+      assert.deepEqual(
+        model.focusBlocksAhead.map((b) => b.label),
+        ['Wed 25 Mar 16:00–18:00', 'Thu 26 Mar 09:00–10:00', 'Thu 26 Mar 11:00–18:00', 'Fri 27 Mar 09:00–18:00'],
+      );
+      assert.equal(model.focusBlocksAhead[0]!.startIso, '2026-03-25T16:00:00+01:00');
+      assert.deepEqual(focusBlocksAhead(fixture()).map((b) => b.start), model.focusBlocksAhead.map((b) => b.start));
+      const longer = buildDashboardViewModel(fixture({ settings: { focusBlockMinutes: 180 }, daysOff: ['2026-03-27'] }), 'thisWeek');
+      assert.deepEqual(longer.focusBlocksAhead.map((b) => b.label), ['Thu 26 Mar 11:00–18:00']);
+      assert.equal(longer.focusBlockMinutes, 180);
+    });
+  });
+
+  describe('explanations', () => {
+    it('lists every meeting of the range, counted or not, with the reason', () => {
+      const model = buildDashboardViewModel(fixture(), 'thisWeek');
+      assert.deepEqual(
+        model.meetings.map((m) => [m.title, m.counted, m.upcoming, m.reason]),
+        [
+          ['Planning', true, false, 'counted'],
+          ['Skipped review', false, false, 'declined'],
+          ['1:1', true, false, 'counted'],
+          ['Lunch', false, false, 'excluded-keyword'],
+          ['Tomorrow sync', true, true, 'counted'],
+        ],
+      );
+      assert.equal(model.meetings[1]!.reasonText, 'Not counted: you declined it');
+      assert.equal(model.meetings[4]!.reasonText, 'Counted once it has happened');
+      assert.equal(model.meetings[0]!.whenText, 'Tue 24 Mar 10:00–12:00');
+      assert.equal(model.meetingsOmitted, 0);
+    });
+
+    it('has a text for every reason', () => {
+      for (const reason of ['counted', 'declined', 'cancelled', 'free', 'out-of-office', 'all-day', 'no-other-attendees', 'excluded-keyword'] as const) {
+        assert.ok(reasonText(reason, false).length > 0);
+      }
+    });
+
+    it('passes calendar titles through as data, untouched', () => {
+      const title = '<img src=x onerror=alert(1)><script>alert(2)</script>';
+      const model = buildDashboardViewModel(fixture({ occurrences: [occurrence(title, '2026-03-25T09:00:00+01:00', '2026-03-25T09:30:00+01:00')] }), 'thisWeek');
+      assert.equal(model.meetings[0]!.title, title);
+      assert.equal(model.today.meetings[0]!.title, title);
+    });
+
+    it('shows all-day events as such', () => {
+      const model = buildDashboardViewModel(
+        fixture({ occurrences: [occurrence('Holiday', '2026-03-26T00:00:00+01:00', '2026-03-27T00:00:00+01:00', 'all-day', { allDay: true })] }),
+        'thisWeek',
+      );
+      assert.equal(model.meetings[0]!.whenText, 'Thu 26 Mar (all day)');
+      assert.equal(model.meetings[0]!.reasonText, 'Not counted: all-day event');
+    });
+
+    it('caps a huge meeting list and says how many were left out', () => {
+      const many = Array.from({ length: MAX_MEETINGS + 7 }, (_, i) => ({ ...occurrence(`m${i}`, '2026-03-24T10:00:00+01:00', '2026-03-24T10:30:00+01:00'), start: at('2026-03-24T10:00:00+01:00') + i * 60_000 }));
+      const model = buildDashboardViewModel(fixture({ occurrences: many }), 'thisWeek');
+      assert.equal(model.meetings.length, MAX_MEETINGS);
+      assert.equal(model.meetingsOmitted, 7);
+    });
+
+    it('reports each calendar source with its last refresh or error', () => {
+      const model = buildDashboardViewModel(
+        fixture({
+          sources: [
+            { label: 'work.ics', kind: 'file', lastRefreshed: at('2026-03-25T15:45:00+01:00'), warnings: [] },
+            { label: 'calendar.google.com', kind: 'url', error: 'HTTP 404', warnings: ['1 event without DTSTART'] },
+          ],
+        }),
+        'thisWeek',
+      );
+      assert.deepEqual(model.sources, [
+        { label: 'work.ics', kind: 'file', lastRefreshedText: 'Wed 25 Mar 15:45', error: null, warnings: [] },
+        { label: 'calendar.google.com', kind: 'url', lastRefreshedText: 'not read yet', error: 'HTTP 404', warnings: ['1 event without DTSTART'] },
+      ]);
+    });
+  });
+
+  describe('where the coding went', () => {
+    it('sorts workspaces and languages by time, with shares, and sums the tail as Other', () => {
+      const byLanguage: Record<string, number> = { typescript: 90, markdown: 30 };
+      const byWorkspace: Record<string, number> = {};
+      for (let i = 0; i < MAX_SHARES + 2; i++) byWorkspace[`ws${String(i).padStart(2, '0')}`] = 100 - i;
+      const model = buildDashboardViewModel(fixture({ codingMinutesByLanguage: byLanguage, codingMinutesByWorkspace: byWorkspace }), 'thisWeek');
+      assert.equal(model.breakdown.recorded, true);
+      assert.deepEqual(
+        model.breakdown.byLanguage.map((s) => [s.name, s.text, s.percentText]),
+        [
+          ['typescript', '1h30m', '75%'],
+          ['markdown', '30m', '25%'],
+        ],
+      );
+      assert.equal(model.breakdown.byWorkspace.length, MAX_SHARES + 1);
+      assert.equal(model.breakdown.byWorkspace[0]!.name, 'ws00');
+      assert.deepEqual(model.breakdown.byWorkspace.at(-1)!, { ...model.breakdown.byWorkspace.at(-1)!, name: 'Other', minutes: 90 + 89 });
+    });
+
+    it('uses the breakdown of the selected range when the host passes one', () => {
+      const model = buildDashboardViewModel(fixture({ codingMinutesByLanguage: { go: 500 } }), 'thisWeek', {
+        breakdown: { range: span('2026-03-23T00:00:00+01:00', '2026-03-30T00:00:00+02:00'), codingMinutesByLanguage: { rust: 60 }, codingMinutesByWorkspace: {} },
+      });
+      assert.deepEqual(model.breakdown.byLanguage.map((s) => s.name), ['rust']);
+      assert.equal(model.breakdown.periodLabel, 'Mon 23 Mar 2026 – Sun 29 Mar 2026');
+    });
+
+    it('shows nothing when project names are not recorded', () => {
+      const model = buildDashboardViewModel(fixture({ settings: { recordProjectNames: false }, codingMinutesByLanguage: { go: 5 } }), 'thisWeek');
+      assert.equal(model.breakdown.recorded, false);
+      assert.deepEqual(model.breakdown.byLanguage, []);
+    });
+  });
+
+  describe('weekly summary', () => {
+    it("is the report's Markdown for the status bar's period", () => {
+      const text = summaryMarkdown(fixture());
+      assert.match(text, /^### Hands-on time, week of Mon 23 Mar 2026\n/);
+      assert.match(text, /\*\*46% hands-on\*\* \(target 40%\): on target; last week 75%\./);
+      assert.match(text, /Free focus blocks ahead: Wed 16:00–18:00/);
+    });
+
+    it("follows handsOn.period 'day'", () => {
+      assert.match(summaryMarkdown(fixture({ settings: { period: 'day' } })), /^### Hands-on time, Wed 25 Mar 2026\n/);
+    });
+  });
+
+  it('is plain JSON that survives postMessage', () => {
+    const model = buildDashboardViewModel(fixture(), 'last12Weeks');
+    assert.deepEqual(JSON.parse(JSON.stringify(model)), model);
+  });
+});

@@ -1,0 +1,110 @@
+import * as assert from 'node:assert/strict';
+import type { Occurrence } from '../../../src/core/calendar/types';
+import type { BalanceInputs } from '../../../src/core/dashboard/inputs';
+import { currentFigures } from '../../../src/core/status/currentFigures';
+import { escapeMarkdown, statusAccessibleLabel, statusTooltip } from '../../../src/core/status/statusTooltip';
+import { at, settingsWith, span } from '../balance/helpers';
+
+const ZONE = 'Europe/Berlin';
+
+function meeting(startIso: string, endIso: string, title: string, counted = true): Occurrence {
+  const s = span(startIso, endIso);
+  return { ...s, title, uid: title, allDay: false, counted, reason: counted ? 'counted' : 'declined' };
+}
+
+function inputs(overrides: Partial<BalanceInputs> = {}): BalanceInputs {
+  const now = at('2026-11-18T14:00:00+01:00'); // a Wednesday
+  return {
+    now,
+    zone: ZONE,
+    settings: settingsWith({}),
+    range: span('2026-11-16T00:00:00+01:00', '2026-11-23T00:00:00+01:00'),
+    coding: [span('2026-11-16T09:00:00+01:00', '2026-11-16T12:00:00+01:00'), span('2026-11-18T09:00:00+01:00', '2026-11-18T10:00:00+01:00')],
+    codingMinutesByWorkspace: {},
+    codingMinutesByLanguage: {},
+    occurrences: [
+      meeting('2026-11-17T10:00:00+01:00', '2026-11-17T16:00:00+01:00', 'Planning'),
+      meeting('2026-11-18T11:00:00+01:00', '2026-11-18T12:00:00+01:00', 'Sync'),
+      meeting('2026-11-18T16:00:00+01:00', '2026-11-18T16:30:00+01:00', '<img src=x onerror=alert(1)> [x](https://evil)'),
+      meeting('2026-11-18T15:00:00+01:00', '2026-11-18T15:30:00+01:00', 'Declined one', false),
+    ],
+    daysOff: [],
+    sources: [{ label: 'work.ics', kind: 'file', lastRefreshed: at('2026-11-18T13:45:00+01:00'), warnings: [] }],
+    ...overrides,
+  };
+}
+
+describe('current figures', () => {
+  it('computes the period and today from the same inputs', () => {
+    const figures = currentFigures(inputs());
+    assert.equal(figures.period.codingMinutes, 240);
+    assert.equal(figures.period.meetingMinutes, 420);
+    assert.equal(figures.today.codingMinutes, 60);
+    assert.equal(figures.today.meetingMinutes, 60);
+    assert.equal(Math.round(figures.period.handsOnPercent!), 36);
+    assert.equal(figures.period.belowTarget, true);
+  });
+
+  it('finds the next counted meeting and the next free block today', () => {
+    const figures = currentFigures(inputs());
+    assert.equal(figures.nextMeeting?.title.startsWith('<img'), true, 'the declined 15:00 meeting is skipped');
+    assert.deepEqual(figures.nextFocusBlockToday, span('2026-11-18T14:00:00+01:00', '2026-11-18T16:00:00+01:00'));
+  });
+});
+
+describe('status tooltip', () => {
+  it('lists today and the period with coding, meetings, overlap and share vs target', () => {
+    const figures = currentFigures(inputs());
+    const md = statusTooltip({ figures, periodKind: 'week', now: at('2026-11-18T14:00:00+01:00'), zone: ZONE, sources: inputs().sources, paused: false, storageProblem: undefined });
+    assert.match(md, /target 40% hands-on this week/);
+    assert.match(md, /\| \| Today \| This week \|/);
+    assert.match(md, /\| Coding \| 1h \| 4h \|/);
+    assert.match(md, /\| Meetings \| 1h \| 7h \|/);
+    assert.match(md, /\| Hands-on \| 50% \| 36% \$\(warning\) \|/);
+    assert.match(md, /Next free focus block today: 14:00–16:00 \(2h\)/);
+    assert.match(md, /work\\\.ics: refreshed Wed 13:45/);
+    assert.match(md, /\[Pause Tracking\]\(command:handsOn\.pauseTracking\)/);
+  });
+
+  it('escapes calendar titles so they stay text', () => {
+    const figures = currentFigures(inputs());
+    const md = statusTooltip({ figures, periodKind: 'week', now: at('2026-11-18T14:00:00+01:00'), zone: ZONE, sources: [], paused: false, storageProblem: undefined });
+    assert.ok(md.includes('Next meeting: 16:00–16:30 \\<img src=x onerror=alert\\(1\\)\\> \\[x\\]\\(https://evil\\)'), md);
+    assert.ok(!md.includes('[x](https://evil)'));
+  });
+
+  it('shows the paused state, a storage problem, and calendar errors', () => {
+    const figures = currentFigures(inputs());
+    const md = statusTooltip({
+      figures,
+      periodKind: 'day',
+      now: at('2026-11-18T14:00:00+01:00'),
+      zone: ZONE,
+      sources: [{ label: 'calendar.google.com/…', kind: 'url', error: 'HTTP 401: the secret address was reset', warnings: [] }],
+      paused: true,
+      storageProblem: { message: 'The folder is read-only.', remedy: 'Make it writable.' },
+    });
+    assert.match(md, /Tracking is paused/);
+    assert.match(md, /\[Resume Tracking\]\(command:handsOn\.resumeTracking\)/);
+    assert.match(md, /The folder is read\\-only\\. Make it writable\\./);
+    assert.match(md, /HTTP 401: the secret address was reset/);
+    assert.doesNotMatch(md, /This week/, 'a day period shows one column');
+  });
+
+  it('says so when no calendar is connected', () => {
+    const figures = currentFigures(inputs({ occurrences: [] }));
+    const md = statusTooltip({ figures, periodKind: 'week', now: at('2026-11-18T14:00:00+01:00'), zone: ZONE, sources: [], paused: false, storageProblem: undefined });
+    assert.match(md, /No calendar connected/);
+    assert.match(md, /No more meetings ahead/);
+  });
+
+  it('announces the share, the target and the paused state to screen readers', () => {
+    const figures = currentFigures(inputs());
+    assert.equal(statusAccessibleLabel(figures, 'week', false), 'Hands-On: 36% hands-on this week, target 40%, below target');
+    assert.equal(statusAccessibleLabel(currentFigures(inputs({ coding: [], occurrences: [] })), 'week', true), 'Hands-On: no data yet, target 40%, tracking paused');
+  });
+
+  it('escapes every Markdown control character', () => {
+    assert.equal(escapeMarkdown('a*b_c`d[e](f)<g>|h'), 'a\\*b\\_c\\`d\\[e\\]\\(f\\)\\<g\\>\\|h');
+  });
+});
