@@ -1,1 +1,344 @@
-export {};
+// The dashboard UI. It draws what the host sends and computes no figures; every string from a calendar is inserted
+// with textContent (through `el`), never as HTML.
+import type { Chart } from 'chart.js';
+import type { DashboardViewModel, MeetingModel, ShareModel, TimeSpanModel } from '../core/dashboard/model';
+import { isRangeId, isTab, RANGE_IDS, TABS, type DashboardRangeId, type DashboardTab, type HostToWebview, type WebviewState, type WebviewToHost } from '../shared/protocol';
+import { dailyChart, TIMELINE_ROWS, timelineChart, weeklyChart } from './charts';
+import { append, clear, dataTable, el, table } from './dom';
+import { observeTheme, readColors } from './theme';
+
+interface VsCodeApi {
+  postMessage(message: WebviewToHost): void;
+  getState(): unknown;
+  setState(state: WebviewState): void;
+}
+declare function acquireVsCodeApi(): VsCodeApi;
+
+const STARTED = performance.now();
+const vscode = acquireVsCodeApi();
+const root = document.getElementById('hands-on-dashboard') as HTMLElement;
+
+const RANGE_LABELS: Record<DashboardRangeId, string> = { thisWeek: 'This week', lastWeek: 'Last week', last4Weeks: 'Last 4 weeks', last12Weeks: 'Last 12 weeks' };
+const TAB_LABELS: Record<DashboardTab, string> = { overview: 'Overview', today: 'Today', meetings: 'Meetings & calendars', breakdown: 'Where the coding went' };
+
+function loadState(): WebviewState {
+  const saved = vscode.getState() as Partial<WebviewState> | undefined;
+  return { range: isRangeId(saved?.range) ? saved.range : 'thisWeek', tab: isTab(saved?.tab) ? saved.tab : 'overview' };
+}
+
+let state = loadState();
+let model: DashboardViewModel | undefined;
+let seq = 0;
+let charts: Chart[] = [];
+let errorText: string | undefined;
+
+function saveState(next: Partial<WebviewState>): void {
+  state = { ...state, ...next };
+  vscode.setState(state);
+}
+
+function post(message: WebviewToHost): void {
+  vscode.postMessage(message);
+}
+
+// ---- controls -------------------------------------------------------------------------------------------------
+
+function toolbar(): HTMLElement {
+  const select = el('select', { id: 'range', 'aria-label': 'Range' }, ...RANGE_IDS.map((id) => el('option', { value: id }, RANGE_LABELS[id])));
+  select.value = state.range;
+  select.addEventListener('change', () => {
+    if (!isRangeId(select.value)) return;
+    saveState({ range: select.value });
+    root.setAttribute('aria-busy', 'true');
+    post({ type: 'setRange', range: select.value });
+  });
+  const button = (id: string, text: string, message: WebviewToHost, title: string) => {
+    const b = el('button', { id, type: 'button', title }, text);
+    b.addEventListener('click', () => post(message));
+    return b;
+  };
+  return el(
+    'div',
+    { class: 'toolbar', role: 'toolbar', 'aria-label': 'Dashboard actions' },
+    el('label', { for: 'range' }, 'Range '),
+    select,
+    button('copy-summary', 'Copy Weekly Summary', { type: 'copySummary' }, 'Copy the Markdown summary of the week to the clipboard'),
+    button('export-ics', 'Export Focus Blocks as .ics', { type: 'exportFocusBlocks' }, 'Save the free blocks ahead as a calendar file to import'),
+    button('export-data', 'Export Data…', { type: 'exportData' }, 'Save the daily figures as CSV or JSON'),
+  );
+}
+
+function tabList(): HTMLElement {
+  const list = el('div', { class: 'tabs', role: 'tablist', 'aria-label': 'Dashboard sections' });
+  const buttons = TABS.map((tab) => {
+    const selected = tab === state.tab;
+    const b = el('button', { type: 'button', role: 'tab', id: `tab-${tab}`, 'aria-controls': `panel-${tab}`, 'aria-selected': String(selected), tabindex: selected ? '0' : '-1' }, TAB_LABELS[tab]);
+    b.addEventListener('click', () => selectTab(tab, false));
+    return b;
+  });
+  list.addEventListener('keydown', (event) => {
+    const index = TABS.indexOf(state.tab);
+    let next: number | undefined;
+    if (event.key === 'ArrowRight') next = (index + 1) % TABS.length;
+    else if (event.key === 'ArrowLeft') next = (index - 1 + TABS.length) % TABS.length;
+    else if (event.key === 'Home') next = 0;
+    else if (event.key === 'End') next = TABS.length - 1;
+    if (next === undefined) return;
+    event.preventDefault();
+    selectTab(TABS[next]!, true);
+  });
+  append(list, ...buttons);
+  return list;
+}
+
+function selectTab(tab: DashboardTab, focus: boolean): void {
+  saveState({ tab });
+  for (const t of TABS) {
+    const button = document.getElementById(`tab-${t}`);
+    const panel = document.getElementById(`panel-${t}`);
+    button?.setAttribute('aria-selected', String(t === tab));
+    button?.setAttribute('tabindex', t === tab ? '0' : '-1');
+    if (panel) panel.hidden = t !== tab;
+  }
+  if (focus) document.getElementById(`tab-${tab}`)?.focus();
+  drawCharts();
+}
+
+// ---- sections -------------------------------------------------------------------------------------------------
+
+function figure(label: string, value: string, id?: string): HTMLElement {
+  return el('div', { class: 'figure' }, el('div', { class: 'figure-value', id }, value), el('div', { class: 'figure-label' }, label));
+}
+
+function headline(m: DashboardViewModel): HTMLElement {
+  const h = m.headline;
+  return el(
+    'section',
+    { class: `headline ${h.belowTarget ? 'below-target' : 'on-target'}`, 'aria-labelledby': 'headline-title' },
+    el('h2', { id: 'headline-title' }, `${m.rangeLabel}: ${h.periodLabel}`),
+    el(
+      'div',
+      { class: 'figures' },
+      figure(`hands-on (target ${h.targetText}) · ${h.statusText}`, h.handsOnText, 'headline-percent'),
+      figure('coding', h.codingText, 'headline-coding'),
+      figure('meetings', h.meetingText, 'headline-meetings'),
+      figure('coding during meetings (in both)', h.overlapText, 'headline-overlap'),
+    ),
+    el('p', { class: 'change', id: 'headline-change' }, h.changeText),
+    el('p', { class: 'as-of' }, `As of ${m.asOfText} (${m.zone}).`),
+  );
+}
+
+function chartCanvas(id: string, label: string): HTMLElement {
+  // The canvas's accessible name summarises the chart; the table under it has every figure.
+  return el('div', { class: 'chart-box' }, el('canvas', { id, role: 'img', 'aria-label': label }, label));
+}
+
+function overviewPanel(m: DashboardViewModel): HTMLElement {
+  const daysWithData = m.daily.filter((d) => d.codingMinutes > 0 || d.meetingMinutes > 0).length;
+  const current = m.weekly.at(-1);
+  return el(
+    'div',
+    {},
+    el('h2', {}, 'Coding and meetings per day'),
+    chartCanvas('chart-daily', `Stacked bars of coding and meeting hours for each of the ${m.daily.length} days, ${daysWithData} with data, with the coding the ${m.targetPercent}% target asks of each day. The table below has the figures.`),
+    dataTable(
+      'Daily figures as a table',
+      table(
+        'Coding and meetings per day',
+        ['Day', 'Coding', 'Meetings', 'Hands-on'],
+        m.daily.map((d) => [d.label, d.codingText, d.meetingText, d.handsOnText]),
+      ),
+    ),
+    el('h2', {}, 'Hands-on share, last 12 weeks'),
+    chartCanvas('chart-weekly', `Line of the weekly hands-on share for the last 12 weeks against the ${m.targetPercent}% target; this week ${current?.handsOnText ?? '—'}. The table below has the figures.`),
+    dataTable(
+      'Weekly figures as a table',
+      table(
+        'Hands-on share per week',
+        ['Week of', 'Hands-on', 'Target', 'Coding', 'Meetings'],
+        m.weekly.map((w) => [`${w.label}${w.current ? ' (this week)' : ''}`, w.handsOnText, m.headline.targetText, w.codingText, w.meetingText]),
+      ),
+    ),
+  );
+}
+
+function spans(items: readonly TimeSpanModel[]): string[][] {
+  return items.map((s) => [s.label, s.durationText]);
+}
+
+function todayPanel(m: DashboardViewModel): HTMLElement {
+  const t = m.today;
+  const rows: string[][] = [
+    ...t.coding.map((c) => ['Coding', c.label, c.durationText]),
+    ...t.meetings.map((x) => [`Meeting: ${x.title}`, x.label, x.durationText]),
+    ...t.focusBlocks.map((f) => ['Free focus block', f.label, f.durationText]),
+  ];
+  const ahead =
+    m.focusBlocksAhead.length === 0
+      ? el('p', {}, `No free blocks of ${m.focusBlockMinutes} minutes or more are left this week.`)
+      : table(`Free blocks of at least ${m.focusBlockMinutes} minutes from now to the end of the week`, ['When', 'Length'], spans(m.focusBlocksAhead), 'data-table focus-table');
+  return el(
+    'div',
+    {},
+    el('h2', {}, `Today, ${t.label} (now ${t.nowText})`),
+    chartCanvas('chart-today', `Timeline of today with ${t.coding.length} coding spans, ${t.meetings.length} meetings and ${t.focusBlocks.length} free focus blocks on rows ${TIMELINE_ROWS.join(', ')}. The table below lists them.`),
+    dataTable('Today as a table', table("Today's coding, meetings and free blocks", ['What', 'When', 'Length'], rows)),
+    el('h2', {}, 'Free focus blocks ahead'),
+    ahead,
+  );
+}
+
+function meetingRow(meeting: MeetingModel): HTMLTableRowElement {
+  const status = meeting.counted ? (meeting.upcoming ? 'upcoming' : 'counted') : 'excluded';
+  return el(
+    'tr',
+    { class: `meeting ${status}` },
+    el('td', { class: 'meeting-title' }, meeting.title),
+    el('td', {}, meeting.whenText),
+    el('td', {}, meeting.reasonText),
+    el('td', {}, meeting.source ?? ''),
+  );
+}
+
+function meetingsPanel(m: DashboardViewModel): HTMLElement {
+  const sources =
+    m.sources.length === 0
+      ? el('p', {}, 'No calendar is connected. Add one with "Hands-On: Add Calendar…" or the handsOn.calendar.files setting.')
+      : table(
+          'Calendar sources',
+          ['Source', 'Kind', 'Last refresh', 'Problems'],
+          m.sources.map((s) => [s.label, s.kind, s.lastRefreshedText, [s.error ?? '', ...s.warnings].filter((x) => x.length > 0).join('; ') || 'none']),
+        );
+  const list = el(
+    'table',
+    { class: 'data-table meetings-table', id: 'meetings-list' },
+    el('caption', {}, `Calendar events of ${m.headline.periodLabel}, counted or not, and why`),
+    el('thead', {}, el('tr', {}, ...['Title', 'When', 'Verdict', 'Source'].map((h) => el('th', { scope: 'col' }, h)))),
+    el('tbody', {}, ...m.meetings.map(meetingRow)),
+  );
+  const settings = el('button', { type: 'button', class: 'link-button' }, 'Open the calendar settings');
+  settings.addEventListener('click', () => post({ type: 'openSettings', query: 'handsOn.calendar' }));
+  return el(
+    'div',
+    {},
+    el('h2', {}, 'Calendars'),
+    sources,
+    el('h2', {}, 'Meetings of the period'),
+    m.meetings.length === 0 ? el('p', {}, 'No calendar events in this period.') : list,
+    m.meetingsOmitted > 0 ? el('p', {}, `${m.meetingsOmitted} more events are not listed.`) : null,
+    el('p', {}, settings),
+  );
+}
+
+function sharesTable(caption: string, shares: readonly ShareModel[]): HTMLElement {
+  if (shares.length === 0) return el('p', {}, `${caption}: nothing recorded in this period.`);
+  const rows = shares.map((s) =>
+    el(
+      'tr',
+      {},
+      el('th', { scope: 'row' }, s.name),
+      el('td', {}, s.text),
+      el('td', {}, el('meter', { min: '0', max: '100', value: String(s.percent), 'aria-label': `${s.name} ${s.percentText}` }), ' ', s.percentText),
+    ),
+  );
+  return el('table', { class: 'data-table shares' }, el('caption', {}, caption), el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Name'), el('th', { scope: 'col' }, 'Coding'), el('th', { scope: 'col' }, 'Share'))), el('tbody', {}, ...rows));
+}
+
+function breakdownPanel(m: DashboardViewModel): HTMLElement {
+  if (!m.breakdown.recorded) {
+    const button = el('button', { type: 'button', class: 'link-button' }, 'Turn on handsOn.recordProjectNames');
+    button.addEventListener('click', () => post({ type: 'openSettings', query: 'handsOn.recordProjectNames' }));
+    return el('div', {}, el('h2', {}, 'Where the coding went'), el('p', {}, 'Workspace names and languages are not recorded. '), el('p', {}, button));
+  }
+  return el(
+    'div',
+    {},
+    el('h2', {}, `Where the coding went, ${m.breakdown.periodLabel}`),
+    el('div', { class: 'two-columns' }, sharesTable('By workspace', m.breakdown.byWorkspace), sharesTable('By language', m.breakdown.byLanguage)),
+  );
+}
+
+// ---- rendering ------------------------------------------------------------------------------------------------
+
+function destroyCharts(): void {
+  for (const chart of charts) chart.destroy();
+  charts = [];
+}
+
+/** Draws the charts of the visible tab (a chart in a hidden tab would have no size). */
+function drawCharts(): void {
+  destroyCharts();
+  if (!model) return;
+  const colors = readColors();
+  const canvas = (id: string) => {
+    const c = document.getElementById(id);
+    return c instanceof HTMLCanvasElement && !c.closest('[hidden]') ? c : undefined;
+  };
+  const daily = canvas('chart-daily');
+  if (daily) charts.push(dailyChart(daily, model.daily, model.targetPercent, colors));
+  const weekly = canvas('chart-weekly');
+  if (weekly) charts.push(weeklyChart(weekly, model.weekly, model.targetPercent, colors));
+  const today = canvas('chart-today');
+  if (today) charts.push(timelineChart(today, model.today, colors));
+}
+
+function render(): void {
+  destroyCharts();
+  clear(root);
+  append(root, el('h1', {}, 'Hands-On'), toolbar());
+  if (errorText) append(root, el('p', { class: 'error', role: 'alert' }, errorText));
+  if (!model) {
+    append(root, el('p', { class: 'status-line' }, 'Loading the figures…'));
+    return;
+  }
+  const panels: Record<DashboardTab, (m: DashboardViewModel) => HTMLElement> = { overview: overviewPanel, today: todayPanel, meetings: meetingsPanel, breakdown: breakdownPanel };
+  append(root, headline(model), tabList());
+  for (const tab of TABS) {
+    const panel = el('section', { id: `panel-${tab}`, role: 'tabpanel', 'aria-labelledby': `tab-${tab}`, tabindex: '0', class: 'tab-panel' }, panels[tab](model));
+    panel.hidden = tab !== state.tab;
+    root.appendChild(panel);
+  }
+  drawCharts();
+}
+
+function announceRendered(drawn: number): void {
+  // Two frames: the first lays out and paints the charts, the second runs after that paint.
+  requestAnimationFrame(() =>
+    requestAnimationFrame(() => {
+      if (drawn !== seq) return;
+      const ms = performance.now() - STARTED;
+      root.setAttribute('aria-busy', 'false');
+      root.dataset.renderedSeq = String(drawn);
+      root.dataset.renderedMs = String(Math.round(ms));
+      root.dataset.charts = String(charts.length);
+      post({ type: 'rendered', ms, seq: drawn });
+    }),
+  );
+}
+
+window.addEventListener('message', (event: MessageEvent<HostToWebview>) => {
+  const message = event.data;
+  switch (message?.type) {
+    case 'update':
+      model = message.model;
+      seq = message.seq;
+      errorText = undefined;
+      if (message.model.range !== state.range) saveState({ range: message.model.range });
+      render();
+      announceRendered(seq);
+      return;
+    case 'error':
+      errorText = message.message;
+      root.setAttribute('aria-busy', 'false');
+      render();
+      return;
+    default:
+      return;
+  }
+});
+
+observeTheme(() => drawCharts());
+vscode.setState(state);
+render();
+post({ type: 'ready', state });

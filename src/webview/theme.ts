@@ -38,14 +38,21 @@ export function readColors(): ChartColors {
   };
 }
 
-/** Calls `onChange` when VS Code switches the theme (it swaps the body's vscode-light/-dark/-high-contrast classes and variables). */
+/**
+ * Calls `onChange` when VS Code switches the theme: it swaps the body's vscode-light/-dark/-high-contrast classes
+ * and rewrites the --vscode-* variables on <html> (two dark themes differ only in the latter).
+ */
 export function observeTheme(onChange: () => void): MutationObserver {
-  let last = document.body.className;
+  let scheduled = false;
   const observer = new MutationObserver(() => {
-    if (document.body.className === last) return;
-    last = document.body.className;
-    onChange();
+    if (scheduled) return;
+    scheduled = true;
+    requestAnimationFrame(() => {
+      scheduled = false;
+      onChange();
+    });
   });
   observer.observe(document.body, { attributes: true, attributeFilter: ['class'] });
+  observer.observe(document.documentElement, { attributes: true, attributeFilter: ['style'] });
   return observer;
 }

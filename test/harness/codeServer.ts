@@ -79,12 +79,17 @@ export interface RunningCodeServer {
   stop(): Promise<void>;
 }
 
+/**
+ * Writes the user settings. code-server runs extensions in a remote extension host, which reads machine-scoped
+ * settings (handsOn.dataDirectory, handsOn.calendar.files) from the machine's own settings file, as a remote
+ * VS Code does; so those go there too.
+ */
 export function writeUserSettings(userDataDir: string, settings: Record<string, unknown>): void {
-  mkdirSync(join(userDataDir, 'User'), { recursive: true });
-  writeFileSync(
-    join(userDataDir, 'User', 'settings.json'),
-    JSON.stringify({ 'workbench.startupEditor': 'none', 'security.workspace.trust.enabled': false, 'workbench.tips.enabled': false, 'extensions.autoCheckUpdates': false, 'extensions.autoUpdate': false, ...settings }, null, 2),
-  );
+  const all = { 'workbench.startupEditor': 'none', 'security.workspace.trust.enabled': false, 'workbench.tips.enabled': false, 'extensions.autoCheckUpdates': false, 'extensions.autoUpdate': false, ...settings };
+  for (const folder of ['User', 'Machine']) {
+    mkdirSync(join(userDataDir, folder), { recursive: true });
+    writeFileSync(join(userDataDir, folder, 'settings.json'), JSON.stringify(all, null, 2));
+  }
 }
 
 export async function startCodeServer(options: CodeServerOptions): Promise<RunningCodeServer> {

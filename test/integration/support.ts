@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { TestApi } from '../../src/extension';
@@ -19,8 +20,16 @@ export function workDir(): string {
   return dir;
 }
 
-export function userSettingsFile(): string {
-  return join(workDir(), 'user-data', 'User', 'settings.json');
+/** The user's and (in a remote extension host such as code-server's) the machine's settings files. */
+export function settingsFiles(): string[] {
+  return [join(workDir(), 'user-data', 'User', 'settings.json'), join(workDir(), 'user-data', 'Machine', 'settings.json')];
+}
+
+export function settingsText(): string {
+  return settingsFiles()
+    .filter((file) => existsSync(file))
+    .map((file) => readFileSync(file, 'utf8'))
+    .join('\n');
 }
 
 export async function openScratchEditor(): Promise<vscode.TextEditor> {

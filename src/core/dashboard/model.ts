@@ -79,6 +79,8 @@ export interface WeekModel {
   overlapMinutes: number;
   handsOnPercent: number | null;
   handsOnText: string;
+  codingText: string;
+  meetingText: string;
   current: boolean;
 }
 

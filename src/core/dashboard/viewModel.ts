@@ -325,6 +325,8 @@ export function buildDashboardViewModel(inputs: BalanceInputs, range: DashboardR
     overlapMinutes: week.overlapMinutes,
     handsOnPercent: nullable(week.handsOnPercent),
     handsOnText: formatPercent(week.handsOnPercent),
+    codingText: formatDuration(week.codingMinutes),
+    meetingText: formatDuration(week.meetingMinutes),
     current: week.weekStart === currentWeekStart,
   }));
 

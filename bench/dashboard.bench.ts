@@ -1,0 +1,31 @@
+// Dashboard figures for `npm run bench`: the webview bundle, the .vsix, and the time to a rendered dashboard
+// (measured by the end-to-end run, which writes test-results/dashboard-timing.json).
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+const ROOT = resolve(__dirname, '..', '..');
+
+function size(path: string): number | undefined {
+  return existsSync(path) ? statSync(path).size : undefined;
+}
+
+export function dashboardBench(root = ROOT): string[] {
+  const lines: string[] = [];
+  const webview = size(join(root, 'dist', 'webview.js'));
+  lines.push(webview === undefined ? 'dashboard.webview_js_bytes n/a (run "npm run build" first)' : `dashboard.webview_js_bytes ${webview}`);
+  const vsix = readdirSync(root).find((name) => /^hands-on-.*\.vsix$/.test(name));
+  lines.push(vsix ? `dashboard.vsix_bytes ${size(join(root, vsix))}` : 'dashboard.vsix_bytes n/a (run "npm run package" first)');
+  const timing = join(root, 'test-results', 'dashboard-timing.json');
+  if (existsSync(timing)) {
+    const figures = JSON.parse(readFileSync(timing, 'utf8')) as { renderMs?: number; webviewMs?: number; measuredAt?: string };
+    lines.push(`dashboard.render_ms ${figures.renderMs ?? 'n/a'}`);
+    if (figures.webviewMs !== undefined) lines.push(`dashboard.webview_render_ms ${figures.webviewMs}`);
+  } else {
+    lines.push('dashboard.render_ms n/a (measured in the end-to-end run: npm run test:e2e writes test-results/dashboard-timing.json)');
+  }
+  return lines;
+}
+
+if (require.main === module) {
+  for (const line of dashboardBench()) console.log(line);
+}

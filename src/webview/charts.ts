@@ -1,0 +1,183 @@
+// The three charts. Only the Chart.js parts used here are imported and registered, so the bundle stays small.
+import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip, type ChartConfiguration } from 'chart.js';
+import type { DayModel, TodayModel, WeekModel } from '../core/dashboard/model';
+import type { ChartColors } from './theme';
+
+Chart.register(BarController, BarElement, LineController, LineElement, PointElement, CategoryScale, LinearScale, Tooltip, Legend);
+
+function base(colors: ChartColors): void {
+  Chart.defaults.color = colors.text;
+  Chart.defaults.borderColor = colors.grid;
+  Chart.defaults.font.family = colors.fontFamily;
+  Chart.defaults.font.size = colors.fontSize;
+}
+
+const common = {
+  animation: false as const,
+  responsive: true,
+  maintainAspectRatio: false,
+};
+
+/** Hours for the axis; the figures themselves (minutes, texts) come from the host. */
+const hours = (minutes: number) => minutes / 60;
+
+export function dailyChart(canvas: HTMLCanvasElement, days: readonly DayModel[], targetPercent: number, colors: ChartColors): Chart {
+  base(colors);
+  const border = colors.highContrast ? colors.contrastBorder : undefined;
+  const config: ChartConfiguration<'bar' | 'line', number[], string> = {
+    type: 'bar',
+    data: {
+      labels: days.map((d) => d.label),
+      datasets: [
+        { type: 'bar', label: 'Coding', data: days.map((d) => hours(d.codingMinutes)), backgroundColor: colors.coding, borderColor: border, borderWidth: border ? 1 : 0, stack: 'time', order: 2 },
+        { type: 'bar', label: 'Meetings', data: days.map((d) => hours(d.meetingMinutes)), backgroundColor: colors.meetings, borderColor: border, borderWidth: border ? 1 : 0, stack: 'time', order: 2 },
+        {
+          type: 'line',
+          label: `Coding the ${targetPercent}% target asks of the day`,
+          data: days.map((d) => hours(d.targetCodingMinutes)),
+          borderColor: colors.target,
+          backgroundColor: colors.target,
+          showLine: false,
+          pointStyle: 'line',
+          pointRadius: days.length > 31 ? 4 : 10,
+          pointBorderWidth: 3,
+          stack: 'target',
+          order: 1,
+        },
+      ],
+    },
+    options: {
+      ...common,
+      scales: {
+        x: { stacked: true, grid: { display: false } },
+        y: { stacked: true, beginAtZero: true, title: { display: true, text: 'hours' } },
+      },
+      plugins: {
+        legend: { position: 'bottom' },
+        tooltip: {
+          callbacks: {
+            label: (item) => {
+              const day = days[item.dataIndex];
+              if (!day) return '';
+              if (item.datasetIndex === 0) return `Coding ${day.codingText}`;
+              if (item.datasetIndex === 1) return `Meetings ${day.meetingText}`;
+              return `Target coding for this day's total`;
+            },
+            footer: (items) => {
+              const day = items[0] ? days[items[0].dataIndex] : undefined;
+              return day ? `Hands-on ${day.handsOnText}` : '';
+            },
+          },
+        },
+      },
+    },
+  };
+  return new Chart(canvas, config as ChartConfiguration);
+}
+
+export function weeklyChart(canvas: HTMLCanvasElement, weeks: readonly WeekModel[], targetPercent: number, colors: ChartColors): Chart {
+  base(colors);
+  const config: ChartConfiguration<'line', (number | null)[], string> = {
+    type: 'line',
+    data: {
+      labels: weeks.map((w) => w.label),
+      datasets: [
+        {
+          label: 'Hands-on share',
+          data: weeks.map((w) => w.handsOnPercent),
+          borderColor: colors.coding,
+          backgroundColor: colors.coding,
+          borderWidth: colors.highContrast ? 3 : 2,
+          pointRadius: 4,
+          spanGaps: false,
+        },
+        {
+          label: `Target ${targetPercent}%`,
+          data: weeks.map(() => targetPercent),
+          borderColor: colors.target,
+          backgroundColor: colors.target,
+          borderDash: [6, 4],
+          borderWidth: 2,
+          pointRadius: 0,
+        },
+      ],
+    },
+    options: {
+      ...common,
+      scales: { y: { min: 0, max: 100, ticks: { callback: (value) => `${value}%` } }, x: { grid: { display: false } } },
+      plugins: {
+        legend: { position: 'bottom' },
+        tooltip: {
+          callbacks: {
+            label: (item) => {
+              const week = weeks[item.dataIndex];
+              if (!week) return '';
+              return item.datasetIndex === 0 ? `Hands-on ${week.handsOnText}` : `Target ${targetPercent}%`;
+            },
+          },
+        },
+      },
+    },
+  };
+  return new Chart(canvas, config as ChartConfiguration);
+}
+
+interface FloatingPoint {
+  x: [number, number];
+  y: string;
+  text: string;
+}
+
+export const TIMELINE_ROWS = ['Coding', 'Meetings', 'Free focus'] as const;
+
+export function timelineChart(canvas: HTMLCanvasElement, today: TodayModel, colors: ChartColors): Chart {
+  base(colors);
+  const labels = new Map(today.ticks.map((t) => [t.minute, t.label]));
+  const points = (row: string, items: readonly { fromMinute: number; toMinute: number; label: string }[], name?: (i: number) => string): FloatingPoint[] =>
+    items.map((item, i) => ({ x: [item.fromMinute, item.toMinute], y: row, text: name ? `${name(i)}: ${item.label}` : item.label }));
+  const border = colors.highContrast ? colors.contrastBorder : undefined;
+  const dataset = (label: string, data: FloatingPoint[], color: string) => ({
+    label,
+    data,
+    backgroundColor: color,
+    borderColor: border,
+    borderWidth: border ? 1 : 0,
+    grouped: false,
+    barPercentage: 0.9,
+    categoryPercentage: 0.9,
+  });
+  const config: ChartConfiguration<'bar', FloatingPoint[], string> = {
+    type: 'bar',
+    data: {
+      labels: [...TIMELINE_ROWS],
+      datasets: [
+        dataset('Coding', points('Coding', today.coding), colors.coding),
+        dataset('Meetings', points('Meetings', today.meetings, (i) => today.meetings[i]?.title ?? ''), colors.meetings),
+        dataset('Free focus', points('Free focus', today.focusBlocks), colors.focus),
+      ],
+    },
+    options: {
+      ...common,
+      indexAxis: 'y',
+      scales: {
+        x: {
+          type: 'linear',
+          min: today.viewStartMinute,
+          max: today.viewEndMinute,
+          afterBuildTicks: (axis) => {
+            const step = today.viewEndMinute - today.viewStartMinute > 12 * 60 ? 2 : 1;
+            axis.ticks = today.ticks.filter((t, i) => t.minute >= today.viewStartMinute && t.minute <= today.viewEndMinute && i % step === 0).map((t) => ({ value: t.minute }));
+          },
+          ticks: { callback: (value) => labels.get(Number(value)) ?? '' },
+        },
+        y: { stacked: true, grid: { display: false } },
+      },
+      parsing: { xAxisKey: 'x', yAxisKey: 'y' },
+      plugins: {
+        legend: { display: false },
+        tooltip: { callbacks: { label: (item) => (item.raw as FloatingPoint).text } },
+      },
+    },
+  };
+  return new Chart(canvas, config as unknown as ChartConfiguration);
+}

@@ -1,0 +1,231 @@
+import * as assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Frame, Page } from 'playwright-core';
+import { weekRange } from '../../src/core/balance/periods';
+import { JournalWriter } from '../../src/core/journal/journalWriter';
+import { DAY_MS, HOUR_MS, ManualClock, MINUTE_MS } from '../../src/core/time/clock';
+import { systemTimeZone } from '../../src/core/time/localDays';
+import { writeUserSettings } from '../harness/codeServer';
+import { handsOnStatusItem, openWorkbench, RESULTS, screenshot, type Workbench } from './workbench';
+
+const HOSTILE_TITLE = '<img src=x onerror=alert(1)><script>alert(2)</script>';
+const ROOT = '#hands-on-dashboard';
+
+function icsTime(epochMs: number): string {
+  return new Date(epochMs).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+}
+
+function vevent(uid: string, start: number, end: number, summary: string, extra: string[] = []): string[] {
+  return [
+    'BEGIN:VEVENT',
+    `UID:${uid}`,
+    `DTSTAMP:${icsTime(start)}`,
+    `DTSTART:${icsTime(start)}`,
+    `DTEND:${icsTime(end)}`,
+    `SUMMARY:${summary}`,
+    'ORGANIZER:mailto:lead@example.com',
+    'ATTENDEE;PARTSTAT=ACCEPTED:mailto:me@example.com',
+    'ATTENDEE;PARTSTAT=ACCEPTED:mailto:colleague@example.com',
+    ...extra,
+    'END:VEVENT',
+  ];
+}
+
+/** A year of coding in the journal and a year of weekly meetings in a calendar file, plus the hostile title this week. */
+function seedYear(folder: string, now: number): { dataDir: string; calendar: string } {
+  const dataDir = join(folder, 'data');
+  mkdirSync(dataDir, { recursive: true });
+  const clock = new ManualClock(now - 365 * DAY_MS);
+  const writer = new JournalWriter({ root: dataDir, clock, writerId: 'e2eseed-1-abc', createRoot: true, durable: false });
+  const firstDay = Math.floor((now - 365 * DAY_MS) / DAY_MS) * DAY_MS;
+  for (let day = firstDay; day + DAY_MS < now - DAY_MS; day += DAY_MS) {
+    const weekday = new Date(day).getUTCDay();
+    if (weekday === 0 || weekday === 6) continue;
+    clock.set(day + 20 * HOUR_MS);
+    writer.appendSpans([
+      { start: day + 8 * HOUR_MS, end: day + 10 * HOUR_MS, workspace: 'hands-on', language: 'typescript' },
+      { start: day + 13 * HOUR_MS, end: day + 14 * HOUR_MS + 30 * MINUTE_MS, workspace: 'api', language: 'go' },
+    ]);
+    const result = writer.flush();
+    if (!result.ok) throw new Error(`could not seed the journal: ${JSON.stringify(result)}`);
+  }
+  const weekStart = weekRange(now, systemTimeZone(), 'monday').start;
+  const yearAgo = Math.floor((now - 364 * DAY_MS) / DAY_MS) * DAY_MS + 10 * HOUR_MS;
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//Hands-On e2e//EN',
+    ...vevent('weekly-sync@e2e', yearAgo, yearAgo + HOUR_MS, 'Weekly sync', ['RRULE:FREQ=WEEKLY;COUNT=52']),
+    ...vevent('daily-standup@e2e', yearAgo + DAY_MS, yearAgo + DAY_MS + 15 * MINUTE_MS, 'Standup', ['RRULE:FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR;COUNT=255']),
+    // In this week, early on Monday: counted (or listed as upcoming), never drawn as HTML.
+    ...vevent('hostile@e2e', weekStart + HOUR_MS, weekStart + 90 * MINUTE_MS, HOSTILE_TITLE),
+    'END:VCALENDAR',
+    '',
+  ];
+  const calendar = join(folder, 'calendar.ics');
+  writeFileSync(calendar, lines.join('\r\n'));
+  return { dataDir, calendar };
+}
+
+/** The frame of the dashboard webview (VS Code nests it in two iframes), once it holds the root element. */
+async function dashboardFrame(page: Page, predicate = `${ROOT}[data-rendered-seq]`, timeoutMs = 60_000): Promise<Frame> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    for (const frame of page.frames()) {
+      if (!frame.url().includes('webview')) continue;
+      try {
+        if (await frame.$(predicate)) return frame;
+      } catch {
+        // A frame that navigates while we look is simply skipped.
+      }
+    }
+    if (Date.now() > deadline) throw new Error(`no dashboard webview matching ${predicate} within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+async function statusPercent(page: Page): Promise<string> {
+  const text = (await handsOnStatusItem(page).innerText()).trim();
+  return /(\d+%|—)/.exec(text)?.[1] ?? text;
+}
+
+async function runCommand(page: Page, title: string): Promise<number> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
+  const started = Date.now();
+  await page.keyboard.press('Enter');
+  return started;
+}
+
+describe('The dashboard in code-server', function () {
+  this.timeout(240_000);
+  let workbench: Workbench;
+  let folder: string;
+  let settings: Record<string, unknown>;
+  const dialogs: string[] = [];
+
+  before(async () => {
+    folder = mkdtempSync(join(tmpdir(), 'hands-on-e2e-dashboard-'));
+    const { dataDir, calendar } = seedYear(folder, Date.now());
+    settings = {
+      'handsOn.dataDirectory': dataDir,
+      'handsOn.calendar.files': [calendar],
+      'handsOn.calendar.myEmails': ['me@example.com'],
+      'handsOn.nudge.enabled': false,
+      'workbench.colorTheme': 'Default Dark Modern',
+    };
+    workbench = await openWorkbench(settings);
+    workbench.page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await handsOnStatusItem(workbench.page).waitFor({ timeout: 60_000 });
+  });
+  after(async () => {
+    await workbench?.close();
+    if (folder) rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('opens from the palette and renders its charts, timed with a year of history', async () => {
+    const { page } = workbench;
+    // Let the extension read the year of history once, as it does at startup, before timing the command.
+    await handsOnStatusItem(page).filter({ hasText: /\d+%/ }).waitFor({ timeout: 60_000 });
+    const started = await runCommand(page, 'Hands-On: Open Dashboard');
+    const frame = await dashboardFrame(page);
+    const renderMs = Date.now() - started;
+    const webviewMs = Number(await frame.getAttribute(ROOT, 'data-rendered-ms'));
+    mkdirSync(RESULTS, { recursive: true });
+    writeFileSync(join(RESULTS, 'dashboard-timing.json'), `${JSON.stringify({ renderMs, webviewMs, historyDays: 365, measuredAt: new Date().toISOString() }, null, 2)}\n`);
+
+    const canvases = await frame.$$eval('canvas', (elements) =>
+      elements
+        .filter((c) => !c.closest('[hidden]'))
+        .map((c) => ({ id: c.id, width: c.getBoundingClientRect().width, height: c.getBoundingClientRect().height, role: c.getAttribute('role'), label: c.getAttribute('aria-label') ?? '' })),
+    );
+    assert.ok(canvases.length >= 2, `the overview draws its charts: ${JSON.stringify(canvases)}`);
+    for (const canvas of canvases) {
+      assert.ok(canvas.width > 0 && canvas.height > 0, `${canvas.id} has a size`);
+      assert.equal(canvas.role, 'img');
+      assert.ok(canvas.label.length > 10, `${canvas.id} has an accessible name`);
+    }
+    assert.ok((await frame.$$('details.chart-table table')).length >= 2, 'every chart has a table alternative');
+  });
+
+  it('shows the same headline percent as the status bar', async () => {
+    const { page } = workbench;
+    const frame = await dashboardFrame(page);
+    let headline = '';
+    let status = '';
+    // The two may refresh a moment apart; they must agree once both settled.
+    for (let attempt = 0; attempt < 40; attempt++) {
+      headline = ((await frame.textContent('#headline-percent')) ?? '').trim();
+      status = await statusPercent(page);
+      if (headline === status) break;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    assert.match(headline, /^(\d+%|—)$/);
+    assert.equal(headline, status);
+  });
+
+  it('shows a calendar title carrying HTML and script as inert text', async () => {
+    const frame = await dashboardFrame(workbench.page);
+    const list = await frame.$eval('#meetings-list', (table) => ({
+      text: table.textContent ?? '',
+      titles: [...table.querySelectorAll('.meeting-title')].map((cell) => cell.textContent ?? ''),
+      images: table.querySelectorAll('img').length,
+      scripts: table.querySelectorAll('script').length,
+    }));
+    assert.ok(list.text.includes(HOSTILE_TITLE), 'the title is shown character for character');
+    assert.ok(list.titles.includes(HOSTILE_TITLE));
+    assert.equal(list.images, 0, 'no <img> element was created');
+    assert.equal(list.scripts, 0, 'no <script> element was created');
+    assert.equal(await frame.$$eval(`${ROOT} img, ${ROOT} script`, (elements) => elements.length), 0);
+    assert.deepEqual(dialogs, [], 'no alert ran');
+  });
+
+  it('switches tabs and the range with the keyboard', async () => {
+    const frame = await dashboardFrame(workbench.page);
+    await frame.focus('#tab-overview');
+    await workbench.page.keyboard.press('ArrowRight');
+    assert.equal(await frame.getAttribute('#tab-today', 'aria-selected'), 'true');
+    assert.equal(await frame.$eval('#panel-today', (panel) => panel.hasAttribute('hidden')), false);
+    const seq = Number(await frame.getAttribute(ROOT, 'data-rendered-seq'));
+    await frame.selectOption('#range', 'last12Weeks');
+    await dashboardFrame(workbench.page, `${ROOT}[data-rendered-seq]:not([data-rendered-seq="${seq}"])`);
+    assert.match((await frame.textContent('#headline-title')) ?? '', /^Last 12 weeks/);
+    await frame.selectOption('#range', 'thisWeek');
+    await frame.focus('#tab-today');
+    await workbench.page.keyboard.press('ArrowLeft');
+  });
+
+  it('follows the theme: screenshots in dark and light', async () => {
+    const { page } = workbench;
+    let frame = await dashboardFrame(page);
+    await frame.waitForSelector('body.vscode-dark');
+    await screenshot(page, 'dashboard-dark');
+    writeUserSettings(join(workbench.work, 'user-data'), { ...settings, 'workbench.colorTheme': 'Default Light Modern' });
+    frame = await dashboardFrame(page);
+    await frame.waitForSelector('body.vscode-light', { timeout: 30_000 });
+    // The charts are drawn again with the light theme's colours on the next frames.
+    await page.waitForTimeout(500);
+    const colours = String(await frame.evaluate("getComputedStyle(document.body).getPropertyValue('--vscode-editor-background').trim()"));
+    assert.ok(colours.length > 0, 'the theme variables are there');
+    await screenshot(page, 'dashboard-light');
+  });
+
+  it('comes back after a reload of the window', async () => {
+    const { page } = workbench;
+    await page.reload();
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    const frame = await dashboardFrame(page);
+    assert.ok(await frame.$('#headline-percent'));
+    let dashboards = 0;
+    for (const f of page.frames()) if (f.url().includes('webview') && (await f.$(ROOT).catch(() => null))) dashboards++;
+    assert.equal(dashboards, 1, 'exactly one dashboard after the reload');
+  });
+});

@@ -1,0 +1,69 @@
+import * as assert from 'node:assert/strict';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { icsText, wednesdayAfternoon } from './calendarFiles';
+import { eventually, extensionApi, setUserSetting, settingsText } from './support';
+
+const HOUR = 3_600_000;
+const SECRET = 'private-a1b2c3d4e5f6SECRET';
+
+describe('Calendar feeds', function () {
+  this.timeout(60_000);
+  let server: Server;
+  let status = 200;
+  let feedUrl: string;
+
+  before(async () => {
+    const api = await extensionApi();
+    const wednesday = wednesdayAfternoon(20);
+    api.clock.set(wednesday);
+    const body = icsText([{ start: wednesday - 3 * HOUR, end: wednesday - 1 * HOUR, title: 'Design review' }]);
+    server = createServer((_request, response) => {
+      response.writeHead(status, { 'content-type': 'text/calendar' });
+      response.end(status === 200 ? body : 'no');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    feedUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/calendar/ical/${SECRET}/basic.ics`;
+  });
+
+  after(async () => {
+    server.close();
+    (await extensionApi()).clock.set(undefined);
+    await setUserSetting('calendar.files', undefined);
+  });
+
+  it('adds a secret feed: its meetings count, and the address never reaches settings, the log or the tooltip', async () => {
+    const api = await extensionApi();
+    const added = await api.addCalendar({ kind: 'url', url: feedUrl });
+    assert.match(added ?? '', /^Added 127\.0\.0\.1:\d+\/…: 1 meeting this week \(2h\)\.$/);
+    await eventually(async () => {
+      const figures = await api.update();
+      assert.equal(figures?.period.meetingMinutes, 120);
+    });
+    assert.ok(!settingsText().includes(SECRET), 'settings.json holds no feed address');
+    assert.ok(!api.logLines.some((line) => line.includes(SECRET)), 'the log holds no feed address');
+    assert.ok(!api.statusBar().tooltip.includes(SECRET), 'the tooltip holds no feed address');
+  });
+
+  it('keeps the last good meetings when a refresh fails, and shows the error without the address', async () => {
+    const api = await extensionApi();
+    status = 401;
+    await api.refreshCalendars();
+    const figures = await api.update();
+    assert.equal(figures?.period.meetingMinutes, 120, 'the meetings of the last good refresh stay');
+    const tooltip = api.statusBar().tooltip;
+    assert.match(tooltip, /401/);
+    assert.ok(!tooltip.includes(SECRET));
+    assert.ok(api.logLines.some((line) => /401/.test(line)), 'the failure is logged');
+    assert.ok(!api.logLines.some((line) => line.includes(SECRET)), 'the log holds no feed address');
+    status = 200;
+  });
+
+  it('refuses a calendar it cannot read, with a clear message and nothing saved', async () => {
+    const api = await extensionApi();
+    const before = settingsText();
+    const added = await api.addCalendar({ kind: 'file', path: '/nonexistent/meetings.ics' });
+    assert.equal(added, undefined);
+    assert.equal(settingsText(), before);
+  });
+});
