@@ -7,6 +7,8 @@ import { createWriterId } from './core/journal/layout';
 import { systemClock, DAY_MS, type Clock } from './core/time/clock';
 import { systemTimeZone } from './core/time/localDays';
 import type { CurrentFigures } from './core/status/currentFigures';
+import { registerDashboard } from './dashboard/commands';
+import { DashboardPanel, type DashboardSnapshot } from './dashboard/dashboardPanel';
 import { ActivityEvents } from './host/activityEvents';
 import { ActivityRecorder } from './host/activityRecorder';
 import { BalanceData } from './host/balanceData';
@@ -37,6 +39,7 @@ export interface TestApi {
   addCalendar(choice: CalendarChoice): Promise<string | undefined>;
   refreshCalendars(): Promise<void>;
   logLines: string[];
+  dashboard(): DashboardSnapshot;
 }
 
 export function activate(context: vscode.ExtensionContext): TestApi | undefined {
@@ -98,6 +101,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   });
   const status = register(new StatusController(clock, data, recorder, statusBar, nudges, log));
   const calendarCommands = new CalendarCommands(calendars, feeds, config, clock, zone);
+  register(registerDashboard({ extensionUri: context.extensionUri, source: data, log }));
 
   register(
     config.onDidChange((settings) => {
@@ -134,7 +138,6 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     const running = await meetingNow.toggle();
     void vscode.window.showInformationMessage(running ? 'Meeting started: it counts until you run "I\'m in a Meeting Now" again.' : 'Meeting ended and logged.');
   });
-  command('handsOn.openDashboard', () => vscode.window.showInformationMessage('The Hands-On dashboard is not available in this build yet.'));
   log.info(`Hands-On activated; data folder ${dataDirectory()}`);
 
   if (!HANDS_ON_TEST_HOOKS) return undefined;
@@ -150,6 +153,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     addCalendar: (choice) => calendarCommands.add(choice),
     refreshCalendars: () => calendars.refresh(),
     logLines,
+    dashboard: () => DashboardPanel.snapshot(),
   };
 }
 

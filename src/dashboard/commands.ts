@@ -4,11 +4,11 @@ import { dailyCsv, dailyJson, dailyRows, focusBlocksIcs } from '../core/dashboar
 import { dashboardLoadRange, focusBlocksAhead, summaryMarkdown } from '../core/dashboard/viewModel';
 import { localDateOf } from '../core/time/localDays';
 import { DASHBOARD_VIEW_TYPE } from '../shared/protocol';
-import { sourceContext, type DashboardDataSource } from './dataSource';
+import type { DashboardDataSource } from './dataSource';
 import { DASHBOARD_COMMANDS, DashboardPanel, DashboardSerializer, type DashboardDeps } from './dashboardPanel';
 
 async function loadFor(source: DashboardDataSource, range: DashboardRange) {
-  const { now, zone, settings } = await sourceContext(source);
+  const { now, zone, settings } = source.context();
   return source.load(dashboardLoadRange(range, now, zone, settings.weekStartsOn, settings.period));
 }
 

@@ -4,7 +4,7 @@ import type { DashboardViewModel } from '../core/dashboard/model';
 import { buildDashboardViewModel, dashboardLoadRange, defaultDashboardRange } from '../core/dashboard/viewModel';
 import { Disposable } from '../host/dispose';
 import { DASHBOARD_VIEW_TYPE, isRangeId, parseWebviewMessage, type HostToWebview, type WebviewToHost } from '../shared/protocol';
-import { sourceContext, type DashboardDataSource } from './dataSource';
+import type { DashboardDataSource } from './dataSource';
 import { dashboardHtml, newNonce } from './html';
 
 /** What the panel and the dashboard commands need from the extension. */
@@ -198,7 +198,7 @@ export class DashboardPanel extends Disposable {
   private async load(): Promise<void> {
     const seq = ++this.seq;
     const range = this._range;
-    const { now, zone, settings } = await sourceContext(this.deps.source);
+    const { now, zone, settings } = this.deps.source.context();
     const [inputs, selected] = await Promise.all([
       this.deps.source.load(dashboardLoadRange(range, now, zone, settings.weekStartsOn, settings.period)),
       this.deps.source.load(dashboardRange(range, now, zone, settings.weekStartsOn)),

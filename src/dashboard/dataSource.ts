@@ -9,17 +9,6 @@ export interface DashboardDataSource {
   load(range: Interval): Promise<BalanceInputs>;
   /** Fires on new activity, a calendar refresh or a settings change. */
   readonly onDidChange: vscode.Event<void>;
-  /**
-   * Optional: the current clock, zone and settings without loading anything, so the panel can work out which span
-   * to load. Without it the panel asks `load` for an empty span first and reads them from the answer.
-   */
-  context?(): { now: number; zone: string; settings: Settings };
-}
-
-/** The clock, zone and settings a load will use. */
-export async function sourceContext(source: DashboardDataSource): Promise<{ now: number; zone: string; settings: Settings }> {
-  if (source.context) return source.context();
-  const now = Date.now();
-  const probe = await source.load({ start: now, end: now });
-  return { now: probe.now, zone: probe.zone, settings: probe.settings };
+  /** The current clock, zone and settings, so the panel can work out which span to load. */
+  context(): { now: number; zone: string; settings: Settings };
 }

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { manualOccurrences } from '../core/calendar/manualMeetings';
 import type { BalanceInputs } from '../core/dashboard/inputs';
 import { readActivity, readManualMeetings } from '../core/journal/activityHistory';
+import type { Settings } from '../core/settings/settings';
 import type { Clock } from '../core/time/clock';
 import type { Interval } from '../core/time/interval';
 import type { ActivityRecorder } from './activityRecorder';
@@ -34,6 +35,10 @@ export class BalanceData extends Disposable {
     this.register(calendars.onDidChange(fire));
     this.register(config.onDidChange(fire));
     this.register(meetingNow.onDidChange(fire));
+  }
+
+  context(): { now: number; zone: string; settings: Settings } {
+    return { now: this.clock.now(), zone: this.zone(), settings: this.config.current };
   }
 
   async load(range: Interval): Promise<BalanceInputs> {

@@ -14,8 +14,8 @@ import type { Interval } from '../core/time/interval';
 import { feedSource, pathSource, type CalendarSource, type FeedStore } from './calendarSources';
 import { Disposable } from './dispose';
 
-/** How far back and ahead calendars are expanded: the dashboard's 12 weeks plus the previous period, and two weeks ahead. */
-const PAST_MS = 13 * 7 * DAY_MS + 7 * DAY_MS;
+/** How far back and ahead calendars are expanded: the dashboard's 12 weeks and the 12 before them (its comparison), and two weeks ahead. */
+const PAST_MS = 25 * 7 * DAY_MS;
 const FUTURE_MS = 15 * DAY_MS;
 
 interface CachedVerdicts {

@@ -119,7 +119,7 @@ describe('The dashboard in code-server', function () {
       'handsOn.nudge.enabled': false,
       'workbench.colorTheme': 'Default Dark Modern',
     };
-    workbench = await openWorkbench(settings);
+    workbench = await openWorkbench({ settings });
     workbench.page.on('dialog', (dialog) => {
       dialogs.push(dialog.message());
       void dialog.dismiss();

@@ -20,34 +20,49 @@ export interface Workbench {
   server: RunningCodeServer;
   work: string;
   dataDir: string;
+  /** Another VS Code window on the same server, folder and data directory (its own extension host). */
+  openWindow(): Promise<Page>;
   close(): Promise<void>;
 }
 
-export async function openWorkbench(settings: Record<string, unknown> = {}): Promise<Workbench> {
+export interface WorkbenchOptions {
+  /** User settings (handsOn.dataDirectory points at a fresh folder unless given). */
+  settings?: Record<string, unknown>;
+  /** Runs before code-server starts: write history or calendars into the fresh folders. */
+  seed?: (paths: { work: string; dataDir: string }) => Record<string, unknown> | void;
+}
+
+export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Workbench> {
   const work = mkdtempSync(join(tmpdir(), 'hands-on-e2e-'));
   const workspace = join(work, 'workspace');
   const dataDir = join(work, 'data');
   mkdirSync(workspace, { recursive: true });
   mkdirSync(dataDir, { recursive: true });
   writeFileSync(join(workspace, 'main.ts'), 'export const answer = 42;\n');
+  const seeded = options.seed?.({ work, dataDir }) ?? {};
   const extensionsDir = join(work, 'extensions');
   installExtension(packagedVsix(), extensionsDir);
   const server = await startCodeServer({
     userDataDir: join(work, 'user-data'),
     extensionsDir,
     folder: workspace,
-    settings: { 'handsOn.dataDirectory': dataDir, ...settings },
+    settings: { 'handsOn.dataDirectory': dataDir, ...seeded, ...options.settings },
   });
   const browser = await launchChromium();
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
-  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+  const openWindow = async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    return page;
+  };
+  const page = await openWindow();
   return {
     page,
     browser,
     server,
     work,
     dataDir,
+    openWindow,
     async close() {
       await browser.close();
       await server.stop();
@@ -71,6 +86,11 @@ export async function paletteEntries(page: Page, query: string): Promise<string[
   const labels = await rows.evaluateAll((elements) => elements.map((element) => element.getAttribute('aria-label') ?? element.textContent ?? ''));
   await page.keyboard.press('Escape');
   return labels;
+}
+
+/** The texts of the notification toasts a window shows. */
+export async function notificationTexts(page: Page): Promise<string[]> {
+  return page.locator('.notification-toast .notification-list-item-message').allInnerTexts();
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {
