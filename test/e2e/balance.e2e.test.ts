@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { HOUR_MS } from '../../src/core/time/clock';
-import { icsText } from '../integration/calendarFiles';
+import { icsText } from '../builders/icsBuilder';
 import { writerAt } from '../builders/journalBuilders';
 import { writeFileSync } from 'node:fs';
 import { handsOnStatusItem, notificationTexts, openWorkbench, ROOT, screenshot, type Workbench } from './workbench';

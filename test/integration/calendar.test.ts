@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { icsText, wednesdayAfternoon } from './calendarFiles';
+import { icsText } from '../builders/icsBuilder';
+import { wednesdayAfternoon } from './calendarFiles';
 import { eventually, extensionApi, setUserSetting, settingsText } from './support';
 
 const HOUR = 3_600_000;

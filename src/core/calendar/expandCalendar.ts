@@ -18,10 +18,39 @@ function dayNumber(epochMs: number): number {
   return d.getUTCFullYear() * 10_000 + (d.getUTCMonth() + 1) * 100 + d.getUTCDate();
 }
 
-/** Blocks that cannot reach the window are skipped before ical.js sees them: that is what makes a 10-year export cheap. */
+function epochDay(yyyymmdd: number): number {
+  return Date.UTC(Math.floor(yyyymmdd / 10_000), (Math.floor(yyyymmdd / 100) % 100) - 1, yyyymmdd % 100) / DAY_MS;
+}
+
+/**
+ * Whether a block can have an occurrence within [firstDay, lastDay] (YYYYMMDD, the window with a margin that
+ * covers any zone offset), judged from its text alone. Unknown means yes: a block without a readable DTSTART,
+ * with DURATION, RDATE or RANGE=THISANDFUTURE. A series cannot reach the window when it starts after it or its
+ * last UNTIL (plus one instance's length) is before it.
+ */
 function mayTouchWindow(block: EventBlock, firstDay: number, lastDay: number): boolean {
-  if (block.recurring || block.hasDuration || block.startDay === 0) return true;
-  return block.startDay <= lastDay && Math.max(block.endDay, block.startDay) >= firstDay;
+  if (block.startDay === 0 || block.hasDuration || block.hasRdate || block.thisAndFuture) return true;
+  if (block.startDay > lastDay) return false;
+  const endDay = Math.max(block.endDay, block.startDay);
+  if (endDay >= firstDay) return true;
+  if (!block.hasRrule) return false;
+  if (block.ruleEndDay === Infinity) return true;
+  const spanDays = epochDay(endDay) - epochDay(block.startDay) + 1;
+  return epochDay(block.ruleEndDay) + spanDays >= epochDay(firstDay);
+}
+
+/**
+ * Blocks that cannot reach the window are skipped before ical.js sees them: that is what makes a 10-year export
+ * cheap. A UID is kept or skipped as a whole (its master, overrides and updates decide together).
+ */
+function blocksInWindow(blocks: readonly EventBlock[], firstDay: number, lastDay: number): EventBlock[] {
+  const touchingUids = new Set<string>();
+  const touching = blocks.map((block) => {
+    const touches = mayTouchWindow(block, firstDay, lastDay);
+    if (touches && block.uid) touchingUids.add(block.uid);
+    return touches;
+  });
+  return blocks.filter((block, i) => touching[i] || (block.uid !== '' && touchingUids.has(block.uid)));
 }
 
 function parseComponent(text: string): Component {
@@ -59,7 +88,7 @@ export function expandCalendar(text: string, options: ExpandOptions): ExpandedCa
   const zones = new ZoneResolver(vtimezones, options.zone, blocks.calendarZone, warn);
   const firstDay = dayNumber(options.from - 2 * DAY_MS);
   const lastDay = dayNumber(options.to + 2 * DAY_MS);
-  const relevant = blocks.events.filter((b) => mayTouchWindow(b, firstDay, lastDay));
+  const relevant = blocksInWindow(blocks.events, firstDay, lastDay);
   const parsed = parseEvents(relevant.map((b) => b.text), warn);
   // iTIP replies and other fragments carry no DTSTART: nothing to place on a timeline.
   const events = parsed.filter((e) => e.hasProperty('dtstart'));
