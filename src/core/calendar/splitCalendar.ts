@@ -170,15 +170,17 @@ export function splitCalendar(input: string): CalendarBlocks {
       end = src.length;
     }
     const first = src.charCodeAt(start) | 0x20; // lower-cased first letter: most lines are rejected by it alone
-    let upper = '';
-    if ((first === 0x62 || first === 0x65) && end - start < 40) upper = src.slice(start, end).trimEnd().toUpperCase();
+    // BEGIN and END lines are short; longer ones are something else (a stray description line, say).
+    const isBegin = first === 0x62 && end - start < 40 && hasPrefix(src, start, 'BEGIN:');
+    const isEnd = first === 0x65 && end - start < 40 && hasPrefix(src, start, 'END:');
 
     if (!inBlock) {
-      if (upper === 'BEGIN:VEVENT' || upper === 'BEGIN:VTIMEZONE') {
+      const name = isBegin ? src.slice(start + 6, end).trimEnd().toUpperCase() : '';
+      if (name === 'VEVENT' || name === 'VTIMEZONE') {
         inBlock = true;
         blockStart = lineStart;
         depth = 0;
-        event = upper === 'BEGIN:VEVENT' ? new Event(text, blockStart) : undefined;
+        event = name === 'VEVENT' ? new Event(text, blockStart) : undefined;
       } else if (first === 0x78) {
         const line = src.slice(start, end);
         if (/^X-WR-CALNAME[;:]/i.test(line)) result.calendarName = line.slice(line.indexOf(':') + 1).trim();
@@ -186,12 +188,15 @@ export function splitCalendar(input: string): CalendarBlocks {
       }
       continue;
     }
-    if (first === 0x72 || first === 0x65 || quotedTzid) {
+    if (
+      ((first === 0x72 || first === 0x65) && (isProperty(src, start, 'RRULE') || isProperty(src, start, 'EXRULE'))) ||
+      (quotedTzid && src.slice(start, end).includes('TZID="'))
+    ) {
       const line = src.slice(start, end);
-      if (mayNeedRepair(line) && repairLine(line) !== line) result.repairs++;
+      if (repairLine(line) !== line) result.repairs++;
     }
-    if (upper.startsWith('BEGIN:')) depth++;
-    else if (upper.startsWith('END:')) {
+    if (isBegin) depth++;
+    else if (isEnd) {
       if (depth === 0) {
         if (event) {
           event.end = lineEnd;

@@ -1,0 +1,108 @@
+import { writeFileSync } from 'node:fs';
+import { JournalWriter } from '../../src/core/journal/journalWriter';
+import type { ActivitySpan } from '../../src/core/activity/activitySpan';
+import { ManualClock, MINUTE_MS } from '../../src/core/time/clock';
+
+/** The address the demo calendar knows as "me": the sandbox puts it in handsOn.calendar.myEmails. */
+export const DEMO_EMAIL = 'me@example.com';
+
+/** A small deterministic generator, so every sandbox shows the same story. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state * 1664525 + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+function stamp(epochMs: number): string {
+  return new Date(epochMs).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+}
+
+function localTime(day: Date, hour: number, minute = 0): number {
+  return new Date(day.getFullYear(), day.getMonth(), day.getDate(), hour, minute).getTime();
+}
+
+interface DemoEvent {
+  uid: string;
+  start: number;
+  end: number;
+  title: string;
+  extra?: string[];
+  /** Other people invited; none makes it a personal block. */
+  people?: string[];
+  myStatus?: 'ACCEPTED' | 'DECLINED' | 'TENTATIVE';
+  allDay?: boolean;
+}
+
+function vevent(event: DemoEvent): string {
+  const attendees = event.people
+    ? [`ORGANIZER;CN=Dana Lead:mailto:dana@example.com`, `ATTENDEE;CN=Me;PARTSTAT=${event.myStatus ?? 'ACCEPTED'}:mailto:${DEMO_EMAIL}`, ...event.people.map((p) => `ATTENDEE;CN=${p};PARTSTAT=ACCEPTED:mailto:${p.toLowerCase().replace(/\s+/g, '.')}@example.com`)]
+    : [];
+  const localDate = (ms: number) => {
+    const d = new Date(ms);
+    return `${d.getFullYear()}${String(d.getMonth() + 1).padStart(2, '0')}${String(d.getDate()).padStart(2, '0')}`;
+  };
+  const times = event.allDay
+    ? [`DTSTART;VALUE=DATE:${localDate(event.start)}`, `DTEND;VALUE=DATE:${localDate(event.end)}`]
+    : [`DTSTART:${stamp(event.start)}`, `DTEND:${stamp(event.end)}`];
+  return ['BEGIN:VEVENT', `UID:${event.uid}@demo.hands-on`, `DTSTAMP:${stamp(event.start)}`, ...times, `SUMMARY:${event.title}`, ...attendees, ...(event.extra ?? []), 'END:VEVENT'].join('\r\n');
+}
+
+/**
+ * Four weeks (by default) of a tech lead's life: a daily standup series, 1:1s, planning, ad-hoc calls, a declined
+ * meeting, a holiday, lunch and focus blocks that are not meetings, and coding that drifts down week by week.
+ * Writes the calendar to `calendarFile` and the coding history into `dataDir` as another machine would have.
+ */
+export function seedDemoHistory(dataDir: string, calendarFile: string, now: number, weeks = 4): void {
+  const next = random(42);
+  const today = new Date(now);
+  const first = new Date(today.getFullYear(), today.getMonth(), today.getDate() - 7 * weeks);
+  while (first.getDay() !== 1) first.setDate(first.getDate() - 1);
+  const events: DemoEvent[] = [
+    {
+      uid: 'standup',
+      start: localTime(first, 9, 30),
+      end: localTime(first, 9, 45),
+      title: 'Team standup',
+      people: ['Ana', 'Ben', 'Chloe'],
+      extra: [`RRULE:FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR;COUNT=${5 * (weeks + 2)}`],
+    },
+    { uid: 'planning', start: localTime(first, 14), end: localTime(first, 15), title: 'Sprint planning', people: ['Ana', 'Ben', 'Chloe', 'Product'], extra: [`RRULE:FREQ=WEEKLY;COUNT=${weeks + 2}`] },
+  ];
+  const spans: ActivitySpan[] = [];
+  for (const day = new Date(first); day.getTime() < now; day.setDate(day.getDate() + 1)) {
+    const weekday = day.getDay();
+    if (weekday === 0 || weekday === 6) continue;
+    const key = `${day.getMonth() + 1}-${day.getDate()}`;
+    const weekIndex = Math.floor((day.getTime() - first.getTime()) / (7 * 24 * 3_600_000));
+    if (weekIndex === 1 && weekday === 5) {
+      events.push({ uid: `holiday-${key}`, start: localTime(day, 0), end: localTime(day, 24), title: 'Public holiday', allDay: true });
+      continue;
+    }
+    events.push({ uid: `lunch-${key}`, start: localTime(day, 12), end: localTime(day, 13), title: 'Lunch' });
+    if (weekday === 2) events.push({ uid: `one-on-one-${key}`, start: localTime(day, 11), end: localTime(day, 11, 30), title: '1:1 with Ana', people: ['Ana'] });
+    if (weekday === 4) events.push({ uid: `arch-${key}`, start: localTime(day, 15), end: localTime(day, 16, 30), title: 'Architecture review', people: ['Ben', 'Security'] });
+    if (weekday === 1) events.push({ uid: `reviews-${key}`, start: localTime(day, 16, 30), end: localTime(day, 17), title: 'Write performance reviews' });
+    if (weekday === 3) events.push({ uid: `focus-${key}`, start: localTime(day, 13), end: localTime(day, 15), title: 'Focus time' });
+    // Ad-hoc calls grow week by week: the drift Hands-On is for.
+    const adHoc = Math.floor(next() * (1 + weekIndex));
+    for (let i = 0; i < adHoc; i++) {
+      const hour = 15 + Math.floor(next() * 3);
+      events.push({ uid: `adhoc-${key}-${i}`, start: localTime(day, hour), end: localTime(day, hour, 30 + Math.floor(next() * 4) * 10), title: ['Incident review', 'Hiring sync', 'Roadmap chat', 'Vendor call'][i % 4]!, people: ['Ben'] });
+    }
+    if (weekday === 3 && weekIndex % 2 === 0) {
+      events.push({ uid: `declined-${key}`, start: localTime(day, 16), end: localTime(day, 17), title: 'All-hands rehearsal', people: ['Everyone'], myStatus: 'DECLINED' });
+    }
+    const codingHours = Math.max(1, 5 - weekIndex - next() * 1.5);
+    const morning = Math.min(codingHours, 1.7);
+    spans.push({ start: localTime(day, 9, 45), end: localTime(day, 9, 45) + morning * 60 * MINUTE_MS, workspace: 'payments-api', language: 'go' });
+    if (codingHours > morning) spans.push({ start: localTime(day, 13), end: localTime(day, 13) + (codingHours - morning) * 60 * MINUTE_MS, workspace: 'hands-on', language: 'typescript' });
+  }
+  const calendar = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Hands-On//Demo//EN', 'X-WR-CALNAME:Work (demo)', ...events.map(vevent), 'END:VCALENDAR', ''].join('\r\n');
+  writeFileSync(calendarFile, calendar);
+  const writer = new JournalWriter({ root: dataDir, clock: new ManualClock(now), writerId: 'demo-laptop-1-seed', createRoot: true, durable: false });
+  writer.appendSpans(spans.filter((span) => span.end <= now));
+  const result = writer.flush();
+  if (!result.ok) throw new Error(`could not write the demo history: ${result.problem.message}`);
+}
