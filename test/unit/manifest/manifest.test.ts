@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { NUMBER_RANGES, SETTING_DEFAULTS } from '../../../src/core/settings/settings';
 
 interface Property {
   type?: string | string[];
@@ -63,11 +64,8 @@ describe('package.json manifest', () => {
   });
 });
 
+// The schema and the validator cannot drift apart.
 describe('package.json settings schema against the core defaults', () => {
-  // Imported here so the schema and the validator cannot drift apart.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { SETTING_DEFAULTS, NUMBER_RANGES } = require('../../../src/core/settings/settings') as typeof import('../../../src/core/settings/settings');
-
   it('declares exactly the settings the core validates, with the same defaults', () => {
     assert.deepEqual(Object.keys(properties).map((key) => key.slice('handsOn.'.length)).sort(), Object.keys(SETTING_DEFAULTS).sort());
     for (const [key, value] of Object.entries(SETTING_DEFAULTS)) assert.deepEqual(properties[`handsOn.${key}`]!.default, value, key);
@@ -78,6 +76,27 @@ describe('package.json settings schema against the core defaults', () => {
       const property = properties[`handsOn.${key}`] as Property & { minimum?: number; maximum?: number };
       assert.equal(property.minimum, range.min, `${key} minimum`);
       assert.equal(property.maximum, range.max, `${key} maximum`);
+    }
+  });
+});
+
+describe('the first-run walkthrough', () => {
+  const walkthroughs = (manifest.contributes as unknown as { walkthroughs: { id: string; steps: { id: string; description: string; media: { markdown: string }; completionEvents: string[] }[] }[] }).walkthroughs;
+  const root = join(__dirname, '..', '..', '..', '..');
+
+  it('walks through setting a target, connecting a calendar and opening the dashboard', () => {
+    assert.equal(walkthroughs.length, 1);
+    assert.deepEqual(walkthroughs[0]!.steps.map((step) => step.id), ['setTarget', 'connectCalendar', 'openDashboard']);
+  });
+
+  it('links only to commands that exist, and every step has its media and a completion event', () => {
+    const declared = new Set(manifest.contributes.commands.map((c) => c.command));
+    for (const step of walkthroughs[0]!.steps) {
+      assert.ok(existsSync(join(root, step.media.markdown)), `${step.media.markdown} exists`);
+      assert.ok(step.completionEvents.length > 0, `${step.id} can complete`);
+      for (const [, command] of step.description.matchAll(/\(command:([\w.]+)/g)) {
+        assert.ok(declared.has(command!) || command!.startsWith('workbench.'), `${step.id} links to ${command}`);
+      }
     }
   });
 });
