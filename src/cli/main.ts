@@ -1,6 +1,7 @@
 import * as activity from './activityCommand';
 import { UsageError, type CliIO } from './io';
 import * as meetings from './meetingsCommand';
+import * as report from './reportCommand';
 
 type Command = (argv: string[], io: CliIO) => Promise<number>;
 
@@ -8,6 +9,7 @@ type Command = (argv: string[], io: CliIO) => Promise<number>;
 const COMMANDS: Record<string, { run: Command; summary: string }> = {
   meetings: { run: meetings.run, summary: meetings.MEETINGS_SUMMARY },
   activity: { run: activity.run, summary: activity.summary },
+  report: { run: report.run, summary: report.REPORT_SUMMARY },
 };
 
 const USAGE = () =>

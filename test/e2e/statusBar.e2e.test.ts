@@ -43,4 +43,15 @@ describe('The packaged extension in code-server', function () {
     assert.ok(listed('Pause Tracking'));
     assert.ok(!listed('Resume Tracking'), 'Resume Tracking appears only while paused');
   });
+
+  it('offers the first-run walkthrough among the Welcome walkthroughs', async () => {
+    const page = workbench.page;
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.fill('>Welcome: Open Walkthrough');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Open Walkthrough' }).first().click();
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Get Started with Hands-On' }).first().click();
+    await page.getByText('Connect your calendar').first().waitFor({ timeout: 30_000 });
+    await screenshot(page, 'walkthrough');
+  });
 });
