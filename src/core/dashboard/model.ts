@@ -55,32 +55,29 @@ export interface HeadlineModel {
   changeText: string;
 }
 
-export interface DayModel {
-  date: string;
-  /** e.g. `Mon 23 Mar`. */
-  label: string;
+/** The figures of one day or one week, as numbers for the charts and as text for the tables. */
+export interface FiguresModel {
   codingMinutes: number;
   meetingMinutes: number;
   overlapMinutes: number;
   handsOnPercent: number | null;
   handsOnText: string;
-  /** The coding minutes that the day's total (coding + meetings) would need to meet the target share; the chart's target mark. */
-  targetCodingMinutes: number;
   codingText: string;
   meetingText: string;
 }
 
-export interface WeekModel {
+export interface DayModel extends FiguresModel {
+  date: string;
+  /** e.g. `Mon 23 Mar`. */
+  label: string;
+  /** The coding minutes that the day's total (coding + meetings) would need to meet the target share; the chart's target mark. */
+  targetCodingMinutes: number;
+}
+
+export interface WeekModel extends FiguresModel {
   weekStart: string;
   /** e.g. `23 Mar`. */
   label: string;
-  codingMinutes: number;
-  meetingMinutes: number;
-  overlapMinutes: number;
-  handsOnPercent: number | null;
-  handsOnText: string;
-  codingText: string;
-  meetingText: string;
   current: boolean;
 }
 

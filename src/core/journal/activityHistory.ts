@@ -1,5 +1,5 @@
 import { MINUTE_MS } from '../time/clock';
-import { clip, union, type Interval } from '../time/interval';
+import { clip, durationMs, union, type Interval } from '../time/interval';
 import { startOfLocalDate, type DayTotal, type LocalDate } from '../time/localDays';
 import { readStore } from './journalReader';
 import type { ManualMeeting } from './records';
@@ -23,14 +23,8 @@ function minutesByKey(spans: readonly { start: number; end: number }[], keys: re
     else groups.set(key, [span]);
   });
   const result: Record<string, number> = {};
-  for (const [key, group] of groups) result[key] = totalMs(clip(union(group), range)) / MINUTE_MS;
+  for (const [key, group] of groups) result[key] = durationMs(clip(union(group), range)) / MINUTE_MS;
   return result;
-}
-
-function totalMs(intervals: readonly Interval[]): number {
-  let total = 0;
-  for (const interval of intervals) total += interval.end - interval.start;
-  return total;
 }
 
 export function readActivity(root: string, range: Interval): ActivityHistory {

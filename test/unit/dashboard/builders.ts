@@ -1,19 +1,11 @@
 import type { Occurrence, Reason } from '../../../src/core/calendar/types';
 import type { BalanceInputs } from '../../../src/core/dashboard/inputs';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/core/settings/settings';
-import type { Interval } from '../../../src/core/time/interval';
+import { at, span } from '../../builders/time';
+
+export { at, span };
 
 export const BERLIN = 'Europe/Berlin';
-
-export function at(iso: string): number {
-  const ms = Date.parse(iso);
-  if (Number.isNaN(ms)) throw new Error(`bad time ${iso}`);
-  return ms;
-}
-
-export function span(startIso: string, endIso: string): Interval {
-  return { start: at(startIso), end: at(endIso) };
-}
 
 export function occurrence(title: string, startIso: string, endIso: string, reason: Reason = 'counted', extra: Partial<Occurrence> = {}): Occurrence {
   return { ...span(startIso, endIso), title, uid: `${title}-${startIso}`, allDay: false, counted: reason === 'counted', reason, ...extra };
