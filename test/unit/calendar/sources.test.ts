@@ -1,0 +1,157 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { build } from 'esbuild';
+import { CalendarCache, type CacheEntry } from '../../../src/core/calendar/sources/calendarCache';
+import { readCalendarFile, readCalendarFolder } from '../../../src/core/calendar/sources/fileSource';
+import { parseInWorker } from '../../../src/core/calendar/sources/parseInWorker';
+import { readCalendar, type ReadOptions } from '../../../src/core/calendar/readCalendar';
+import { DEFAULT_RULES } from '../../../src/core/calendar/types';
+import { FIXTURES, fixture, MARCH_WEEK } from './helpers';
+
+const REPO = path.resolve(__dirname, '../../../..');
+const OPTIONS: ReadOptions = { ...MARCH_WEEK, zone: 'Europe/Berlin', rules: { ...DEFAULT_RULES, myEmails: ['me@x.com'] }, source: 'rules.ics' };
+
+describe('calendar sources', () => {
+  let temp: string;
+
+  before(() => {
+    temp = fs.mkdtempSync(path.join(os.tmpdir(), 'hands-on-sources-'));
+  });
+
+  after(() => fs.rmSync(temp, { recursive: true, force: true }));
+
+  describe('parseInWorker', () => {
+    let workerFile: string;
+
+    before(async () => {
+      workerFile = path.join(temp, 'calendarWorker.js');
+      await build({
+        entryPoints: [path.join(REPO, 'src/core/calendar/sources/parseWorker.ts')],
+        bundle: true,
+        platform: 'node',
+        format: 'cjs',
+        target: 'node20',
+        outfile: workerFile,
+        logLevel: 'silent',
+      });
+    });
+
+    it('gives in a worker thread exactly what readCalendar gives in-process', async () => {
+      for (const name of ['rules.ics', 'this-and-future.ics', 'windows-tzids.ics', 'malformed-line.ics']) {
+        const text = fixture(name);
+        const inWorker = await parseInWorker(text, OPTIONS, workerFile);
+        assert.deepEqual(inWorker, readCalendar(text, OPTIONS), name);
+      }
+      assert.ok((await parseInWorker(fixture('rules.ics'), OPTIONS, workerFile)).occurrences.some((o) => o.counted));
+    });
+
+    it('rejects with the worker’s message when parsing fails there', async () => {
+      // Not a text at all: readCalendar throws, in the worker as in-process, and the message comes back.
+      const notText = null as unknown as string;
+      const expected = (() => {
+        try {
+          readCalendar(notText, OPTIONS);
+          return '';
+        } catch (error) {
+          return (error as Error).message;
+        }
+      })();
+      assert.notEqual(expected, '');
+      await assert.rejects(parseInWorker(notText, OPTIONS, workerFile), (e: Error) => e.message === expected);
+    });
+
+    it('parses in-process when the worker file is missing or not given', async () => {
+      const text = fixture('rules.ics');
+      const expected = readCalendar(text, OPTIONS);
+      assert.deepEqual(await parseInWorker(text, OPTIONS, path.join(temp, 'no-such-worker.js')), expected);
+      assert.deepEqual(await parseInWorker(text, OPTIONS, undefined), expected);
+    });
+  });
+
+  describe('CalendarCache', () => {
+    const secretUrl = 'https://calendar.google.com/calendar/ical/me%40x.com/private-0123456789abcdef/basic.ics';
+    const entry = (result: string[], refreshedAt: number): CacheEntry<string[]> => ({ hash: 'h1', etag: '"e1"', refreshedAt, result });
+
+    it('saves and loads an entry per source, and returns undefined for an unknown one', async () => {
+      const cache = new CalendarCache<string[]>(path.join(temp, 'cache-a'));
+      await cache.save(secretUrl, entry(['Standup'], 1000));
+      await cache.save('/home/me/work.ics', entry(['Review'], 2000));
+      assert.deepEqual(await cache.load(secretUrl), entry(['Standup'], 1000));
+      assert.deepEqual((await cache.load('/home/me/work.ics'))?.result, ['Review']);
+      assert.equal(await cache.load('https://other.example/x.ics'), undefined);
+    });
+
+    it('never puts the source id or URL in a file name, nor leaves temp files', async () => {
+      const dir = path.join(temp, 'cache-b');
+      const cache = new CalendarCache<string[]>(dir);
+      await cache.save(secretUrl, entry(['Standup'], 1000));
+      const names = fs.readdirSync(dir);
+      assert.equal(names.length, 1);
+      assert.match(names[0]!, /^calendar-[0-9a-f]{24}\.json$/);
+      for (const piece of ['private', '0123456789abcdef', 'google', 'basic', 'x.com']) assert.ok(!names[0]!.includes(piece), names[0]);
+    });
+
+    it('records a failed refresh but keeps the last good result', async () => {
+      const cache = new CalendarCache<string[]>(path.join(temp, 'cache-c'));
+      await cache.save(secretUrl, entry(['Standup'], 1000));
+      const updated = await cache.recordError(secretUrl, 'calendar.google.com/…: access denied (HTTP 401)', 5000);
+      assert.deepEqual(updated?.result, ['Standup']);
+      const loaded = await cache.load(secretUrl);
+      assert.deepEqual(loaded, { ...entry(['Standup'], 1000), lastError: 'calendar.google.com/…: access denied (HTTP 401)', lastErrorAt: 5000 });
+      assert.equal(await cache.recordError('https://never.saved/x.ics', 'boom', 6000), undefined);
+    });
+
+    it('treats a damaged cache file as missing, and removes entries', async () => {
+      const dir = path.join(temp, 'cache-d');
+      const cache = new CalendarCache<string[]>(dir);
+      await cache.save('a', entry(['A'], 1));
+      fs.writeFileSync(path.join(dir, fs.readdirSync(dir)[0]!), '{"hash": "h1", "result": [');
+      assert.equal(await cache.load('a'), undefined);
+      await cache.save('b', entry(['B'], 2));
+      await cache.remove('b');
+      assert.equal(await cache.load('b'), undefined);
+      await cache.remove('never-there');
+    });
+  });
+
+  describe('readCalendarFile / readCalendarFolder', () => {
+    it('reads a file with its name as label', async () => {
+      const one = await readCalendarFile(path.join(FIXTURES, 'rules.ics'));
+      assert.equal(one.name, 'rules.ics');
+      assert.match(one.text, /^BEGIN:VCALENDAR/);
+    });
+
+    it('fails with one clear line for a missing file, a folder given as file, and a non-calendar', async () => {
+      await assert.rejects(readCalendarFile(path.join(temp, 'missing.ics')), (e: Error) => e.message === `no such file: ${path.join(temp, 'missing.ics')}`);
+      await assert.rejects(readCalendarFile(FIXTURES), (e: Error) => /^cannot read .* \(EISDIR\)$/.test(e.message));
+      await assert.rejects(readCalendarFile(path.join(FIXTURES, 'not-a-calendar.txt')), /^Error: not an iCalendar file: /);
+    });
+
+    it('reads .ics files of a folder and its direct subfolders, sorted, skipping other files and non-calendars', async () => {
+      const dir = path.join(temp, 'vdir');
+      fs.mkdirSync(path.join(dir, 'work'), { recursive: true });
+      fs.mkdirSync(path.join(dir, '.hidden'), { recursive: true });
+      fs.writeFileSync(path.join(dir, 'b.ics'), fixture('duration.ics'));
+      fs.writeFileSync(path.join(dir, 'a.ICS'), fixture('floating.ics'));
+      fs.writeFileSync(path.join(dir, 'notes.txt'), 'not a calendar');
+      fs.writeFileSync(path.join(dir, 'broken.ics'), '<html>login</html>');
+      fs.writeFileSync(path.join(dir, 'work', 'c.ics'), fixture('rules.ics'));
+      fs.writeFileSync(path.join(dir, '.hidden', 'd.ics'), fixture('rules.ics'));
+      const texts = await readCalendarFolder(dir);
+      assert.deepEqual(
+        texts.map((t) => t.name),
+        ['a.ICS', 'b.ics', path.join('work', 'c.ics')],
+      );
+    });
+
+    it('fails for a folder without .ics files and for a missing folder', async () => {
+      const empty = path.join(temp, 'empty');
+      fs.mkdirSync(empty);
+      fs.writeFileSync(path.join(empty, 'readme.md'), '# nothing');
+      await assert.rejects(readCalendarFolder(empty), (e: Error) => e.message === `no .ics files in ${empty}`);
+      await assert.rejects(readCalendarFolder(path.join(temp, 'no-folder')), /ENOENT/);
+    });
+  });
+});
