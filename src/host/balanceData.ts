@@ -42,6 +42,7 @@ export class BalanceData extends Disposable {
   }
 
   async load(range: Interval): Promise<BalanceInputs> {
+    await this.calendars.whenLoaded();
     const root = this.recorder.dataDirectory;
     const activity = readActivity(root, range);
     const manual = readManualMeetings(root, range);

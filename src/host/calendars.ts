@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { contentHash } from '../core/calendar/sources/contentHash';
-import { CalendarCache } from '../core/calendar/sources/calendarCache';
+import { CalendarCache, type CacheEntry } from '../core/calendar/sources/calendarCache';
 import type { FetchOptions } from '../core/calendar/sources/fetchFeed';
 import { loadCalendarTexts } from '../core/calendar/sources/loadCalendar';
 import { parseInWorker } from '../core/calendar/sources/parseInWorker';
@@ -17,6 +17,8 @@ import { Disposable } from './dispose';
 /** How far back and ahead calendars are expanded: the dashboard's 12 weeks and the 12 before them (its comparison), and two weeks ahead. */
 const PAST_MS = 25 * 7 * DAY_MS;
 const FUTURE_MS = 15 * DAY_MS;
+const LOAD_WAIT_MS = 10_000;
+const SECRETS_WAIT_MS = 5_000;
 
 interface CachedVerdicts {
   /** What the parse depended on besides the text: the rules and the window (by day). */
@@ -26,6 +28,7 @@ interface CachedVerdicts {
 
 interface SourceState {
   source: CalendarSource;
+  cached?: CacheEntry<CachedVerdicts>;
   verdicts?: CalendarVerdicts;
   lastRefreshed?: number;
   error?: string;
@@ -53,6 +56,8 @@ export class Calendars extends Disposable {
   readonly onDidChange = this.changed.event;
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
+  private markLoaded!: () => void;
+  private readonly loaded = new Promise<void>((resolve) => (this.markLoaded = resolve));
 
   constructor(private readonly options: CalendarsOptions) {
     super();
@@ -68,15 +73,28 @@ export class Calendars extends Disposable {
   }
 
   async sources(): Promise<CalendarSource[]> {
-    const feeds = (await this.options.feeds.list()).map(feedSource);
     const paths = this.options.settings().calendar.files.map((path) => pathSource(path, isFolder(path)));
-    return [...paths, ...feeds];
+    const timeout = new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), SECRETS_WAIT_MS).unref());
+    const feeds = await Promise.race([this.options.feeds.list(), timeout]);
+    if (feeds) return [...paths, ...feeds.map(feedSource)];
+    // Keep the feeds already known (and their meetings) rather than dropping them for a slow keychain.
+    this.options.log.warn('VS Code secret storage did not answer in time; calendar feeds are read again on the next refresh.');
+    return [...paths, ...[...this.states.values()].map((state) => state.source).filter((source) => source.kind === 'url')];
   }
 
   /** Reads every source once; concurrent calls share one run. */
   refresh(): Promise<void> {
     this.running ??= this.refreshAll().finally(() => (this.running = undefined));
     return this.running;
+  }
+
+  /**
+   * Resolves once every calendar has something to show: its last good result from disk, or its first answer.
+   * Until then a share would ignore the meetings (a misleading 100 %), so the balance waits for it.
+   */
+  whenLoaded(): Promise<void> {
+    // A feed that takes its full timeout must not hold every view for as long: after a while, show what there is.
+    return Promise.race([this.loaded, new Promise<void>((resolve) => setTimeout(resolve, LOAD_WAIT_MS).unref())]);
   }
 
   status(): SourceStatus[] {
@@ -107,22 +125,38 @@ export class Calendars extends Disposable {
   }
 
   private async refreshAll(): Promise<void> {
-    const sources = await this.sources();
-    const next = new Map<string, SourceState>();
-    for (const source of sources) next.set(source.id, this.states.get(source.id) ?? { source });
-    this.states = next;
-    await Promise.all(sources.map((source) => this.refreshOne(next.get(source.id)!)));
-    this.changed.fire();
+    try {
+      const sources = await this.sources();
+      const next = new Map<string, SourceState>();
+      for (const source of sources) next.set(source.id, this.states.get(source.id) ?? { source });
+      this.states = next;
+      const runs = [...next.values()].map((state) => {
+        const restored = this.restoreCached(state);
+        return { restored, done: restored.then(() => this.refreshOne(state)) };
+      });
+      void Promise.all(runs.map(async ({ restored, done }) => (await restored) || done)).then(() => this.markLoaded());
+      await Promise.all(runs.map(({ done }) => done));
+    } catch (error) {
+      this.options.log.error(`Could not read the calendar list: ${redactText(error instanceof Error ? error.message : String(error))}`);
+    } finally {
+      this.markLoaded();
+      this.changed.fire();
+    }
+  }
+
+  /** Shows the last good result from disk while the source is read again; true when there was one. */
+  private async restoreCached(state: SourceState): Promise<boolean> {
+    state.cached = await this.cache.load(state.source.id);
+    if (!state.verdicts && state.cached) {
+      state.verdicts = state.cached.result.verdicts;
+      state.lastRefreshed = state.cached.refreshedAt;
+    }
+    return state.verdicts !== undefined;
   }
 
   private async refreshOne(state: SourceState): Promise<void> {
-    const { source } = state;
+    const { source, cached } = state;
     const key = this.parseKey();
-    const cached = await this.cache.load(source.id);
-    if (!state.verdicts && cached && cached.result.key === key) {
-      state.verdicts = cached.result.verdicts;
-      state.lastRefreshed = cached.refreshedAt;
-    }
     try {
       const texts = await loadCalendarTexts(source.spec, this.options.fetchOptions);
       const hash = contentHash(texts.map((t) => `${t.name}\n${t.text}`).join('\n'));
@@ -140,10 +174,6 @@ export class Calendars extends Disposable {
       const message = redactText(error instanceof Error ? error.message : String(error));
       if (state.error !== message) this.options.log.error(`Calendar ${source.label}: ${message}`);
       state.error = message;
-      if (!state.verdicts && cached) {
-        state.verdicts = cached.result.verdicts;
-        state.lastRefreshed = cached.refreshedAt;
-      }
     }
   }
 

@@ -81,7 +81,10 @@ async function dashboardFrame(page: Page, predicate = `${ROOT}[data-rendered-seq
         // A frame that navigates while we look is simply skipped.
       }
     }
-    if (Date.now() > deadline) throw new Error(`no dashboard webview matching ${predicate} within ${timeoutMs} ms`);
+    if (Date.now() > deadline) {
+      const tabs = await page.locator('.tabs-container .tab').allInnerTexts();
+      throw new Error(`no dashboard webview matching ${predicate} within ${timeoutMs} ms (editor tabs: ${tabs.join(', ') || 'none'})`);
+    }
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
 }
