@@ -66,6 +66,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
       writerId,
       idleTimeoutMinutes: config.current.idleTimeoutMinutes,
       recordProjectNames: config.current.recordProjectNames,
+      state: context.globalState,
       log,
     }),
   );
@@ -103,12 +104,17 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const calendarCommands = new CalendarCommands(calendars, feeds, config, clock, zone);
   register(registerDashboard({ extensionUri: context.extensionUri, source: data, log }));
 
+  // Feeds are fetched again only when what they depend on changed, not for every settings tweak.
+  let calendarSettings = JSON.stringify(config.current.calendar);
   register(
     config.onDidChange((settings) => {
       recorder.setIdleTimeoutMinutes(settings.idleTimeoutMinutes);
       recorder.setRecordProjectNames(settings.recordProjectNames);
       recorder.setDataDirectory(dataDirectory(), !settings.dataDirectory);
-      calendars.restart();
+      if (JSON.stringify(settings.calendar) !== calendarSettings) {
+        calendarSettings = JSON.stringify(settings.calendar);
+        calendars.restart();
+      }
     }),
   );
   register(context.secrets.onDidChange(() => void calendars.refresh()));

@@ -18,8 +18,12 @@ export interface RecorderOptions {
   writerId: string;
   idleTimeoutMinutes: number;
   recordProjectNames: boolean;
+  /** Global state of this machine: where the paused state lives, shared by every window. */
+  state: vscode.Memento;
   log: vscode.LogOutputChannel;
 }
+
+const PAUSED_KEY = 'handsOn.paused';
 
 /**
  * Connects activity events to the idle rule and the journal: ticks the tracker, flushes it at least every
@@ -41,7 +45,11 @@ export class ActivityRecorder extends Disposable implements ActivitySink {
       focused: vscode.window.state.focused,
     });
     this.writer = this.createWriter(options.dataDirectory, options.createRoot);
-    const tick = setInterval(() => this.tracker.tick(), TICK_MS);
+    this.followPausedState();
+    const tick = setInterval(() => {
+      this.tracker.tick();
+      this.followPausedState();
+    }, TICK_MS);
     const flush = setInterval(() => this.flush(), FLUSH_MS);
     this.register({ dispose: () => (clearInterval(tick), clearInterval(flush)) });
   }
@@ -63,7 +71,18 @@ export class ActivityRecorder extends Disposable implements ActivitySink {
     return this.tracker.isPaused;
   }
 
+  /** Pauses or resumes every window of this machine, and stays so after a reload. */
   setPaused(paused: boolean): void {
+    void this.options.state.update(PAUSED_KEY, paused);
+    this.applyPaused(paused);
+  }
+
+  private followPausedState(): void {
+    const paused = this.options.state.get<boolean>(PAUSED_KEY, false);
+    if (paused !== this.tracker.isPaused) this.applyPaused(paused);
+  }
+
+  private applyPaused(paused: boolean): void {
     if (paused) this.tracker.pause();
     else this.tracker.resume();
     void vscode.commands.executeCommand('setContext', 'handsOn.paused', paused);

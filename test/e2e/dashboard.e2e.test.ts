@@ -8,7 +8,7 @@ import { JournalWriter } from '../../src/core/journal/journalWriter';
 import { DAY_MS, HOUR_MS, ManualClock, MINUTE_MS } from '../../src/core/time/clock';
 import { systemTimeZone } from '../../src/core/time/localDays';
 import { writeUserSettings } from '../harness/codeServer';
-import { handsOnStatusItem, openWorkbench, RESULTS, screenshot, type Workbench } from './workbench';
+import { handsOnStatusItem, openWorkbench, reloadWindow, RESULTS, screenshot, type Workbench } from './workbench';
 
 const HOSTILE_TITLE = '<img src=x onerror=alert(1)><script>alert(2)</script>';
 const ROOT = '#hands-on-dashboard';
@@ -223,8 +223,7 @@ describe('The dashboard in code-server', function () {
 
   it('comes back after a reload of the window', async () => {
     const { page } = workbench;
-    await page.reload();
-    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    await reloadWindow(page);
     const frame = await dashboardFrame(page);
     assert.ok(await frame.$('#headline-percent'));
     let dashboards = 0;

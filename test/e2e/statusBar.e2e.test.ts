@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { handsOnStatusItem, openWorkbench, paletteEntries, ROOT, screenshot, type Workbench } from './workbench';
+import { handsOnStatusItem, openWorkbench, paletteEntries, reloadWindow, ROOT, runPaletteCommand, screenshot, waitUntil, type Workbench } from './workbench';
 
 interface ManifestCommand {
   command: string;
@@ -53,5 +53,17 @@ describe('The packaged extension in code-server', function () {
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Get Started with Hands-On' }).first().click();
     await page.getByText('Connect your calendar').first().waitFor({ timeout: 30_000 });
     await screenshot(page, 'walkthrough');
+  });
+
+  it('stays paused after a reload, until Resume Tracking', async () => {
+    const page = workbench.page;
+    const label = () => handsOnStatusItem(page).locator('a, [role]').first().getAttribute('aria-label');
+    await runPaletteCommand(page, 'Hands-On: Pause Tracking');
+    await waitUntil(async () => /tracking paused/.test((await label()) ?? ''));
+    await reloadWindow(page);
+    await handsOnStatusItem(page).waitFor({ timeout: 60_000 });
+    await waitUntil(async () => /tracking paused/.test((await label()) ?? ''));
+    await runPaletteCommand(page, 'Hands-On: Resume Tracking');
+    await waitUntil(async () => !/tracking paused/.test((await label()) ?? ''));
   });
 });
