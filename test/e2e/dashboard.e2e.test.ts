@@ -8,7 +8,7 @@ import { JournalWriter } from '../../src/core/journal/journalWriter';
 import { DAY_MS, HOUR_MS, ManualClock, MINUTE_MS } from '../../src/core/time/clock';
 import { systemTimeZone } from '../../src/core/time/localDays';
 import { writeUserSettings } from '../harness/codeServer';
-import { handsOnStatusItem, openWorkbench, reloadWindow, RESULTS, screenshot, type Workbench } from './workbench';
+import { handsOnStatusItem, openPalette, openWorkbench, reloadWindow, RESULTS, screenshot, type Workbench } from './workbench';
 
 const HOSTILE_TITLE = '<img src=x onerror=alert(1)><script>alert(2)</script>';
 const ROOT = '#hands-on-dashboard';
@@ -95,9 +95,7 @@ async function statusPercent(page: Page): Promise<string> {
 }
 
 async function runCommand(page: Page, title: string): Promise<number> {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor();
+  const input = await openPalette(page);
   await input.fill(`>${title}`);
   await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
   const started = Date.now();

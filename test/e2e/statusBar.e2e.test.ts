@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { handsOnStatusItem, openWorkbench, paletteEntries, reloadWindow, ROOT, runPaletteCommand, screenshot, waitUntil, type Workbench } from './workbench';
+import { handsOnStatusItem, openPalette, openWorkbench, paletteEntries, reloadWindow, ROOT, runPaletteCommand, screenshot, waitUntil, type Workbench } from './workbench';
 
 interface ManifestCommand {
   command: string;
@@ -46,8 +46,7 @@ describe('The packaged extension in code-server', function () {
 
   it('offers the first-run walkthrough among the Welcome walkthroughs', async () => {
     const page = workbench.page;
-    await page.keyboard.press('F1');
-    const input = page.locator('.quick-input-widget input');
+    const input = await openPalette(page);
     await input.fill('>Welcome: Open Walkthrough');
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Open Walkthrough' }).first().click();
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Get Started with Hands-On' }).first().click();

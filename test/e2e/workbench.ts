@@ -77,9 +77,7 @@ export function handsOnStatusItem(page: Page): Locator {
 
 /** Opens the command palette, types `query`, and returns the labels it lists. */
 export async function paletteEntries(page: Page, query: string): Promise<string[]> {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor();
+  const input = await openPalette(page);
   await input.fill(`>${query}`);
   const rows = page.locator('.quick-input-list .monaco-list-row');
   await rows.first().waitFor();
@@ -88,10 +86,21 @@ export async function paletteEntries(page: Page, query: string): Promise<string[
   return labels;
 }
 
-export async function runPaletteCommand(page: Page, title: string): Promise<void> {
-  await page.keyboard.press('F1');
+/** Opens the command palette, whatever has the focus (a webview or the Welcome page may swallow the first F1). */
+export async function openPalette(page: Page): Promise<Locator> {
   const input = page.locator('.quick-input-widget input');
-  await input.waitFor();
+  await page.keyboard.press('Escape');
+  for (let attempt = 0; attempt < 5 && !(await input.isVisible()); attempt++) {
+    if (attempt > 0) await page.locator('.monaco-workbench .part.statusbar').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('F1');
+    await page.waitForTimeout(300);
+  }
+  await input.waitFor({ state: 'visible' });
+  return input;
+}
+
+export async function runPaletteCommand(page: Page, title: string): Promise<void> {
+  const input = await openPalette(page);
   await input.fill(`>${title}`);
   await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().click();
 }
