@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { contentHash } from '../core/calendar/sources/contentHash';
 import { CalendarCache, type CacheEntry } from '../core/calendar/sources/calendarCache';
 import type { FetchOptions } from '../core/calendar/sources/fetchFeed';
-import { loadCalendarTexts } from '../core/calendar/sources/loadCalendar';
+import { loadCalendarTexts, mergeVerdicts } from '../core/calendar/sources/loadCalendar';
 import { parseInWorker } from '../core/calendar/sources/parseInWorker';
 import { redactText } from '../core/calendar/sources/redact';
 import type { CalendarVerdicts, MeetingRules, Occurrence } from '../core/calendar/types';
@@ -184,16 +184,11 @@ export class Calendars extends Disposable {
   private async parse(source: CalendarSource, texts: readonly { name: string; text: string }[]): Promise<CalendarVerdicts> {
     const now = this.options.clock.now();
     const options = { from: now - PAST_MS, to: now + FUTURE_MS, zone: this.options.zone(), rules: this.rules() };
-    const merged: CalendarVerdicts = { occurrences: [], daysOff: [], warnings: [] };
-    const daysOff = new Set<string>();
+    const parts = [];
     for (const { name, text } of texts) {
-      const one = await parseInWorker(text, { ...options, source: source.kind === 'folder' ? name : source.label }, this.options.workerFile);
-      merged.occurrences.push(...one.occurrences);
-      one.daysOff.forEach((day) => daysOff.add(day));
-      merged.warnings.push(...one.warnings.map((w) => (texts.length > 1 ? `${name}: ${w}` : w)));
+      parts.push({ name, verdicts: await parseInWorker(text, { ...options, source: source.kind === 'folder' ? name : source.label }, this.options.workerFile) });
     }
-    merged.daysOff = [...daysOff].sort();
-    return merged;
+    return mergeVerdicts(parts);
   }
 
   private rules(): MeetingRules {

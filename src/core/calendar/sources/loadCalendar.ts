@@ -28,19 +28,23 @@ export async function loadCalendarTexts(spec: string, fetchOptions: FetchOptions
   return isFolder ? readCalendarFolder(spec) : [await readCalendarFile(spec)];
 }
 
-/** Parses several texts for one window and merges their occurrences, days off and warnings. */
-export function readCalendars(texts: readonly CalendarText[], options: Omit<ReadOptions, 'source'>): CalendarVerdicts {
+/** Merges the verdicts of several calendar texts (a folder, say): warnings name their file when there are several. */
+export function mergeVerdicts(parts: readonly { name: string; verdicts: CalendarVerdicts }[]): CalendarVerdicts {
   const merged: CalendarVerdicts = { occurrences: [], daysOff: [], warnings: [] };
   const daysOff = new Set<string>();
-  for (const { name, text } of texts) {
-    const one = readCalendar(text, { ...options, source: name });
-    merged.occurrences.push(...one.occurrences);
-    one.daysOff.forEach((d) => daysOff.add(d));
-    merged.warnings.push(...one.warnings.map((w) => (texts.length > 1 ? `${name}: ${w}` : w)));
+  for (const { name, verdicts } of parts) {
+    merged.occurrences.push(...verdicts.occurrences);
+    verdicts.daysOff.forEach((d) => daysOff.add(d));
+    merged.warnings.push(...verdicts.warnings.map((w) => (parts.length > 1 ? `${name}: ${w}` : w)));
   }
   merged.occurrences.sort((a, b) => a.start - b.start || a.end - b.end);
   merged.daysOff = [...daysOff].sort();
   return merged;
+}
+
+/** Parses several texts for one window and merges their occurrences, days off and warnings. */
+export function readCalendars(texts: readonly CalendarText[], options: Omit<ReadOptions, 'source'>): CalendarVerdicts {
+  return mergeVerdicts(texts.map(({ name, text }) => ({ name, verdicts: readCalendar(text, { ...options, source: name }) })));
 }
 
 /** FILE | FOLDER | URL → judged occurrences in the window: what `hands-on meetings` and `report` use. */
