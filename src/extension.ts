@@ -33,8 +33,10 @@ export interface TestApi {
   flush(): void;
   update(): Promise<CurrentFigures | undefined>;
   evaluateNudge(): Promise<NudgeOutcome>;
-  /** Every nudge notification from now on is answered with `action` instead of waiting for a click. */
-  answerNudgesWith(action: NudgeAction | undefined): void;
+  /** Every nudge notification from now on is answered with `action` (and `snooze`, a Snooze choice's label) instead of waiting for a click. */
+  answerNudgesWith(action: NudgeAction | undefined, snooze?: string): void;
+  /** Resolves once the answer to the last nudge was handled. */
+  nudgeHandled(): Promise<void>;
   nudgesShown: string[];
   addCalendar(choice: CalendarChoice): Promise<string | undefined>;
   refreshCalendars(): Promise<void>;
@@ -90,7 +92,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const data = register(new BalanceData(clock, zone, config, recorder, calendars, meetingNow, log));
   const statusBar = register(new StatusBar('handsOn.openDashboard'));
   const nudgesShown: string[] = [];
-  let nudgeAnswer: { action: NudgeAction | undefined } | undefined;
+  let nudgeAnswer: { action: NudgeAction | undefined; snooze?: string } | undefined;
   const nudges = new Nudges({
     dataDirectory,
     writerId,
@@ -99,6 +101,8 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
       nudgesShown.push(message);
       return nudgeAnswer ? Promise.resolve(nudgeAnswer.action) : vscode.window.showInformationMessage(message, ...actions);
     },
+    pickSnooze: (choices) =>
+      nudgeAnswer ? Promise.resolve(choices.find((choice) => choice.label === nudgeAnswer?.snooze)) : vscode.window.showQuickPick(choices, { title: 'Snooze Hands-On nudges' }),
   });
   const status = register(new StatusController(clock, data, recorder, statusBar, nudges, log));
   const calendarCommands = new CalendarCommands(calendars, feeds, config, clock, zone);
@@ -154,7 +158,8 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     flush: () => recorder.flush(),
     update: () => status.update(),
     evaluateNudge: () => status.evaluateNudge(),
-    answerNudgesWith: (action) => (nudgeAnswer = { action }),
+    answerNudgesWith: (action, snooze) => (nudgeAnswer = { action, snooze }),
+    nudgeHandled: () => nudges.handling,
     nudgesShown,
     addCalendar: (choice) => calendarCommands.add(choice),
     refreshCalendars: () => calendars.refresh(),

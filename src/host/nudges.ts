@@ -16,13 +16,24 @@ export interface NudgeHost {
   log: vscode.LogOutputChannel;
   /** Shows the notification; resolves with the chosen action, if any. Replaceable so tests can answer it. */
   notify(message: string, ...actions: NudgeAction[]): Thenable<NudgeAction | undefined>;
+  /** Asks how long to snooze; resolves with the chosen end, if any. Replaceable so tests can answer it. */
+  pickSnooze(choices: SnoozeChoice[]): Thenable<SnoozeChoice | undefined>;
 }
+
+export interface SnoozeChoice extends vscode.QuickPickItem {
+  until: number;
+}
+
+export const SNOOZE_LABELS = { tomorrow: 'Until tomorrow', nextWeek: 'Until next week' } as const;
 
 /**
  * The one place a nudge is shown from. The core decides whether one is due; the lease in the data directory
  * makes sure exactly one window on one machine shows it; the actions are handled here.
  */
 export class Nudges {
+  /** The user's answer to the last nudge, once handled (tests wait for it). */
+  handling: Promise<void> = Promise.resolve();
+
   constructor(private readonly host: NudgeHost) {}
 
   async evaluate(inputs: BalanceInputs, figures: CurrentFigures): Promise<NudgeOutcome> {
@@ -43,7 +54,7 @@ export class Nudges {
       return { shown: false, reason: 'anotherWindow' };
     }
     this.host.log.info(`Nudge shown: ${decision.message}`);
-    void this.host.notify(decision.message, NUDGE_ACTIONS.open, NUDGE_ACTIONS.snooze, NUDGE_ACTIONS.never).then((action) => this.handle(action, inputs));
+    this.handling = Promise.resolve(this.host.notify(decision.message, NUDGE_ACTIONS.open, NUDGE_ACTIONS.snooze, NUDGE_ACTIONS.never)).then((action) => this.handle(action, inputs));
     return { shown: true, message: decision.message };
   }
 
@@ -53,9 +64,10 @@ export class Nudges {
         await vscode.commands.executeCommand('handsOn.openDashboard');
         return;
       case NUDGE_ACTIONS.snooze: {
-        const tomorrow = { label: 'Until tomorrow', until: snoozeEndTomorrow(inputs.now, inputs.zone) };
-        const nextWeek = { label: 'Until next week', until: snoozeEndNextWeek(inputs.now, inputs.zone, inputs.settings.weekStartsOn) };
-        const choice = await vscode.window.showQuickPick([tomorrow, nextWeek], { title: 'Snooze Hands-On nudges' });
+        const choice = await this.host.pickSnooze([
+          { label: SNOOZE_LABELS.tomorrow, until: snoozeEndTomorrow(inputs.now, inputs.zone) },
+          { label: SNOOZE_LABELS.nextWeek, until: snoozeEndNextWeek(inputs.now, inputs.zone, inputs.settings.weekStartsOn) },
+        ]);
         if (choice) await snoozeUntil(this.host.dataDirectory(), choice.until, this.host.writerId);
         return;
       }

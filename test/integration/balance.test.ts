@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
+import { readNudgeState } from '../../src/core/nudge/lease';
 import { wednesdayAfternoon, writeCalendarFile } from './calendarFiles';
 import { eventually, extensionApi, openScratchEditor, setUserSetting, typeInto } from './support';
 
@@ -99,6 +100,23 @@ describe('The balance in the status bar, and the nudge', function () {
     assert.match(api.nudgesShown.at(-1)!, /^Hands-on time this week is 14% \(target 40%\)\. You are free for the next 2h30m — a good time to code\.$/);
     const second = await api.evaluateNudge();
     assert.deepEqual(second, { shown: false, reason: 'rateLimited' });
+  });
+
+  it('snoozes nudges until tomorrow, for every window sharing the data folder', async () => {
+    const api = await extensionApi();
+    rmSync(join(api.dataDirectory(), 'nudge'), { recursive: true, force: true });
+    api.answerNudgesWith('Snooze', 'Until tomorrow');
+    assert.equal((await api.evaluateNudge()).shown, true);
+    await api.nudgeHandled();
+    const state = await readNudgeState(api.dataDirectory());
+    const tomorrow = new Date(api.clock.now());
+    tomorrow.setHours(24, 0, 0, 0);
+    assert.equal(state.snoozedUntil, tomorrow.getTime(), 'snoozed until the next local midnight');
+    assert.deepEqual(await api.evaluateNudge(), { shown: false, reason: 'snoozed' });
+    const now = api.clock.now();
+    api.clock.set(tomorrow.getTime() + 14 * HOUR);
+    assert.notDeepEqual(await api.evaluateNudge(), { shown: false, reason: 'snoozed' }, 'the snooze ends the next day');
+    api.clock.set(now);
   });
 
   it("turns nudges off for good with Don't Show Again", async () => {
