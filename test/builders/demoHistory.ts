@@ -94,7 +94,7 @@ export function seedDemoHistory(dataDir: string, calendarFile: string, now: numb
     if (weekday === 3 && weekIndex % 2 === 0) {
       events.push({ uid: `declined-${key}`, start: localTime(day, 16), end: localTime(day, 17), title: 'All-hands rehearsal', people: ['Everyone'], myStatus: 'DECLINED' });
     }
-    const codingHours = Math.max(1, 5 - weekIndex - next() * 1.5);
+    const codingHours = Math.max(0.4, 4.5 - 0.7 * weekIndex - next() * 1.5);
     const morning = Math.min(codingHours, 1.7);
     spans.push({ start: localTime(day, 9, 45), end: localTime(day, 9, 45) + morning * 60 * MINUTE_MS, workspace: 'payments-api', language: 'go' });
     if (codingHours > morning) spans.push({ start: localTime(day, 13), end: localTime(day, 13) + (codingHours - morning) * 60 * MINUTE_MS, workspace: 'hands-on', language: 'typescript' });

@@ -23,7 +23,13 @@ export async function startSandbox(root: string, port: number): Promise<void> {
     extensionsDir,
     folder: workspace,
     port,
-    settings: { 'handsOn.dataDirectory': dataDir, 'handsOn.calendar.files': [calendar], 'handsOn.calendar.myEmails': [DEMO_EMAIL] },
+    settings: {
+      'handsOn.dataDirectory': dataDir,
+      'handsOn.calendar.files': [calendar],
+      'handsOn.calendar.myEmails': [DEMO_EMAIL],
+      // The sandbox lives inside this repository: no prompt to open it.
+      'git.openRepositoryInParentFolders': 'never',
+    },
   });
   console.log(`\nHands-On sandbox: open ${server.url}/?folder=${encodeURIComponent(workspace)}\nDemo data: ${dataDir} and ${calendar} (throwaway; your own data is never touched)\nPress Ctrl+C to stop.`);
   const stop = () => void server.stop().then(() => process.exit(0));
