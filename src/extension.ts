@@ -167,5 +167,3 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     dashboard: () => DashboardPanel.snapshot(),
   };
 }
-
-export function deactivate(): void {}

@@ -4,7 +4,7 @@ import { redactText } from '../core/calendar/sources/redact';
 import { meetingIntervals } from '../core/calendar/meetingTime';
 import { formatDuration } from '../core/report/formatDuration';
 import type { Clock } from '../core/time/clock';
-import { clip, durationMs, union } from '../core/time/interval';
+import { clip, durationMs } from '../core/time/interval';
 import { feedSource, isValidFeedUrl, pathSource, type CalendarSource, type FeedStore } from './calendarSources';
 import type { Calendars } from './calendars';
 import type { Config } from './config';
@@ -63,7 +63,7 @@ export class CalendarCommands {
       );
       const week = weekRange(this.clock.now(), this.zone(), this.config.current.weekStartsOn);
       const thisWeek = verdicts.occurrences.filter((o) => o.counted && o.end > week.start && o.start < week.end);
-      const minutes = durationMs(clip(union(meetingIntervals(thisWeek)), week)) / 60_000;
+      const minutes = durationMs(clip(meetingIntervals(thisWeek), week)) / 60_000;
       summary = `${thisWeek.length} meeting${thisWeek.length === 1 ? '' : 's'} this week (${formatDuration(minutes)})`;
       if (verdicts.warnings.length > 0) summary += `, ${verdicts.warnings.length} warning${verdicts.warnings.length === 1 ? '' : 's'} in the log`;
     } catch (error) {

@@ -57,7 +57,11 @@ export class Calendars extends Disposable {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private markLoaded!: () => void;
-  private readonly loaded = new Promise<void>((resolve) => (this.markLoaded = resolve));
+  /**
+   * Resolves once every calendar has something to show (its last good result from disk, or its first answer),
+   * or after LOAD_WAIT_MS: a feed that takes its full timeout must not hold every view for as long.
+   */
+  private readonly loaded = within(new Promise<void>((resolve) => (this.markLoaded = resolve)), LOAD_WAIT_MS);
 
   constructor(private readonly options: CalendarsOptions) {
     super();
@@ -74,8 +78,7 @@ export class Calendars extends Disposable {
 
   async sources(): Promise<CalendarSource[]> {
     const paths = this.options.settings().calendar.files.map((path) => pathSource(path, isFolder(path)));
-    const timeout = new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), SECRETS_WAIT_MS).unref());
-    const feeds = await Promise.race([this.options.feeds.list(), timeout]);
+    const feeds = await within(this.options.feeds.list(), SECRETS_WAIT_MS);
     if (feeds) return [...paths, ...feeds.map(feedSource)];
     // Keep the feeds already known (and their meetings) rather than dropping them for a slow keychain.
     this.options.log.warn('VS Code secret storage did not answer in time; calendar feeds are read again on the next refresh.');
@@ -88,13 +91,9 @@ export class Calendars extends Disposable {
     return this.running;
   }
 
-  /**
-   * Resolves once every calendar has something to show: its last good result from disk, or its first answer.
-   * Until then a share would ignore the meetings (a misleading 100 %), so the balance waits for it.
-   */
-  whenLoaded(): Promise<void> {
-    // A feed that takes its full timeout must not hold every view for as long: after a while, show what there is.
-    return Promise.race([this.loaded, new Promise<void>((resolve) => setTimeout(resolve, LOAD_WAIT_MS).unref())]);
+  /** Until the calendars are loaded a share would ignore the meetings (a misleading 100 %), so the balance waits for it. */
+  async whenLoaded(): Promise<void> {
+    await this.loaded;
   }
 
   status(): SourceStatus[] {
@@ -121,7 +120,7 @@ export class Calendars extends Disposable {
 
   /** Reads one source now, without keeping it: what "Add Calendar…" uses to validate before saving. */
   async probe(source: CalendarSource): Promise<CalendarVerdicts> {
-    return this.read(source);
+    return this.parse(source, await loadCalendarTexts(source.spec, this.options.fetchOptions));
   }
 
   private async refreshAll(): Promise<void> {
@@ -177,10 +176,6 @@ export class Calendars extends Disposable {
     }
   }
 
-  private async read(source: CalendarSource): Promise<CalendarVerdicts> {
-    return this.parse(source, await loadCalendarTexts(source.spec, this.options.fetchOptions));
-  }
-
   private async parse(source: CalendarSource, texts: readonly { name: string; text: string }[]): Promise<CalendarVerdicts> {
     const now = this.options.clock.now();
     const options = { from: now - PAST_MS, to: now + FUTURE_MS, zone: this.options.zone(), rules: this.rules() };
@@ -209,4 +204,9 @@ function isFolder(path: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** `promise`'s value, or undefined once `ms` have passed without one. */
+function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+  return Promise.race([promise, new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), ms).unref())]);
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { isInMeeting } from '../core/balance/meetings';
 import type { BalanceInputs } from '../core/dashboard/inputs';
 import { formatStatusText } from '../core/report/statusText';
 import { currentFigures, type CurrentFigures } from '../core/status/currentFigures';
@@ -18,11 +19,10 @@ const NUDGE_EVERY_MS = 5 * MINUTE_MS;
 const TRUSTED_COMMANDS = ['handsOn.openDashboard', 'handsOn.pauseTracking', 'handsOn.resumeTracking', 'handsOn.addCalendar', 'workbench.action.openSettings'];
 
 /**
- * Keeps the status bar current and evaluates nudges. Recomputes a second after something changed, and every
- * 30 s only while time itself changes the figures (a meeting in progress); recording activity invalidates on each flush.
+ * Keeps the status bar current and evaluates nudges. Recomputes a second after something changed (recording
+ * activity changes things on every flush), and every 30 s only while a meeting in progress makes time count.
  */
 export class StatusController extends Disposable {
-  private dirty = true;
   private debounce: NodeJS.Timeout | undefined;
   private latest: { inputs: BalanceInputs; figures: CurrentFigures } | undefined;
 
@@ -37,7 +37,7 @@ export class StatusController extends Disposable {
     super();
     this.register(data.onDidChange(() => this.invalidate()));
     const refresh = setInterval(() => {
-      if (this.dirty || this.timeMoves()) void this.update();
+      if (this.latest && isInMeeting(this.latest.figures.meetings, this.clock.now())) void this.update();
     }, REFRESH_MS);
     const firstNudge = setTimeout(() => void this.evaluateNudge(), FIRST_NUDGE_MS);
     const nudge = setInterval(() => void this.evaluateNudge(), NUDGE_EVERY_MS);
@@ -46,14 +46,12 @@ export class StatusController extends Disposable {
   }
 
   invalidate(): void {
-    this.dirty = true;
     clearTimeout(this.debounce);
     this.debounce = setTimeout(() => void this.update(), DEBOUNCE_MS);
   }
 
   /** Recomputes now and shows the result; resolves with the figures shown. */
   async update(): Promise<CurrentFigures | undefined> {
-    this.dirty = false;
     try {
       const inputs = await this.data.load(this.range());
       const figures = currentFigures(inputs);
@@ -85,19 +83,13 @@ export class StatusController extends Disposable {
       true,
     );
     tooltip.isTrusted = { enabledCommands: TRUSTED_COMMANDS };
-    const text = formatStatusText(figures.period, settings.statusBar.format);
+    const state = paused ? 'paused' : this.recorder.problem ? 'storage-problem' : 'tracking';
     this.statusBar.show({
-      text: paused ? `$(debug-pause) ${text.replace(/^\$\([a-z-]+\) /, '')}` : this.recorder.problem ? `$(error) ${text.replace(/^\$\([a-z-]+\) /, '')}` : text,
+      text: formatStatusText(figures.period, settings.statusBar.format, state),
       tooltip,
       accessibleLabel: statusAccessibleLabel(figures, settings.period, paused),
       warning: figures.period.belowTarget && settings.statusBar.warnBelowTarget,
     });
-  }
-
-  /** Recording activity flushes (and so invalidates) every 30 s by itself; a meeting in progress needs the timer. */
-  private timeMoves(): boolean {
-    const now = this.clock.now();
-    return this.latest?.figures.meetings.some((m) => m.start <= now && now < m.end) ?? false;
   }
 
   /** Every period (a day, a week, the last 7 × 24 h) starts less than 8 days ago; two weeks ahead find the next meeting. */

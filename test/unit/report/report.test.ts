@@ -47,6 +47,14 @@ describe('formatStatusText', () => {
     assert.equal(formatStatusText(below, 'icon'), '$(warning) hands-on');
     assert.doesNotMatch(formatStatusText(below, 'icon'), /\d/);
   });
+
+  it('shows a paused tracker or an unwritable data folder in place of the icon', () => {
+    assert.equal(formatStatusText(b, 'percent', 'paused'), '$(debug-pause) 44% hands-on');
+    assert.equal(formatStatusText(b, 'percent', 'storage-problem'), '$(error) 44% hands-on');
+    assert.equal(formatStatusText(b, 'hours', 'paused'), '$(debug-pause) 3h10m code · 4h meetings');
+    assert.equal(formatStatusText(b, 'icon', 'storage-problem'), '$(error) hands-on');
+    assert.equal(formatStatusText(b, 'ratio', 'tracking'), '3.2 : 4');
+  });
 });
 
 describe('reportJson', () => {
