@@ -1,46 +1,36 @@
-import * as fs from 'node:fs';
-import * as os from 'node:os';
 import { readActivityPerLocalDay } from '../core/journal/activityHistory';
-import { defaultDataDirectory } from '../core/journal/dataDirectory';
-import { isLocalDate, isValidTimeZone, systemTimeZone } from '../core/time/localDays';
-import { parseArgs, single, UsageError, type CliIO } from './io';
+import { DAY_MS } from '../core/time/clock';
+import { parseArgs, UsageError, type CliIO } from './io';
+import { dataDirOption, dateOption, loadSettings, zoneOption, type CommandOptions } from './options';
 
 const MAX_DAYS = 3660;
 
-export const summary = 'coding minutes per local day from the recorded history';
+export const SUMMARY = 'coding minutes per local day from the recorded history';
 
-const HELP = `Usage: hands-on activity [--data-dir DIR] --from YYYY-MM-DD --to YYYY-MM-DD [--tz ZONE] [--json]
+export const USAGE = `Usage: hands-on activity [--data-dir DIR] --from YYYY-MM-DD --to YYYY-MM-DD [--tz ZONE] [--json]
 
 Prints coding minutes per local day, --from and --to inclusive.
-  --data-dir DIR  the Hands-On data folder (default: the extension's storage on this machine)
-  --tz ZONE       IANA time zone of the days (default: the system zone)
+  --data-dir DIR  the Hands-On data folder (default: handsOn.dataDirectory from VS Code settings, else the
+                  extension's storage on this machine)
+  --tz ZONE       IANA time zone of the days (default: $TZ, else the system zone)
   --json          {"days": [{"date": "YYYY-MM-DD", "codingMinutes": n}], "totalCodingMinutes": n}`;
-
-function requiredDate(value: string | undefined, name: string): string {
-  if (value === undefined) throw new UsageError(`${name} YYYY-MM-DD is required`);
-  if (!isLocalDate(value)) throw new UsageError(`${name} must be a date as YYYY-MM-DD, got "${value}"`);
-  return value;
-}
 
 function formatMinutes(minutes: number): string {
   const rounded = Math.round(minutes);
   return `${Math.floor(rounded / 60)}h ${String(rounded % 60).padStart(2, '0')}m`;
 }
 
-export async function run(argv: string[], io: CliIO): Promise<number> {
-  if (argv.includes('--help') || argv.includes('-h')) {
-    io.out(HELP);
-    return 0;
-  }
+export async function run(argv: string[], io: CliIO, options: CommandOptions = {}): Promise<number> {
+  const platform = options.platform ?? process.platform;
   const args = parseArgs(argv, ['--data-dir', '--from', '--to', '--tz'], ['--json']);
-  const from = requiredDate(single(args, '--from'), '--from');
-  const to = requiredDate(single(args, '--to'), '--to');
+  const from = dateOption(args, '--from');
+  const to = dateOption(args, '--to');
   if (from > to) throw new UsageError(`--from ${from} is after --to ${to}`);
-  if ((Date.parse(to) - Date.parse(from)) / 86_400_000 >= MAX_DAYS) throw new UsageError(`at most ${MAX_DAYS} days at once`);
-  const zone = single(args, '--tz') ?? systemTimeZone();
-  if (!isValidTimeZone(zone)) throw new UsageError(`--tz "${zone}" is not a time zone (use an IANA name such as Europe/Berlin)`);
-  const dataDir = single(args, '--data-dir') ?? defaultDataDirectory(io.env, process.platform, os.homedir());
-  if (!fs.existsSync(dataDir)) throw new UsageError(`no Hands-On data folder at ${dataDir} (pass --data-dir DIR)`);
+  // Both are UTC midnights, so the difference is a whole number of days.
+  if ((Date.parse(to) - Date.parse(from)) / DAY_MS >= MAX_DAYS) throw new UsageError(`at most ${MAX_DAYS} days at once`);
+  const zone = zoneOption(args, io.env);
+  // Only handsOn.dataDirectory matters here, so only a problem with it is worth a warning.
+  const dataDir = dataDirOption(args, io, () => loadSettings(io, platform, 'activity', ['handsOn.dataDirectory']).settings, platform);
 
   const history = readActivityPerLocalDay(dataDir, from, to, zone);
   if (history.corruptLines > 0) io.err(`hands-on activity: skipped ${history.corruptLines} unreadable record(s) in ${dataDir}`);

@@ -1,46 +1,41 @@
-import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
-import { UsageError, parseArgs, single, type CliIO } from './io';
-import { DEFAULT_EXCLUDE_KEYWORDS, type MeetingRules } from '../core/calendar/types';
-import { loadCalendar } from '../core/calendar/sources/loadCalendar';
 import { meetingMinutesPerDay } from '../core/calendar/meetingTime';
-import { FetchError } from '../core/calendar/sources/fetchError';
-import { addLocalDays, isLocalDate, isValidTimeZone, startOfLocalDate, systemTimeZone } from '../core/time/localDays';
+import { loadCalendar } from '../core/calendar/sources/loadCalendar';
+import { redactText } from '../core/calendar/sources/redact';
+import { DEFAULT_RULES, type MeetingRules } from '../core/calendar/types';
+import { formatInZone, isoInZone } from '../core/report/zoned';
+import { addLocalDays, startOfLocalDate } from '../core/time/localDays';
+import { parseArgs, single, UsageError, type CliIO } from './io';
+import { dateOption, emailsOption, zoneOption } from './options';
 
-export const MEETINGS_SUMMARY = 'List calendar occurrences in a window with their verdict and meeting minutes per day';
+export const SUMMARY = 'List calendar occurrences in a window with their verdict and meeting minutes per day';
 
-const USAGE = 'usage: hands-on meetings --calendar FILE|FOLDER|URL --from YYYY-MM-DD --to YYYY-MM-DD [--tz ZONE] [--me a@x.com,b@y.com] [--json]';
+export const USAGE = `Usage: hands-on meetings --calendar FILE|FOLDER|URL --from YYYY-MM-DD --to YYYY-MM-DD [--tz ZONE]
+                        [--me a@x.com,b@y.com] [--json]
 
-function isoWithOffset(epochMs: number, zone: string): string {
-  return format(new TZDate(epochMs, zone), "yyyy-MM-dd'T'HH:mm:ssxxx");
-}
-
-function required(value: string | undefined, name: string): string {
-  if (!value) throw new UsageError(`${name} is required\n${USAGE}`);
-  return value;
-}
+Lists the calendar's occurrences from --from to --to inclusive, each with its verdict (counted or why not),
+and the meeting minutes per local day.
+  --calendar X  an .ics file, a folder of .ics files or a feed URL
+  --tz ZONE     IANA time zone of the days (default: $TZ, else the system zone)
+  --me LIST     your email addresses, comma-separated, so events you declined or attend alone are told apart
+  --json        {"days": [{"date", "meetingMinutes"}], "totalMeetingMinutes", "occurrences": [{"start", "end",
+                 "title", "counted", "reason"}], "daysOff", "warnings"}`;
 
 export async function run(argv: string[], io: CliIO): Promise<number> {
   const args = parseArgs(argv, ['--calendar', '--from', '--to', '--tz', '--me'], ['--json']);
-  const calendar = required(single(args, '--calendar'), '--calendar');
-  const from = required(single(args, '--from'), '--from');
-  const to = required(single(args, '--to'), '--to');
-  if (!isLocalDate(from) || !isLocalDate(to)) throw new UsageError('--from and --to must be dates as YYYY-MM-DD');
-  if (to < from) throw new UsageError('--to is before --from');
-  const zone = single(args, '--tz') ?? io.env.TZ ?? systemTimeZone();
-  if (!isValidTimeZone(zone)) throw new UsageError(`unknown time zone: ${zone}`);
-  const rules: MeetingRules = {
-    myEmails: (single(args, '--me') ?? '').split(',').map((e) => e.trim()).filter(Boolean),
-    countTentative: true,
-    excludeKeywords: DEFAULT_EXCLUDE_KEYWORDS,
-  };
+  const calendar = single(args, '--calendar');
+  if (calendar === undefined) throw new UsageError('--calendar FILE|FOLDER|URL is required');
+  const from = dateOption(args, '--from');
+  const to = dateOption(args, '--to');
+  if (from > to) throw new UsageError(`--from ${from} is after --to ${to}`);
+  const zone = zoneOption(args, io.env);
+  const rules: MeetingRules = { ...DEFAULT_RULES, myEmails: emailsOption(args) ?? [] };
   const window = { from: startOfLocalDate(from, zone), to: startOfLocalDate(addLocalDays(to, 1), zone) };
   let verdicts;
   try {
     verdicts = await loadCalendar(calendar, { ...window, zone, rules });
   } catch (error) {
-    // One clear line, and for feeds a message that already hides the secret address.
-    throw new UsageError(error instanceof FetchError || error instanceof Error ? error.message : String(error));
+    // One clear line that never shows a feed's secret address.
+    throw new UsageError(redactText(error instanceof Error ? error.message : String(error)));
   }
   const days = meetingMinutesPerDay(verdicts.occurrences, from, to, zone).map((d) => ({ date: d.date, meetingMinutes: Math.round(d.minutes) }));
   const total = days.reduce((sum, d) => sum + d.meetingMinutes, 0);
@@ -49,8 +44,8 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
       days,
       totalMeetingMinutes: total,
       occurrences: verdicts.occurrences.map((o) => ({
-        start: isoWithOffset(o.start, zone),
-        end: isoWithOffset(o.end, zone),
+        start: isoInZone(o.start, zone),
+        end: isoInZone(o.end, zone),
         title: o.title,
         counted: o.counted,
         reason: o.reason,
@@ -64,8 +59,8 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   const lines: string[] = [];
   for (const o of verdicts.occurrences) {
     const when = o.allDay
-      ? `${format(new TZDate(o.start, zone), 'yyyy-MM-dd')} (all day)`
-      : `${format(new TZDate(o.start, zone), 'yyyy-MM-dd HH:mm')}–${format(new TZDate(o.end, zone), 'HH:mm')}`;
+      ? `${formatInZone(o.start, zone, 'yyyy-MM-dd')} (all day)`
+      : `${formatInZone(o.start, zone, 'yyyy-MM-dd HH:mm')}–${formatInZone(o.end, zone, 'HH:mm')}`;
     lines.push(`${when.padEnd(24)} ${o.reason.padEnd(18)} ${o.title || '(no title)'}`);
   }
   if (lines.length === 0) lines.push('No calendar occurrences in this window.');

@@ -1,33 +1,31 @@
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { computeBalance, type Balance } from '../core/balance/computeBalance';
 import { focusBlocksRestOfWeek } from '../core/balance/focusBlocks';
 import { periodRange, previousPeriodRange } from '../core/balance/periods';
 import { dailySeries } from '../core/balance/series';
 import { manualOccurrences } from '../core/calendar/manualMeetings';
-import { isFeedUrl, loadCalendar } from '../core/calendar/sources/loadCalendar';
+import { isFeedUrl, loadCalendar, mergeVerdicts, type SourceKind } from '../core/calendar/sources/loadCalendar';
 import { redactText, redactUrl } from '../core/calendar/sources/redact';
 import type { CalendarVerdicts, MeetingRules } from '../core/calendar/types';
 import type { BalanceInputs, SourceStatus } from '../core/dashboard/inputs';
-import { readActivity, readManualMeetings } from '../core/journal/activityHistory';
-import { defaultDataDirectory } from '../core/journal/dataDirectory';
+import { readHistory } from '../core/journal/activityHistory';
 import { reportJson } from '../core/report/reportJson';
 import { reportMarkdown } from '../core/report/reportMarkdown';
 import { formatDuration, formatPercent } from '../core/report/formatDuration';
 import { formatInZone } from '../core/report/zoned';
 import { PERIOD_KINDS, type PeriodKind, type Settings } from '../core/settings/settings';
-import { validateSettings } from '../core/settings/validateSettings';
 import { currentFigures, type CurrentFigures } from '../core/status/currentFigures';
 import { DAY_MS } from '../core/time/clock';
 import type { Interval } from '../core/time/interval';
-import { addLocalDays, isLocalDate, isValidTimeZone, localDateOf, startOfLocalDate, systemTimeZone } from '../core/time/localDays';
+import { addLocalDays, isLocalDate, localDateOf, startOfLocalDate } from '../core/time/localDays';
 import { parseArgs, single, UsageError, type CliIO } from './io';
-import { readUserSettings, userSettingsPath, type UserSettings } from './vscodeSettings';
+import { dataDirOption, emailsOption, homeOf, loadSettings, zoneOption, type CommandOptions } from './options';
+import { userSettingsPath, type UserSettings } from './vscodeSettings';
 
-export const REPORT_SUMMARY = 'the hands-on share of the period, the same figures as the status bar';
+export const SUMMARY = 'the hands-on share of the period, the same figures as the status bar';
 
-const HELP = `Usage: hands-on report [--data-dir DIR] [--calendar FILE|FOLDER|URL ...] [--me a@x.com,b@y.com]
+export const USAGE = `Usage: hands-on report [--data-dir DIR] [--calendar FILE|FOLDER|URL ...] [--me a@x.com,b@y.com]
                        [--period day|week|rolling7] [--date YYYY-MM-DD] [--tz ZONE] [--json|--markdown]
 
 Computes the hands-on share the status bar shows: coding and meeting minutes of the period, the overlap,
@@ -47,27 +45,28 @@ period, weekStartsOn, focusBlockMinutes, minCodingHoursPerWeek, dataDirectory, c
                     "handsOnPercent", "targetPercent", "belowTarget", "focusBlocks": [{"start", "end"}]}
   --markdown       a short summary to paste into a 1:1 document`;
 
-export interface ReportOptions {
-  /** For tests: the platform whose settings.json location is used (default: process.platform). */
-  platform?: NodeJS.Platform;
+interface CalendarLabel {
+  /** Safe to print: a file or folder name (a folder's ends in `/`), or a redacted URL. */
+  label: string;
+  kind: SourceKind;
 }
 
-interface CalendarSpec {
+interface CalendarSpec extends CalendarLabel {
   spec: string;
-  /** Safe to print: a file or folder name, or a redacted URL. */
-  label: string;
   fromSettings: boolean;
 }
 
-function labelOf(spec: string): string {
-  if (isFeedUrl(spec)) return redactUrl(spec);
+function labelOf(spec: string): CalendarLabel {
+  if (isFeedUrl(spec)) return { label: redactUrl(spec), kind: 'url' };
   const trimmed = spec.replace(/[\\/]+$/, '');
   const base = path.basename(trimmed) || trimmed;
+  let isFolder = false;
   try {
-    return fs.statSync(spec).isDirectory() ? `${base}/` : base;
+    isFolder = fs.statSync(spec).isDirectory();
   } catch {
-    return base;
+    // Missing: loading it says so.
   }
+  return isFolder ? { label: `${base}/`, kind: 'folder' } : { label: base, kind: 'file' };
 }
 
 /**
@@ -84,43 +83,19 @@ export function reportInstant(date: string | undefined, now: number, zone: strin
   return startOfLocalDate(addLocalDays(date, 1), zone) - 1;
 }
 
-function homeOf(env: NodeJS.ProcessEnv): string {
-  return env.HOME || env.USERPROFILE || os.homedir();
-}
-
-function loadSettings(io: CliIO, platform: NodeJS.Platform): { settings: Settings; user: UserSettings | undefined } {
-  let user: UserSettings | undefined;
-  try {
-    user = readUserSettings(io.env, platform, homeOf(io.env));
-  } catch (error) {
-    io.err(`hands-on report: warning: ${error instanceof Error ? error.message : String(error)}; using the default settings`);
-  }
-  const { settings, problems } = validateSettings((key) => user?.get(key));
-  for (const problem of problems) io.err(`hands-on report: warning: ${problem.message}`);
-  return { settings, user };
-}
-
-function withOverrides(settings: Settings, period: string | undefined, me: string | undefined): Settings {
+function withOverrides(settings: Settings, period: string | undefined, me: string[] | undefined): Settings {
   let result = settings;
   if (period !== undefined) {
     if (!(PERIOD_KINDS as readonly string[]).includes(period)) throw new UsageError(`--period must be day, week or rolling7, got "${period}"`);
     result = { ...result, period: period as PeriodKind };
   }
-  if (me !== undefined) {
-    const emails = me
-      .split(',')
-      .map((e) => e.trim().toLowerCase())
-      .filter(Boolean);
-    const bad = emails.find((e) => !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(e));
-    if (bad !== undefined) throw new UsageError(`--me: "${bad}" is not an email address`);
-    result = { ...result, calendar: { ...result.calendar, myEmails: emails } };
-  }
+  if (me !== undefined) result = { ...result, calendar: { ...result.calendar, myEmails: me } };
   return result;
 }
 
 function calendarSpecs(flags: readonly string[], settings: Settings, user: UserSettings | undefined, io: CliIO, platform: NodeJS.Platform): CalendarSpec[] {
-  if (flags.length > 0) return flags.map((spec) => ({ spec, label: labelOf(spec), fromSettings: false }));
-  const specs = settings.calendar.files.map((spec) => ({ spec, label: labelOf(spec), fromSettings: true }));
+  if (flags.length > 0) return flags.map((spec) => ({ spec, ...labelOf(spec), fromSettings: false }));
+  const specs = settings.calendar.files.map((spec) => ({ spec, ...labelOf(spec), fromSettings: true }));
   const secret = 'feed URLs added in VS Code live in its secret storage and cannot be read here; pass them with --calendar URL';
   if (specs.length > 0) {
     const noun = specs.length === 1 ? 'calendar' : 'calendars';
@@ -133,10 +108,9 @@ function calendarSpecs(flags: readonly string[], settings: Settings, user: UserS
 }
 
 async function loadCalendars(specs: readonly CalendarSpec[], window: Interval, zone: string, rules: MeetingRules, io: CliIO): Promise<CalendarVerdicts & { sources: SourceStatus[] }> {
-  const merged: CalendarVerdicts & { sources: SourceStatus[] } = { occurrences: [], daysOff: [], warnings: [], sources: [] };
-  const daysOff = new Set<string>();
-  for (const { spec, label, fromSettings } of specs) {
-    const kind = isFeedUrl(spec) ? 'url' : label.endsWith('/') ? 'folder' : 'file';
+  const parts: { name: string; verdicts: CalendarVerdicts }[] = [];
+  const sources: SourceStatus[] = [];
+  for (const { spec, label, kind, fromSettings } of specs) {
     let verdicts: CalendarVerdicts;
     try {
       verdicts = await loadCalendar(spec, { from: window.start, to: window.end, zone, rules });
@@ -145,21 +119,17 @@ async function loadCalendars(specs: readonly CalendarSpec[], window: Interval, z
       // A calendar named on the command line must work; one from settings.json is skipped like a failed refresh.
       if (!fromSettings) throw new UsageError(message);
       io.err(`hands-on report: warning: calendar ${label} skipped: ${message}`);
-      merged.sources.push({ label, kind, error: message, warnings: [] });
+      sources.push({ label, kind, error: message, warnings: [] });
       continue;
     }
-    merged.occurrences.push(...verdicts.occurrences.map((o) => ({ ...o, source: label })));
-    verdicts.daysOff.forEach((d) => daysOff.add(d));
-    merged.warnings.push(...verdicts.warnings.map((w) => `${label}: ${w}`));
-    merged.sources.push({ label, kind, warnings: verdicts.warnings });
+    parts.push({ name: label, verdicts });
+    sources.push({ label, kind, warnings: verdicts.warnings });
   }
-  merged.occurrences.sort((a, b) => a.start - b.start || a.end - b.end);
-  merged.daysOff = [...daysOff].sort();
-  return merged;
+  return { ...mergeVerdicts(parts), sources };
 }
 
-/** What `report` computed, before it is printed; exported for tests. */
-export interface ReportResult {
+/** What `report` computed, before it is printed. */
+interface ReportResult {
   inputs: BalanceInputs;
   figures: CurrentFigures;
   focusBlocks: Interval[];
@@ -199,19 +169,17 @@ function summaryText(result: ReportResult): string {
 }
 
 /** Gathers the inputs the status bar would have at `now` and computes the figures from them. */
-export async function computeReport(argv: string[], io: CliIO, options: ReportOptions = {}): Promise<ReportResult & { format: 'text' | 'json' | 'markdown' }> {
+async function computeReport(argv: string[], io: CliIO, options: CommandOptions): Promise<ReportResult & { format: 'text' | 'json' | 'markdown' }> {
   const platform = options.platform ?? process.platform;
   const args = parseArgs(argv, ['--data-dir', '--calendar', '--me', '--period', '--date', '--tz'], ['--json', '--markdown']);
   if (args.switches.has('--json') && args.switches.has('--markdown')) throw new UsageError('--json and --markdown cannot be combined');
   const format = args.switches.has('--json') ? 'json' : args.switches.has('--markdown') ? 'markdown' : 'text';
-  const zone = single(args, '--tz') ?? (io.env.TZ || systemTimeZone());
-  if (!isValidTimeZone(zone)) throw new UsageError(`--tz "${zone}" is not a time zone (use an IANA name such as Europe/Berlin)`);
+  const zone = zoneOption(args, io.env);
   const now = reportInstant(single(args, '--date'), io.now(), zone);
 
-  const loaded = loadSettings(io, platform);
-  const settings = withOverrides(loaded.settings, single(args, '--period'), single(args, '--me'));
-  const dataDir = single(args, '--data-dir') ?? (settings.dataDirectory || defaultDataDirectory(io.env, platform, homeOf(io.env)));
-  if (!fs.existsSync(dataDir)) throw new UsageError(`no Hands-On data folder at ${dataDir} (pass --data-dir DIR)`);
+  const loaded = loadSettings(io, platform, 'report');
+  const settings = withOverrides(loaded.settings, single(args, '--period'), emailsOption(args));
+  const dataDir = dataDirOption(args, io, () => settings, platform);
 
   // Like the status bar: every period starts less than 8 days ago and two weeks ahead find the next meeting;
   // the previous period (for the Markdown trend) reaches back at most two weeks.
@@ -219,9 +187,8 @@ export async function computeReport(argv: string[], io: CliIO, options: ReportOp
   const previousRange = previousPeriodRange(settings.period, period, zone, settings.weekStartsOn);
   const range: Interval = { start: Math.min(now - 8 * DAY_MS, previousRange.start), end: now + 15 * DAY_MS };
 
-  const activity = readActivity(dataDir, range);
-  const manual = readManualMeetings(dataDir, range);
-  const corrupt = activity.corruptLines + manual.corruptLines;
+  const activity = readHistory(dataDir, range);
+  const corrupt = activity.corruptLines;
   if (corrupt > 0) io.err(`hands-on report: warning: skipped ${corrupt} unreadable record(s) in ${dataDir}`);
 
   const rules: MeetingRules = { myEmails: settings.calendar.myEmails, countTentative: settings.calendar.countTentative, excludeKeywords: settings.calendar.excludeKeywords };
@@ -237,7 +204,7 @@ export async function computeReport(argv: string[], io: CliIO, options: ReportOp
     coding: activity.union,
     codingMinutesByWorkspace: activity.minutesByWorkspace,
     codingMinutesByLanguage: activity.minutesByLanguage,
-    occurrences: [...calendars.occurrences, ...manualOccurrences(manual.meetings)],
+    occurrences: [...calendars.occurrences, ...manualOccurrences(activity.meetings)],
     daysOff: calendars.daysOff,
     sources: calendars.sources,
   };
@@ -247,11 +214,7 @@ export async function computeReport(argv: string[], io: CliIO, options: ReportOp
   return { inputs, figures, focusBlocks, previous, format };
 }
 
-export async function run(argv: string[], io: CliIO, options: ReportOptions = {}): Promise<number> {
-  if (argv.includes('--help') || argv.includes('-h')) {
-    io.out(HELP);
-    return 0;
-  }
+export async function run(argv: string[], io: CliIO, options: CommandOptions = {}): Promise<number> {
   const result = await computeReport(argv, io, options);
   const { figures, inputs } = result;
   if (result.format === 'json') {

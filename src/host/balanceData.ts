@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { manualOccurrences } from '../core/calendar/manualMeetings';
 import type { BalanceInputs } from '../core/dashboard/inputs';
-import { readActivity, readManualMeetings } from '../core/journal/activityHistory';
+import { readHistory } from '../core/journal/activityHistory';
 import type { Settings } from '../core/settings/settings';
 import type { Clock } from '../core/time/clock';
 import type { Interval } from '../core/time/interval';
@@ -19,6 +19,7 @@ export class BalanceData extends Disposable {
   private readonly changed = this.register(new vscode.EventEmitter<void>());
   readonly onDidChange = this.changed.event;
   private reportedCorruptLines = 0;
+  private reportedUnreadableFiles = 0;
 
   constructor(
     private readonly clock: Clock,
@@ -41,12 +42,16 @@ export class BalanceData extends Disposable {
     return { now: this.clock.now(), zone: this.zone(), settings: this.config.current };
   }
 
-  async load(range: Interval): Promise<BalanceInputs> {
+  /**
+   * One read of the journal for `range`. `readHistory` breaks coding down by workspace and language over the range
+   * it reads only, so `_breakdownRange` cannot be honoured without a second read yet: the breakdown covers `range`,
+   * and `breakdownRange` in the result says so.
+   */
+  async load(range: Interval, _breakdownRange?: Interval): Promise<BalanceInputs> {
     await this.calendars.whenLoaded();
     const root = this.recorder.dataDirectory;
-    const activity = readActivity(root, range);
-    const manual = readManualMeetings(root, range);
-    this.reportCorruption(activity.corruptLines + manual.corruptLines);
+    const history = readHistory(root, range);
+    this.reportDamage(history.corruptLines, history.unreadableFiles);
     const calendar = this.calendars.occurrencesIn(range);
     const now = this.clock.now();
     const ongoing = this.meetingNow.ongoing(now);
@@ -55,19 +60,25 @@ export class BalanceData extends Disposable {
       zone: this.zone(),
       settings: this.config.current,
       range,
-      coding: activity.union,
-      codingMinutesByWorkspace: activity.minutesByWorkspace,
-      codingMinutesByLanguage: activity.minutesByLanguage,
-      occurrences: [...calendar.occurrences, ...manualOccurrences(ongoing ? [...manual.meetings, ongoing] : manual.meetings)],
+      coding: history.union,
+      breakdownRange: range,
+      codingMinutesByWorkspace: history.minutesByWorkspace,
+      codingMinutesByLanguage: history.minutesByLanguage,
+      occurrences: [...calendar.occurrences, ...manualOccurrences(ongoing ? [...history.meetings, ongoing] : history.meetings)],
       daysOff: calendar.daysOff,
       sources: this.calendars.status(),
     };
   }
 
-  private reportCorruption(corruptLines: number): void {
+  /** Said once per new count: damaged lines are skipped and kept on disk; unreadable files are left as they are. */
+  private reportDamage(corruptLines: number, unreadableFiles: number): void {
     if (corruptLines > this.reportedCorruptLines) {
       this.log.warn(`Skipped ${corruptLines} damaged lines in the history files (a crash or a sync conflict); every intact record was kept.`);
       this.reportedCorruptLines = corruptLines;
+    }
+    if (unreadableFiles > this.reportedUnreadableFiles) {
+      this.log.error(`${unreadableFiles} history files in ${this.recorder.dataDirectory} could not be read (check their permissions); their time is missing from the figures until they can be.`);
+      this.reportedUnreadableFiles = unreadableFiles;
     }
   }
 }

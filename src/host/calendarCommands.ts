@@ -107,6 +107,7 @@ export class CalendarCommands {
       const files = this.config.current.calendar.files.filter((path) => path !== source.spec);
       await vscode.workspace.getConfiguration('handsOn').update('calendar.files', files, vscode.ConfigurationTarget.Global);
     }
+    await this.calendars.forget(source);
     await this.calendars.refresh();
   }
 

@@ -3,7 +3,8 @@ import * as vscode from 'vscode';
 import { contentHash } from '../core/calendar/sources/contentHash';
 import { CalendarCache, type CacheEntry } from '../core/calendar/sources/calendarCache';
 import type { FetchOptions } from '../core/calendar/sources/fetchFeed';
-import { loadCalendarTexts, mergeVerdicts } from '../core/calendar/sources/loadCalendar';
+import type { CalendarText } from '../core/calendar/sources/fileSource';
+import { loadCalendarTexts, refreshCalendarTexts } from '../core/calendar/sources/loadCalendar';
 import { parseInWorker } from '../core/calendar/sources/parseInWorker';
 import { redactText } from '../core/calendar/sources/redact';
 import type { CalendarVerdicts, MeetingRules, Occurrence } from '../core/calendar/types';
@@ -120,7 +121,12 @@ export class Calendars extends Disposable {
 
   /** Reads one source now, without keeping it: what "Add Calendar…" uses to validate before saving. */
   async probe(source: CalendarSource): Promise<CalendarVerdicts> {
-    return this.parse(source, await loadCalendarTexts(source.spec, this.options.fetchOptions));
+    return this.parse(await loadCalendarTexts(source.spec, this.options.fetchOptions));
+  }
+
+  /** Forgets a removed calendar's cached meetings, so nothing of it stays on disk. */
+  async forget(source: CalendarSource): Promise<void> {
+    await this.cache.remove(source.id);
   }
 
   private async refreshAll(): Promise<void> {
@@ -156,19 +162,22 @@ export class Calendars extends Disposable {
   private async refreshOne(state: SourceState): Promise<void> {
     const { source, cached } = state;
     const key = this.parseKey();
+    // The parsed result only stands while rules, zone and window are the same; otherwise the text is needed again.
+    const reusable = cached && cached.result.key === key ? cached : undefined;
     try {
-      const texts = await loadCalendarTexts(source.spec, this.options.fetchOptions);
-      const hash = contentHash(texts.map((t) => `${t.name}\n${t.text}`).join('\n'));
       const now = this.options.clock.now();
-      if (cached && cached.hash === hash && cached.result.key === key) {
-        state.verdicts = cached.result.verdicts;
+      const texts = await refreshCalendarTexts(source.spec, { ...this.options.fetchOptions, etag: reusable?.etag, lastModified: reusable?.lastModified });
+      const hash = texts === 'unchanged' ? reusable!.hash : contentHash(texts.map((t) => `${t.name}\n${t.text}`).join('\n'));
+      if (texts === 'unchanged' || hash === reusable?.hash) {
+        state.verdicts = reusable!.result.verdicts;
       } else {
-        state.verdicts = await this.parse(source, texts);
+        state.verdicts = await this.parse(texts);
         for (const warning of state.verdicts.warnings) this.options.log.warn(`${source.label}: ${warning}`);
       }
+      const validators: Pick<CalendarText, 'etag' | 'lastModified'> = texts === 'unchanged' ? reusable! : (texts[0] ?? {});
       state.lastRefreshed = now;
       state.error = undefined;
-      await this.cache.save(source.id, { hash, refreshedAt: now, result: { key, verdicts: state.verdicts } });
+      await this.cache.save(source.id, { hash, etag: validators.etag, lastModified: validators.lastModified, refreshedAt: now, result: { key, verdicts: state.verdicts } });
     } catch (error) {
       const message = redactText(error instanceof Error ? error.message : String(error));
       if (state.error !== message) this.options.log.error(`Calendar ${source.label}: ${message}`);
@@ -176,14 +185,9 @@ export class Calendars extends Disposable {
     }
   }
 
-  private async parse(source: CalendarSource, texts: readonly { name: string; text: string }[]): Promise<CalendarVerdicts> {
+  private parse(texts: readonly CalendarText[]): Promise<CalendarVerdicts> {
     const now = this.options.clock.now();
-    const options = { from: now - PAST_MS, to: now + FUTURE_MS, zone: this.options.zone(), rules: this.rules() };
-    const parts = [];
-    for (const { name, text } of texts) {
-      parts.push({ name, verdicts: await parseInWorker(text, { ...options, source: source.kind === 'folder' ? name : source.label }, this.options.workerFile) });
-    }
-    return mergeVerdicts(parts);
+    return parseInWorker(texts, { from: now - PAST_MS, to: now + FUTURE_MS, zone: this.options.zone(), rules: this.rules() }, this.options.workerFile);
   }
 
   private rules(): MeetingRules {

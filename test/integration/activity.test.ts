@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { readActivity } from '../../src/core/journal/activityHistory';
+import { readHistory } from '../../src/core/journal/activityHistory';
 import { durationMs } from '../../src/core/time/interval';
 import { eventually, extensionApi, openScratchEditor, typeInto } from './support';
 
@@ -10,7 +10,7 @@ describe('Recording coding time in a real editor', () => {
   const codedMinutes = async (since: number) => {
     const api = await extensionApi();
     api.flush();
-    return durationMs(readActivity(api.dataDirectory(), { start: since, end: api.clock.now() + MINUTE }).union) / MINUTE;
+    return durationMs(readHistory(api.dataDirectory(), { start: since, end: api.clock.now() + MINUTE }).union) / MINUTE;
   };
 
   afterEach(async () => {

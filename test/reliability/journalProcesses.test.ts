@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { readActivity } from '../../src/core/journal/activityHistory';
+import { readHistory } from '../../src/core/journal/activityHistory';
 import { compact } from '../../src/core/journal/compaction';
 import { JournalWriter } from '../../src/core/journal/journalWriter';
 import { journalPaths } from '../../src/core/journal/layout';
@@ -49,7 +49,7 @@ describe('reliability: journal under real processes', () => {
     const children = [0, 1, 2, 3].map((c) => finished(start(['write', dir.path, `w-${c}-x`, String(c), String(count), '25'])));
     const results = await Promise.all(children);
     for (const result of results) assert.equal(result.code, 0, result.stderr);
-    const history = readActivity(dir.path, EVERYTHING);
+    const history = readHistory(dir.path, EVERYTHING);
     assert.equal(history.corruptLines, 0);
     assert.equal(history.union.length, 4 * count, 'every record once, none merged with another');
     assert.equal(durationMs(history.union), 4 * count * MINUTE_MS);
@@ -131,12 +131,12 @@ describe('reliability: journal under real processes', () => {
         });
         expectedMinutes += 5 * 60;
       }
-      const before = readActivity(dir.path, EVERYTHING);
+      const before = readHistory(dir.path, EVERYTHING);
       assert.equal(durationMs(before.union), expectedMinutes * MINUTE_MS);
       const now = firstDay + (round * 5 + 7) * DAY_MS;
       const results = await Promise.all([0, 1, 2, 3].map(() => finished(start(['compact', dir.path, String(now)]))));
       for (const result of results) assert.equal(result.code, 0, result.stderr);
-      const after = readActivity(dir.path, EVERYTHING);
+      const after = readHistory(dir.path, EVERYTHING);
       assert.deepEqual(after.union, before.union, `round ${round}`);
       assert.deepEqual(after.minutesByWorkspace, before.minutesByWorkspace);
       assert.equal(listFiles(journalPaths(dir.path).live).length, 0, 'every closed journal was removed');
@@ -145,6 +145,6 @@ describe('reliability: journal under real processes', () => {
     const dayFiles = listFiles(journalPaths(dir.path).days);
     assert.equal(dayFiles.length, 15);
     assert.equal(new Set(dayFiles.map((n) => n.slice(0, 10))).size, 15);
-    assert.equal(durationMs(readActivity(dir.path, EVERYTHING).union), expectedMinutes * MINUTE_MS);
+    assert.equal(durationMs(readHistory(dir.path, EVERYTHING).union), expectedMinutes * MINUTE_MS);
   });
 });

@@ -1,10 +1,9 @@
 import type { Clock } from '../time/clock';
 import { MINUTE_MS } from '../time/clock';
+import { DEFAULT_SETTINGS, NUMBER_RANGES } from '../settings/settings';
 import { sanitizeContextValue, type ActivitySpan, type SpanContext } from './activitySpan';
 
-export const DEFAULT_IDLE_TIMEOUT_MINUTES = 5;
-export const MIN_IDLE_TIMEOUT_MINUTES = 1;
-export const MAX_IDLE_TIMEOUT_MINUTES = 60;
+const IDLE_TIMEOUT = NUMBER_RANGES.idleTimeoutMinutes;
 
 /**
  * What the last event of a span is worth. A span is credited from its first event to half a minute after
@@ -23,9 +22,10 @@ export interface ActivityTrackerOptions {
   focused?: boolean;
 }
 
+/** The settings are validated already; the tracker still never runs with a timeout outside the setting's range. */
 export function clampIdleTimeoutMinutes(minutes: number): number {
-  if (!Number.isFinite(minutes)) return DEFAULT_IDLE_TIMEOUT_MINUTES;
-  return Math.min(MAX_IDLE_TIMEOUT_MINUTES, Math.max(MIN_IDLE_TIMEOUT_MINUTES, minutes));
+  if (!Number.isFinite(minutes)) return DEFAULT_SETTINGS.idleTimeoutMinutes;
+  return Math.min(IDLE_TIMEOUT.max, Math.max(IDLE_TIMEOUT.min, minutes));
 }
 
 /**
@@ -57,7 +57,7 @@ export class ActivityTracker {
 
   constructor(options: ActivityTrackerOptions) {
     this.clock = options.clock;
-    this.timeoutMs = clampIdleTimeoutMinutes(options.idleTimeoutMinutes ?? DEFAULT_IDLE_TIMEOUT_MINUTES) * MINUTE_MS;
+    this.timeoutMs = clampIdleTimeoutMinutes(options.idleTimeoutMinutes ?? DEFAULT_SETTINGS.idleTimeoutMinutes) * MINUTE_MS;
     this.recordProjectNames = options.recordProjectNames ?? true;
     this.focused = options.focused ?? true;
   }

@@ -22,6 +22,23 @@ function hasOtherPeople(facts: EventFacts, me: ReadonlySet<string>): boolean {
   return false;
 }
 
+/** The rules in the form every occurrence is checked against, made once per calendar rather than per occurrence. */
+export interface PreparedRules {
+  /** The user's addresses, normalized. */
+  me: ReadonlySet<string>;
+  countTentative: boolean;
+  /** Excluded keywords, trimmed and lower-cased, empty ones dropped. */
+  keywords: readonly string[];
+}
+
+export function prepareRules(rules: MeetingRules): PreparedRules {
+  return {
+    me: new Set(rules.myEmails.map(normalizeEmail).filter(Boolean)),
+    countTentative: rules.countTentative,
+    keywords: rules.excludeKeywords.map((k) => k.trim().toLowerCase()).filter((k) => k !== ''),
+  };
+}
+
 function isTentative(facts: EventFacts, me: ReadonlySet<string>): boolean {
   return facts.busyStatus === 'TENTATIVE' || facts.status === 'TENTATIVE' || myAttendee(facts, me)?.partstat === 'TENTATIVE';
 }
@@ -30,9 +47,9 @@ function isTentative(facts: EventFacts, me: ReadonlySet<string>): boolean {
  * The verdict for one occurrence, first failing rule wins: cancelled, all-day, declined, out-of-office,
  * free (TRANSP or CDO busy status; tentative too when the user said so), excluded keyword, no other people.
  */
-export function classify(occurrence: RawOccurrence, rules: MeetingRules, feed: FeedTraits): Reason {
+export function classify(occurrence: RawOccurrence, rules: PreparedRules, feed: FeedTraits): Reason {
   const { facts } = occurrence;
-  const me = new Set(rules.myEmails.map(normalizeEmail).filter(Boolean));
+  const { me } = rules;
   if (occurrence.seriesCancelled || facts.status === 'CANCELLED') return 'cancelled';
   if (occurrence.allDay) return 'all-day';
   if (myAttendee(facts, me)?.partstat === 'DECLINED') return 'declined';
@@ -45,7 +62,7 @@ export function classify(occurrence: RawOccurrence, rules: MeetingRules, feed: F
   }
   if (!rules.countTentative && isTentative(facts, me)) return 'free';
   const title = facts.title.toLowerCase();
-  if (rules.excludeKeywords.some((k) => k.trim() !== '' && title.includes(k.trim().toLowerCase()))) return 'excluded-keyword';
+  if (rules.keywords.some((keyword) => title.includes(keyword))) return 'excluded-keyword';
   if (feed.hasAttendeeData && !hasOtherPeople(facts, me)) return 'no-other-attendees';
   return 'counted';
 }
@@ -57,10 +74,10 @@ const HOLIDAY_WORDS = /\b(?:holiday|holidays|vacation|ooo|out of office|pto|leav
  * a busy all-day event (Google marks birthdays and holiday subscriptions free), or a title or calendar
  * name that says holiday / vacation / out of office. Cancelled and declined ones never are.
  */
-export function isDayOff(occurrence: RawOccurrence, rules: MeetingRules, calendarName: string): boolean {
+export function isDayOff(occurrence: RawOccurrence, rules: PreparedRules, calendarName: string): boolean {
   if (!occurrence.allDay) return false;
   const { facts } = occurrence;
-  const me = new Set(rules.myEmails.map(normalizeEmail).filter(Boolean));
+  const { me } = rules;
   if (occurrence.seriesCancelled || facts.status === 'CANCELLED') return false;
   if (myAttendee(facts, me)?.partstat === 'DECLINED') return false;
   if (facts.busyStatus === 'OOF') return true;

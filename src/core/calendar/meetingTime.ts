@@ -2,14 +2,15 @@ import type { CalendarVerdicts, ExpandedCalendar, MeetingRules, Occurrence } fro
 import type { Interval } from '../time/interval';
 import { union } from '../time/interval';
 import { addLocalDays, localDateOf, minutesPerLocalDay, type DayTotal, type LocalDate } from '../time/localDays';
-import { classify, isDayOff } from './meetingRules';
+import { classify, isDayOff, prepareRules } from './meetingRules';
 
 /** Applies the meeting rules to expanded occurrences and collects the days off in the user's zone. */
 export function judgeCalendar(calendar: ExpandedCalendar, rules: MeetingRules, zone: string, source?: string): CalendarVerdicts {
   const occurrences: Occurrence[] = [];
   const daysOff = new Set<LocalDate>();
+  const prepared = prepareRules(rules);
   for (const raw of calendar.occurrences) {
-    const reason = classify(raw, rules, calendar);
+    const reason = classify(raw, prepared, calendar);
     occurrences.push({
       start: raw.start,
       end: raw.end,
@@ -20,7 +21,7 @@ export function judgeCalendar(calendar: ExpandedCalendar, rules: MeetingRules, z
       reason,
       ...(source === undefined ? {} : { source }),
     });
-    if (isDayOff(raw, rules, calendar.calendarName)) {
+    if (isDayOff(raw, prepared, calendar.calendarName)) {
       const last = localDateOf(raw.end - 1, zone);
       for (let day = localDateOf(raw.start, zone); day <= last; day = addLocalDays(day, 1)) daysOff.add(day);
     }

@@ -12,8 +12,6 @@
 export interface EventBlock {
   /** The block, unfolded, with repaired lines, joined by CRLF. Built on first use. */
   readonly text: string;
-  /** RRULE, RDATE, EXRULE or RECURRENCE-ID present: the block may produce occurrences away from DTSTART. */
-  recurring: boolean;
   /** YYYYMMDD of DTSTART / DTEND as written (wall clock), or 0 when absent or unreadable. */
   startDay: number;
   endDay: number;
@@ -91,7 +89,6 @@ function blockText(raw: string): string {
 }
 
 class Event implements EventBlock {
-  recurring = false;
   startDay = 0;
   endDay = 0;
   hasDuration = false;
@@ -217,17 +214,14 @@ export function splitCalendar(input: string): CalendarBlocks {
       else if (hasPrefix(src, start, 'DURATION')) event.hasDuration = true;
     } else if (first === 0x72) {
       if (isProperty(src, start, 'RRULE')) {
-        event.recurring = event.hasRrule = true;
+        event.hasRrule = true;
         event.ruleEndDay = Math.max(event.ruleEndDay, untilOf(src.slice(start, end).toUpperCase()));
       } else if (isProperty(src, start, 'RDATE')) {
-        event.recurring = event.hasRdate = true;
+        event.hasRdate = true;
       } else if (isProperty(src, start, 'RECURRENCE-ID')) {
-        event.recurring = true;
         const line = src.slice(start, end);
         if (line.slice(0, line.indexOf(':') + 1).toUpperCase().includes('THISANDFUTURE')) event.thisAndFuture = true;
       }
-    } else if (first === 0x65) {
-      if (isProperty(src, start, 'EXRULE')) event.recurring = true;
     } else if (first === 0x75) {
       if (isProperty(src, start, 'UID')) {
         const line = src.slice(start, end);

@@ -1,3 +1,4 @@
+import { DEFAULT_SETTINGS } from '../settings/settings';
 import type { LocalDate } from '../time/localDays';
 
 /** Why an occurrence does or does not count as meeting time; `counted` is the only one that does. */
@@ -76,9 +77,14 @@ export interface MeetingRules {
   excludeKeywords: readonly string[];
 }
 
-export const DEFAULT_EXCLUDE_KEYWORDS: readonly string[] = ['Focus', 'Lunch', 'OOO', 'Out of office'];
+export const DEFAULT_EXCLUDE_KEYWORDS: readonly string[] = DEFAULT_SETTINGS.calendar.excludeKeywords;
 
-export const DEFAULT_RULES: MeetingRules = { myEmails: [], countTentative: true, excludeKeywords: DEFAULT_EXCLUDE_KEYWORDS };
+/** The rules the default settings give. */
+export const DEFAULT_RULES: MeetingRules = {
+  myEmails: DEFAULT_SETTINGS.calendar.myEmails,
+  countTentative: DEFAULT_SETTINGS.calendar.countTentative,
+  excludeKeywords: DEFAULT_EXCLUDE_KEYWORDS,
+};
 
 export interface CalendarVerdicts {
   occurrences: Occurrence[];

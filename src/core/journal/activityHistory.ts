@@ -1,16 +1,20 @@
 import { MINUTE_MS } from '../time/clock';
 import { clip, durationMs, union, type Interval } from '../time/interval';
-import { startOfLocalDate, type DayTotal, type LocalDate } from '../time/localDays';
+import { localDayIntervals, minutesPerDay, type DayTotal, type LocalDate } from '../time/localDays';
 import { readStore } from './journalReader';
 import type { ManualMeeting } from './records';
 
-export interface ActivityHistory {
+export interface History {
   /** Coding time in the range: sorted, disjoint, counted once across windows and machines. */
   union: Interval[];
   /** Minutes per workspace folder name (spans recorded with a name only), each its own union. */
   minutesByWorkspace: Record<string, number>;
   minutesByLanguage: Record<string, number>;
+  /** Logged meetings overlapping the range, exact duplicates removed (a retried write may repeat one). */
+  meetings: ManualMeeting[];
   corruptLines: number;
+  /** History files that exist but could not be read (permissions, I/O errors). */
+  unreadableFiles: number;
 }
 
 function minutesByKey(spans: readonly { start: number; end: number }[], keys: readonly (string | undefined)[], range: Interval): Record<string, number> {
@@ -27,71 +31,35 @@ function minutesByKey(spans: readonly { start: number; end: number }[], keys: re
   return result;
 }
 
-export function readActivity(root: string, range: Interval): ActivityHistory {
+/** Everything the store holds for the range, read once: coding time with its breakdown, and logged meetings. */
+export function readHistory(root: string, range: Interval): History {
   const store = readStore(root, range);
   return {
     union: clip(union(store.spans), range),
     minutesByWorkspace: minutesByKey(store.spans, store.spans.map((s) => s.workspace), range),
     minutesByLanguage: minutesByKey(store.spans, store.spans.map((s) => s.language), range),
+    meetings: distinctMeetings(store.meetings),
     corruptLines: store.corruptLines,
+    unreadableFiles: store.unreadableFiles,
   };
 }
 
-/** Logged meetings overlapping the range, exact duplicates removed (a retried write may repeat one). */
-export function readManualMeetings(root: string, range: Interval): { meetings: ManualMeeting[]; corruptLines: number } {
-  const store = readStore(root, range);
+function distinctMeetings(meetings: readonly ManualMeeting[]): ManualMeeting[] {
   const seen = new Set<string>();
-  const meetings: ManualMeeting[] = [];
-  for (const meeting of store.meetings.sort((a, b) => a.start - b.start || a.end - b.end)) {
+  const distinct: ManualMeeting[] = [];
+  for (const meeting of [...meetings].sort((a, b) => a.start - b.start || a.end - b.end)) {
     const key = `${meeting.start}/${meeting.end}/${meeting.note ?? ''}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    meetings.push(meeting);
+    distinct.push(meeting);
   }
-  return { meetings, corruptLines: store.corruptLines };
-}
-
-/**
- * Minutes of a sorted, disjoint union on each local day, in one pass (a year of history is thousands of
- * spans and hundreds of days). Days are real local days, so DST days last 23 or 25 hours.
- */
-export function minutesPerDay(sortedUnion: readonly Interval[], days: readonly { date: LocalDate; interval: Interval }[]): DayTotal[] {
-  const totals: DayTotal[] = [];
-  let i = 0;
-  for (const { date, interval } of days) {
-    while (i < sortedUnion.length && sortedUnion[i]!.end <= interval.start) i++;
-    let ms = 0;
-    for (let j = i; j < sortedUnion.length && sortedUnion[j]!.start < interval.end; j++) {
-      const span = sortedUnion[j]!;
-      ms += Math.min(span.end, interval.end) - Math.max(span.start, interval.start);
-    }
-    totals.push({ date, minutes: ms / MINUTE_MS });
-  }
-  return totals;
+  return distinct;
 }
 
 export interface DailyActivity {
   days: DayTotal[];
   totalMinutes: number;
   corruptLines: number;
-}
-
-/**
- * The local days from `from` to `to` inclusive as intervals. Each midnight is computed once and shared by the
- * two days it separates: zone conversions dominate reading a year of history.
- */
-export function localDayIntervals(from: LocalDate, to: LocalDate, zone: string): { date: LocalDate; interval: Interval }[] {
-  const days: { date: LocalDate; interval: Interval }[] = [];
-  const first = Date.parse(`${from}T00:00:00Z`);
-  const last = Date.parse(`${to}T00:00:00Z`);
-  let start = startOfLocalDate(from, zone);
-  for (let utcMidnight = first; utcMidnight <= last; utcMidnight += 86_400_000) {
-    const date = new Date(utcMidnight).toISOString().slice(0, 10);
-    const end = startOfLocalDate(new Date(utcMidnight + 86_400_000).toISOString().slice(0, 10), zone);
-    days.push({ date, interval: { start, end } });
-    start = end;
-  }
-  return days;
 }
 
 /** Coding minutes per local day from `from` to `to` (both inclusive) in `zone`. */

@@ -4,7 +4,9 @@ import { randomBytes } from 'node:crypto';
 import type { ActivitySpan } from '../activity/activitySpan';
 import { decodeDay, encodeDay, type DayContents } from './dayFile';
 import { fsyncDirectory, writeFileDurably } from './durableFile';
-import { DAY_MS, dayFileName, journalPaths, parseDayFileName, parseJournalFileName, utcDateOf, utcDayStart } from './layout';
+import { dayFileName, journalPaths, parseDayFileName, parseJournalFileName, utcDateOf, utcDayStart } from './layout';
+import { DAY_MS } from '../time/clock';
+import { listNames } from './journalReader';
 import { parseJournalText } from './records';
 
 /*
@@ -60,7 +62,7 @@ export function compact(root: string, now: number): CompactionResult {
   };
 
   const journalsToRemove: string[] = [];
-  for (const name of list(paths.live)) {
+  for (const name of listNames(paths.live)) {
     const parsed = parseJournalFileName(name);
     if (!parsed || utcDayStart(parsed.utcDate) >= openFrom) continue;
     const file = path.join(paths.live, name);
@@ -80,7 +82,7 @@ export function compact(root: string, now: number): CompactionResult {
   }
 
   const dayFiles = new Map<string, string[]>();
-  for (const name of list(paths.days)) {
+  for (const name of listNames(paths.days)) {
     const parsed = parseDayFileName(name);
     if (parsed) dayFiles.set(parsed.utcDate, [...(dayFiles.get(parsed.utcDate) ?? []), name]);
     else if (name.startsWith('.tmp-')) removeStaleTemp(path.join(paths.days, name), now);
@@ -128,14 +130,6 @@ function splitAtUtcMidnights(span: ActivitySpan): ActivitySpan[] {
     start = end;
   }
   return pieces;
-}
-
-function list(dir: string): string[] {
-  try {
-    return fs.readdirSync(dir).sort();
-  } catch {
-    return [];
-  }
 }
 
 function readIfPresent(file: string): string | undefined {

@@ -3,7 +3,8 @@ import * as path from 'node:path';
 import type { ActivitySpan } from '../activity/activitySpan';
 import type { Interval } from '../time/interval';
 import { decodeDay } from './dayFile';
-import { DAY_MS, journalPaths, parseDayFileName, parseJournalFileName, utcDayStart } from './layout';
+import { journalPaths, parseDayFileName, parseJournalFileName, utcDayStart } from './layout';
+import { DAY_MS } from '../time/clock';
 import { MAX_MEETING_MS, parseJournalText, type ManualMeeting } from './records';
 
 /** Raw records overlapping a range, from every journal and day file; spans may overlap (readers take the union). */
@@ -12,15 +13,16 @@ export interface StoreContents {
   meetings: ManualMeeting[];
   /** Lines or day files that held no valid record: skipped, never deleted; the host logs the count once. */
   corruptLines: number;
-  /** Files that exist but could not be read (permissions, I/O errors): skipped. */
+  /** Files that exist but could not be read (permissions, I/O errors): skipped and reported, never deleted. */
   unreadableFiles: number;
 }
 
 const ATTEMPTS = 3;
 
-function listNames(dir: string): string[] {
+/** The names in a folder, sorted; none when it is missing or unreadable. */
+export function listNames(dir: string): string[] {
   try {
-    return fs.readdirSync(dir);
+    return fs.readdirSync(dir).sort();
   } catch {
     return [];
   }

@@ -20,7 +20,6 @@ export function journalPaths(root: string): JournalPaths {
   return { base, live: path.join(base, 'live'), days: path.join(base, 'days') };
 }
 
-export const DAY_MS = 86_400_000;
 const UTC_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export function utcDateOf(epochMs: number): string {

@@ -1,6 +1,7 @@
 import { TZDate } from '@date-fns/tz';
-import { addDays, format, startOfDay } from 'date-fns';
-import { clip, durationMs, type Interval } from './interval';
+import { addDays, format } from 'date-fns';
+import { DAY_MS, MINUTE_MS } from './clock';
+import type { Interval } from './interval';
 
 /** A calendar date in the user's zone, as `YYYY-MM-DD`. */
 export type LocalDate = string;
@@ -38,10 +39,6 @@ export function localDateOf(epochMs: number, zone: string): LocalDate {
   return format(new TZDate(epochMs, zone), 'yyyy-MM-dd');
 }
 
-export function startOfLocalDay(epochMs: number, zone: string): number {
-  return startOfDay(new TZDate(epochMs, zone)).getTime();
-}
-
 export function addLocalDays(date: LocalDate, days: number): LocalDate {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   return format(addDays(new Date(y, m - 1, d), days), 'yyyy-MM-dd');
@@ -64,10 +61,43 @@ export interface DayTotal {
   minutes: number;
 }
 
-/** Minutes of a union of intervals that fall on each local day from `from` to `to` inclusive. */
+/**
+ * The local days from `from` to `to` inclusive as intervals. Each midnight is computed once and shared by the
+ * two days it separates: zone conversions dominate reading a year of history.
+ */
+export function localDayIntervals(from: LocalDate, to: LocalDate, zone: string): { date: LocalDate; interval: Interval }[] {
+  const days: { date: LocalDate; interval: Interval }[] = [];
+  const last = Date.parse(`${to}T00:00:00Z`);
+  let start = startOfLocalDate(from, zone);
+  // Dates are stepped as UTC midnights, which never meet a DST change; only the boundaries are zoned.
+  for (let utcMidnight = Date.parse(`${from}T00:00:00Z`); utcMidnight <= last; utcMidnight += DAY_MS) {
+    const end = startOfLocalDate(new Date(utcMidnight + DAY_MS).toISOString().slice(0, 10), zone);
+    days.push({ date: new Date(utcMidnight).toISOString().slice(0, 10), interval: { start, end } });
+    start = end;
+  }
+  return days;
+}
+
+/**
+ * Minutes of a sorted, disjoint union on each day, in one pass (a year of history is thousands of spans and
+ * hundreds of days). Days are real local days, so DST days last 23 or 25 hours.
+ */
+export function minutesPerDay(sortedUnion: readonly Interval[], days: readonly { date: LocalDate; interval: Interval }[]): DayTotal[] {
+  const totals: DayTotal[] = [];
+  let i = 0;
+  for (const { date, interval } of days) {
+    while (i < sortedUnion.length && sortedUnion[i]!.end <= interval.start) i++;
+    let ms = 0;
+    for (let j = i; j < sortedUnion.length && sortedUnion[j]!.start < interval.end; j++) {
+      const span = sortedUnion[j]!;
+      ms += Math.min(span.end, interval.end) - Math.max(span.start, interval.start);
+    }
+    totals.push({ date, minutes: ms / MINUTE_MS });
+  }
+  return totals;
+}
+
+/** Minutes of a sorted, disjoint union that fall on each local day from `from` to `to` inclusive. */
 export function minutesPerLocalDay(union: readonly Interval[], from: LocalDate, to: LocalDate, zone: string): DayTotal[] {
-  return localDatesBetween(from, to).map((date) => ({
-    date,
-    minutes: durationMs(clip(union, localDayInterval(date, zone))) / 60_000,
-  }));
+  return minutesPerDay(union, localDayIntervals(from, to, zone));
 }

@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { run } from '../../../src/cli/activityCommand';
 import { UsageError, type CliIO } from '../../../src/cli/io';
 import { main } from '../../../src/cli/main';
@@ -7,11 +9,20 @@ import { startOfLocalDate } from '../../../src/core/time/localDays';
 import { writerAt } from '../../builders/journalBuilders';
 import { useTempDir } from '../../builders/tempDir';
 
-function captureIO(): CliIO & { stdout: string[]; stderr: string[] } {
+function captureIO(env: NodeJS.ProcessEnv = {}): CliIO & { stdout: string[]; stderr: string[] } {
   const stdout: string[] = [];
   const stderr: string[] = [];
-  return { stdout, stderr, out: (t) => stdout.push(t), err: (t) => stderr.push(t), env: {}, now: () => Date.UTC(2026, 2, 20) };
+  return { stdout, stderr, out: (t) => stdout.push(t), err: (t) => stderr.push(t), env, now: () => Date.UTC(2026, 2, 20) };
 }
+
+const BERLIN_DAYS = {
+  days: [
+    { date: '2026-03-02', codingMinutes: 0 },
+    { date: '2026-03-03', codingMinutes: 135.5 },
+    { date: '2026-03-04', codingMinutes: 15 },
+  ],
+  totalCodingMinutes: 150.5,
+};
 
 describe('cli: hands-on activity', () => {
   const dir = useTempDir();
@@ -32,13 +43,65 @@ describe('cli: hands-on activity', () => {
     const io = captureIO();
     const code = await run(['--data-dir', dir.path, '--from', '2026-03-02', '--to', '2026-03-04', '--tz', 'Europe/Berlin', '--json'], io);
     assert.equal(code, 0);
-    assert.deepEqual(JSON.parse(io.stdout.join('')), {
-      days: [
-        { date: '2026-03-02', codingMinutes: 0 },
-        { date: '2026-03-03', codingMinutes: 135.5 },
-        { date: '2026-03-04', codingMinutes: 15 },
-      ],
-      totalCodingMinutes: 150.5,
+    assert.deepEqual(JSON.parse(io.stdout.join('')), BERLIN_DAYS);
+  });
+
+  it('takes the zone from $TZ when there is no --tz, as meetings and report do', async () => {
+    const berlin = captureIO({ TZ: 'Europe/Berlin' });
+    assert.equal(await run(['--data-dir', dir.path, '--from', '2026-03-02', '--to', '2026-03-04', '--json'], berlin), 0);
+    assert.deepEqual(JSON.parse(berlin.stdout.join('')), BERLIN_DAYS);
+    // Berlin 23:45–00:15 (the night of 3 March) is 07:45–08:15 on 4 March in Tokyo: all 30 minutes fall on the 4th there.
+    const tokyo = captureIO({ TZ: 'Asia/Tokyo' });
+    assert.equal(await run(['--data-dir', dir.path, '--from', '2026-03-03', '--to', '2026-03-04'], tokyo), 0);
+    assert.match(tokyo.stdout.join(''), /\(Asia\/Tokyo\)/);
+    assert.match(tokyo.stdout.join(''), /2026-03-03\s+2h 01m/);
+    assert.match(tokyo.stdout.join(''), /2026-03-04\s+0h 30m/);
+    // --tz still wins over $TZ.
+    const flag = captureIO({ TZ: 'Asia/Tokyo' });
+    assert.equal(await run(['--data-dir', dir.path, '--from', '2026-03-02', '--to', '2026-03-04', '--tz', 'Europe/Berlin', '--json'], flag), 0);
+    assert.deepEqual(JSON.parse(flag.stdout.join('')), BERLIN_DAYS);
+  });
+
+  describe('the data folder, found as report finds it', () => {
+    const home = useTempDir('hands-on-home-');
+
+    function writeSettings(text: string): void {
+      const user = path.join(home.path, '.config', 'Code', 'User');
+      fs.mkdirSync(user, { recursive: true });
+      fs.writeFileSync(path.join(user, 'settings.json'), text);
+    }
+
+    const args = ['--from', '2026-03-02', '--to', '2026-03-04', '--tz', 'Europe/Berlin', '--json'];
+
+    it('uses handsOn.dataDirectory from VS Code settings.json under $HOME when there is no --data-dir', async () => {
+      writeSettings(`{\n  // JSONC, as VS Code writes it\n  "handsOn.dataDirectory": ${JSON.stringify(dir.path)},\n}`);
+      const io = captureIO({ HOME: home.path });
+      assert.equal(await run(args, io, { platform: 'linux' }), 0);
+      assert.deepEqual(JSON.parse(io.stdout.join('')), BERLIN_DAYS);
+      assert.deepEqual(io.stderr, []);
+    });
+
+    it('--data-dir overrides the setting', async () => {
+      writeSettings(`{ "handsOn.dataDirectory": ${JSON.stringify(path.join(home.path, 'elsewhere'))} }`);
+      const io = captureIO({ HOME: home.path });
+      assert.equal(await run(['--data-dir', dir.path, ...args], io, { platform: 'linux' }), 0);
+      assert.deepEqual(JSON.parse(io.stdout.join('')), BERLIN_DAYS);
+    });
+
+    it('without the setting, looks in the extension storage under $HOME and says where', async () => {
+      writeSettings('{ "handsOn.targetPercent": "lots" }');
+      const io = captureIO({ HOME: home.path });
+      await assert.rejects(run(args, io, { platform: 'linux' }), (error: unknown) => error instanceof UsageError && error.message.includes(`no Hands-On data folder at ${path.join(home.path, '.config', 'Code', 'User', 'globalStorage')}`));
+      // A problem with a setting activity does not use is not worth a warning here.
+      assert.deepEqual(io.stderr, []);
+    });
+
+    it('warns about an invalid handsOn.dataDirectory and falls back to the default', async () => {
+      writeSettings('{ "handsOn.dataDirectory": 42 }');
+      const io = captureIO({ HOME: home.path });
+      await assert.rejects(run(args, io, { platform: 'linux' }), /no Hands-On data folder/);
+      assert.equal(io.stderr.length, 1);
+      assert.match(io.stderr[0]!, /^hands-on activity: warning: handsOn\.dataDirectory/);
     });
   });
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readCalendar } from '../../../src/core/calendar/readCalendar';
 import { DEFAULT_EXCLUDE_KEYWORDS } from '../../../src/core/calendar/types';
-import { readActivity } from '../../../src/core/journal/activityHistory';
+import { readHistory } from '../../../src/core/journal/activityHistory';
 import { DAY_MS } from '../../../src/core/time/clock';
 import { durationMs } from '../../../src/core/time/interval';
 import { systemTimeZone } from '../../../src/core/time/localDays';
@@ -34,7 +34,7 @@ describe('the sandbox demo history', () => {
   });
 
   it('holds four weeks of coding, less in later weeks', () => {
-    const week = (ago: number) => durationMs(readActivity(join(folder, 'data'), { start: now - (ago + 1) * 7 * DAY_MS, end: now - ago * 7 * DAY_MS }).union);
+    const week = (ago: number) => durationMs(readHistory(join(folder, 'data'), { start: now - (ago + 1) * 7 * DAY_MS, end: now - ago * 7 * DAY_MS }).union);
     assert.ok(week(3) > week(0), `coding drifts down: ${week(3)} > ${week(0)}`);
     assert.ok(week(0) > 0);
   });

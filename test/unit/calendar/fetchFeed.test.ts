@@ -6,6 +6,7 @@ import { fetchFeed } from '../../../src/core/calendar/sources/fetchFeed';
 import { FetchError } from '../../../src/core/calendar/sources/fetchError';
 import { redactUrl } from '../../../src/core/calendar/sources/redact';
 import { contentHash } from '../../../src/core/calendar/sources/contentHash';
+import { loadCalendarTexts, refreshCalendarTexts } from '../../../src/core/calendar/sources/loadCalendar';
 
 const ICS = 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:x\r\nDTSTAMP:20240101T000000Z\r\nDTSTART:20240304T090000Z\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n';
 
@@ -62,6 +63,14 @@ describe('fetchFeed against a local server', () => {
     assert.equal(first.status, 'ok');
     assert.ok(first.status === 'ok' && first.text.includes('BEGIN:VEVENT') && first.etag === '"v1"');
     assert.deepEqual(await fetchFeed(`${base}/ok`, { ...opts, etag: '"v1"' }), { status: 'not-modified' });
+  });
+
+  it('refreshes a feed with its validators: unchanged on 304, and a plain load never sends them', async () => {
+    const first = await refreshCalendarTexts(`${base}/ok`, opts);
+    assert.ok(first !== 'unchanged');
+    assert.equal(first[0]!.etag, '"v1"');
+    assert.equal(await refreshCalendarTexts(`${base}/ok`, { ...opts, etag: first[0]!.etag }), 'unchanged');
+    assert.equal((await loadCalendarTexts(`${base}/ok`, { ...opts, etag: '"v1"' }))[0]!.text, ICS);
   });
 
   it('follows up to five redirects and refuses a sixth', async () => {

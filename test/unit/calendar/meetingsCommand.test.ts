@@ -2,12 +2,13 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { run } from '../../../src/cli/meetingsCommand';
 import { UsageError, type CliIO } from '../../../src/cli/io';
+import { main } from '../../../src/cli/main';
 import { FIXTURES } from './helpers';
 
-function io() {
+function io(env: NodeJS.ProcessEnv = {}) {
   const out: string[] = [];
   const err: string[] = [];
-  const value: CliIO = { out: (t) => out.push(t), err: (t) => err.push(t), env: {}, now: () => Date.UTC(2024, 2, 10) };
+  const value: CliIO = { out: (t) => out.push(t), err: (t) => err.push(t), env, now: () => Date.UTC(2024, 2, 10) };
   return { value, out, err };
 }
 
@@ -40,5 +41,44 @@ describe('hands-on meetings', () => {
 
   it('rejects bad dates', async () => {
     await assert.rejects(run(['--calendar', 'x.ics', '--from', '2024-02-30', '--to', '2024-03-04'], io().value), UsageError);
+  });
+
+  it('takes the zone from $TZ when there is no --tz', async () => {
+    const cli = io({ TZ: 'Europe/Berlin' });
+    assert.equal(await run(['--calendar', path.join(FIXTURES, 'rules.ics'), '--from', '2024-03-04', '--to', '2024-03-04', '--json'], cli.value), 0);
+    const standup = JSON.parse(cli.out.join('')).occurrences.find((o: { title: string }) => o.title === 'Standup');
+    assert.equal(standup.start, '2024-03-04T10:00:00+01:00');
+    // The same ISO form as report: UTC itself is written Z.
+    const utc = io({ TZ: 'UTC' });
+    await run(['--calendar', path.join(FIXTURES, 'rules.ics'), '--from', '2024-03-04', '--to', '2024-03-04', '--json'], utc.value);
+    assert.equal(JSON.parse(utc.out.join('')).occurrences.find((o: { title: string }) => o.title === 'Standup').start, '2024-03-04T09:00:00Z');
+  });
+
+  it('answers --help through main with exit 0', async () => {
+    const cli = io();
+    assert.equal(await main(['meetings', '--help'], cli.value), 0);
+    assert.match(cli.out.join(''), /^Usage: hands-on meetings --calendar/);
+    assert.deepEqual(cli.err, []);
+  });
+
+  it('accepts --me with mailto: and capitals, and rejects a bad address with exit 2 and one line', async () => {
+    const args = ['--calendar', path.join(FIXTURES, 'rules.ics'), '--from', '2024-03-04', '--to', '2024-03-06', '--tz', 'UTC', '--json'];
+    const plain = io();
+    const spelled = io();
+    assert.equal(await main(['meetings', ...args, '--me', 'me@x.com'], plain.value), 0);
+    assert.equal(await main(['meetings', ...args, '--me', 'MAILTO:Me@X.com'], spelled.value), 0);
+    assert.deepEqual(JSON.parse(spelled.out.join('')), JSON.parse(plain.out.join('')));
+    const bad = io();
+    assert.equal(await main(['meetings', ...args, '--me', 'me@x.com,not-an-address'], bad.value), 2);
+    assert.deepEqual(bad.out, []);
+    assert.equal(bad.err.length, 1);
+    assert.match(bad.err[0]!, /^hands-on meetings: --me: "not-an-address" is not an email address$/);
+  });
+
+  it('requires --calendar and both dates, with one line each', async () => {
+    await assert.rejects(run(['--from', '2024-03-04', '--to', '2024-03-04'], io().value), (e: unknown) => e instanceof UsageError && /--calendar FILE\|FOLDER\|URL is required/.test(e.message));
+    await assert.rejects(run(['--calendar', 'x.ics', '--to', '2024-03-04'], io().value), (e: unknown) => e instanceof UsageError && /--from YYYY-MM-DD is required/.test(e.message));
+    await assert.rejects(run(['--calendar', 'x.ics', '--from', '2024-03-05', '--to', '2024-03-04'], io().value), (e: unknown) => e instanceof UsageError && /is after --to/.test(e.message));
+    await assert.rejects(run(['--calendar', 'x.ics', '--from', '2024-03-04', '--to', '2024-03-04', '--tz', 'Mars/Olympus'], io().value), (e: unknown) => e instanceof UsageError && /not a time zone/.test(e.message));
   });
 });

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { build } from 'esbuild';
 import { CalendarCache, type CacheEntry } from '../../../src/core/calendar/sources/calendarCache';
 import { readCalendarFile, readCalendarFolder } from '../../../src/core/calendar/sources/fileSource';
+import { readCalendars } from '../../../src/core/calendar/sources/loadCalendar';
 import { parseInWorker } from '../../../src/core/calendar/sources/parseInWorker';
 import { readCalendar, type ReadOptions } from '../../../src/core/calendar/readCalendar';
 import { DEFAULT_RULES } from '../../../src/core/calendar/types';
@@ -12,6 +13,8 @@ import { FIXTURES, fixture, MARCH_WEEK } from './helpers';
 
 const REPO = path.resolve(__dirname, '../../../..');
 const OPTIONS: ReadOptions = { ...MARCH_WEEK, zone: 'Europe/Berlin', rules: { ...DEFAULT_RULES, myEmails: ['me@x.com'] }, source: 'rules.ics' };
+/** One source's texts as parseInWorker takes them: labelled like OPTIONS.source. */
+const one = (text: string) => [{ name: 'rules.ics', text }];
 
 describe('calendar sources', () => {
   let temp: string;
@@ -41,10 +44,16 @@ describe('calendar sources', () => {
     it('gives in a worker thread exactly what readCalendar gives in-process', async () => {
       for (const name of ['rules.ics', 'this-and-future.ics', 'windows-tzids.ics', 'malformed-line.ics']) {
         const text = fixture(name);
-        const inWorker = await parseInWorker(text, OPTIONS, workerFile);
+        const inWorker = await parseInWorker(one(text), OPTIONS, workerFile);
         assert.deepEqual(inWorker, readCalendar(text, OPTIONS), name);
       }
-      assert.ok((await parseInWorker(fixture('rules.ics'), OPTIONS, workerFile)).occurrences.some((o) => o.counted));
+      assert.ok((await parseInWorker(one(fixture('rules.ics')), OPTIONS, workerFile)).occurrences.some((o) => o.counted));
+    });
+
+    it('parses every file of a folder in one worker, as readCalendars does in-process', async () => {
+      const texts = ['rules.ics', 'windows-tzids.ics', 'this-and-future.ics'].map((name) => ({ name, text: fixture(name) }));
+      const options = { from: OPTIONS.from, to: OPTIONS.to, zone: OPTIONS.zone, rules: OPTIONS.rules };
+      assert.deepEqual(await parseInWorker(texts, options, workerFile), readCalendars(texts, options));
     });
 
     it('rejects with the worker’s message when parsing fails there', async () => {
@@ -59,14 +68,14 @@ describe('calendar sources', () => {
         }
       })();
       assert.notEqual(expected, '');
-      await assert.rejects(parseInWorker(notText, OPTIONS, workerFile), (e: Error) => e.message === expected);
+      await assert.rejects(parseInWorker(one(notText), OPTIONS, workerFile), (e: Error) => e.message === expected);
     });
 
     it('parses in-process when the worker file is missing or not given', async () => {
       const text = fixture('rules.ics');
       const expected = readCalendar(text, OPTIONS);
-      assert.deepEqual(await parseInWorker(text, OPTIONS, path.join(temp, 'no-such-worker.js')), expected);
-      assert.deepEqual(await parseInWorker(text, OPTIONS, undefined), expected);
+      assert.deepEqual(await parseInWorker(one(text), OPTIONS, path.join(temp, 'no-such-worker.js')), expected);
+      assert.deepEqual(await parseInWorker(one(text), OPTIONS, undefined), expected);
     });
   });
 
@@ -91,16 +100,6 @@ describe('calendar sources', () => {
       assert.equal(names.length, 1);
       assert.match(names[0]!, /^calendar-[0-9a-f]{24}\.json$/);
       for (const piece of ['private', '0123456789abcdef', 'google', 'basic', 'x.com']) assert.ok(!names[0]!.includes(piece), names[0]);
-    });
-
-    it('records a failed refresh but keeps the last good result', async () => {
-      const cache = new CalendarCache<string[]>(path.join(temp, 'cache-c'));
-      await cache.save(secretUrl, entry(['Standup'], 1000));
-      const updated = await cache.recordError(secretUrl, 'calendar.google.com/…: access denied (HTTP 401)', 5000);
-      assert.deepEqual(updated?.result, ['Standup']);
-      const loaded = await cache.load(secretUrl);
-      assert.deepEqual(loaded, { ...entry(['Standup'], 1000), lastError: 'calendar.google.com/…: access denied (HTTP 401)', lastErrorAt: 5000 });
-      assert.equal(await cache.recordError('https://never.saved/x.ics', 'boom', 6000), undefined);
     });
 
     it('treats a damaged cache file as missing, and removes entries', async () => {

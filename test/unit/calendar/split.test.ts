@@ -21,7 +21,7 @@ describe('splitCalendar (one pass)', () => {
     assert.equal(a!.startDay, 20240304);
     assert.equal(a!.endDay, 20240304);
     assert.equal(a!.ruleEndDay, 20240401);
-    assert.ok(a!.hasRrule && a!.recurring && !a!.hasRdate);
+    assert.ok(a!.hasRrule && !a!.hasRdate);
     assert.ok(b!.thisAndFuture && b!.hasDuration && b!.hasRdate && !b!.hasRrule);
     assert.equal(blocks.repairs, 2);
     assert.match(a!.text, /^BEGIN:VEVENT\r\nUID:very-long-uid-continued\r\nDTSTART;TZID="W. Europe Standard Time":20240304T090000\r\n/);

@@ -10,7 +10,7 @@ import { focusBlocksRestOfWeek } from '../../../src/core/balance/focusBlocks';
 import { loadCalendar } from '../../../src/core/calendar/sources/loadCalendar';
 import { manualOccurrences } from '../../../src/core/calendar/manualMeetings';
 import type { BalanceInputs } from '../../../src/core/dashboard/inputs';
-import { readActivity, readManualMeetings } from '../../../src/core/journal/activityHistory';
+import { readHistory } from '../../../src/core/journal/activityHistory';
 import { reportJson } from '../../../src/core/report/reportJson';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/core/settings/settings';
 import { currentFigures } from '../../../src/core/status/currentFigures';
@@ -57,7 +57,7 @@ async function expectedJson(root: string, settings: Settings, now = NOW, calenda
     occurrences.push(...verdicts.occurrences);
     verdicts.daysOff.forEach((d) => daysOff.add(d));
   }
-  const activity = readActivity(root, range);
+  const activity = readHistory(root, range);
   const inputs: BalanceInputs = {
     now,
     zone: ZONE,
@@ -66,7 +66,7 @@ async function expectedJson(root: string, settings: Settings, now = NOW, calenda
     coding: activity.union,
     codingMinutesByWorkspace: {},
     codingMinutesByLanguage: {},
-    occurrences: [...occurrences, ...manualOccurrences(readManualMeetings(root, range).meetings)],
+    occurrences: [...occurrences, ...manualOccurrences(activity.meetings)],
     daysOff: [...daysOff].sort(),
     sources: [],
   };

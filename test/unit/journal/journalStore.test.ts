@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { readActivity, readManualMeetings } from '../../../src/core/journal/activityHistory';
+import { readHistory } from '../../../src/core/journal/activityHistory';
 import { journalPaths } from '../../../src/core/journal/layout';
 import { HOUR_MS, MINUTE_MS } from '../../../src/core/time/clock';
 import { durationMs } from '../../../src/core/time/interval';
@@ -36,7 +36,7 @@ describe('journal: append and read', () => {
     b.writer.appendSpans([{ start: MORNING + 30_000, end: MORNING + 20 * MINUTE_MS }]);
     a.writer.flush();
     b.writer.flush();
-    const history = readActivity(dir.path, WHOLE_DAY);
+    const history = readHistory(dir.path, WHOLE_DAY);
     assert.equal(durationMs(history.union), 20 * MINUTE_MS);
     assert.equal(history.union.length, 1);
   });
@@ -49,7 +49,7 @@ describe('journal: append and read', () => {
     writer.flush();
     writer.appendSpans([{ start: MORNING, end: MORNING + 10 * MINUTE_MS }]);
     writer.flush();
-    assert.equal(durationMs(readActivity(dir.path, WHOLE_DAY).union), 10 * MINUTE_MS);
+    assert.equal(durationMs(readHistory(dir.path, WHOLE_DAY).union), 10 * MINUTE_MS);
   });
 
   it('clips to the range and breaks minutes down by workspace and language, each counted once', () => {
@@ -60,7 +60,7 @@ describe('journal: append and read', () => {
       { start: MORNING + HOUR_MS, end: MORNING + 2 * HOUR_MS },
     ]);
     writer.flush();
-    const history = readActivity(dir.path, { start: MORNING, end: MORNING + 90 * MINUTE_MS });
+    const history = readHistory(dir.path, { start: MORNING, end: MORNING + 90 * MINUTE_MS });
     assert.equal(durationMs(history.union), 70 * MINUTE_MS);
     assert.deepEqual(history.minutesByWorkspace, { shop: 40 });
     assert.deepEqual(history.minutesByLanguage, { typescript: 30, markdown: 30 });
@@ -72,9 +72,9 @@ describe('journal: append and read', () => {
     assert.equal(writer.appendManualMeeting(meeting).ok, true);
     writer.appendManualMeeting(meeting);
     writer.appendManualMeeting({ start: MORNING + 2 * HOUR_MS, end: MORNING + 3 * HOUR_MS });
-    const { meetings } = readManualMeetings(dir.path, WHOLE_DAY);
+    const { meetings } = readHistory(dir.path, WHOLE_DAY);
     assert.deepEqual(meetings, [meeting, { start: MORNING + 2 * HOUR_MS, end: MORNING + 3 * HOUR_MS }]);
-    assert.equal(durationMs(readActivity(dir.path, WHOLE_DAY).union), 0, 'meetings are not coding');
+    assert.equal(durationMs(readHistory(dir.path, WHOLE_DAY).union), 0, 'meetings are not coding');
   });
 
   it('rejects a meeting that ends before it starts or lasts more than a day', () => {
@@ -92,13 +92,26 @@ describe('journal: append and read', () => {
     writer.appendSpans(spans(MORNING + HOUR_MS, 2));
     writer.flush();
     fs.appendFileSync(file, '{"v":1,"k":"a","s":17730');
-    const history = readActivity(dir.path, WHOLE_DAY);
+    const history = readHistory(dir.path, WHOLE_DAY);
     assert.equal(durationMs(history.union), 5 * MINUTE_MS);
     assert.equal(history.corruptLines, 4);
   });
 
+  it('counts a history file it cannot read, keeps reading the others, and leaves it in place', () => {
+    const { writer } = writerAt(dir.path, NOW, 'host-1-aaa');
+    writer.appendSpans(spans(MORNING, 5));
+    writer.flush();
+    // A directory where a journal should be: reading it fails with EISDIR, as a file without read permission would.
+    const blocked = path.join(journalPaths(dir.path).live, '2026-03-10.host-9-zzz.jsonl');
+    fs.mkdirSync(blocked);
+    const history = readHistory(dir.path, WHOLE_DAY);
+    assert.equal(history.unreadableFiles, 1);
+    assert.equal(durationMs(history.union), 5 * MINUTE_MS);
+    assert.ok(fs.existsSync(blocked));
+  });
+
   it('reads nothing, without throwing, from a folder that does not exist', () => {
-    const history = readActivity(path.join(dir.path, 'nope'), WHOLE_DAY);
+    const history = readHistory(path.join(dir.path, 'nope'), WHOLE_DAY);
     assert.deepEqual(history.union, []);
   });
 });

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { minutesPerDay, readActivityPerLocalDay } from '../../../src/core/journal/activityHistory';
+import { readActivityPerLocalDay } from '../../../src/core/journal/activityHistory';
 import { HOUR_MS, MINUTE_MS } from '../../../src/core/time/clock';
-import { localDayInterval, startOfLocalDate } from '../../../src/core/time/localDays';
+import { localDayInterval, minutesPerDay, startOfLocalDate } from '../../../src/core/time/localDays';
 import { writerAt } from '../../builders/journalBuilders';
 import { useTempDir } from '../../builders/tempDir';
 

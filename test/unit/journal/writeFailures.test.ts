@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { readActivity } from '../../../src/core/journal/activityHistory';
+import { readHistory } from '../../../src/core/journal/activityHistory';
 import { JournalWriter } from '../../../src/core/journal/journalWriter';
 import { ManualClock, MINUTE_MS } from '../../../src/core/time/clock';
 import { durationMs } from '../../../src/core/time/interval';
@@ -36,7 +36,7 @@ describe('journal: a folder that cannot be written', () => {
     assert.deepEqual(writer.flush(), { ok: true, written: 5 });
     assert.equal(writer.problem, undefined);
     assert.equal(writer.bufferedRecords, 0);
-    assert.equal(durationMs(readActivity(root, WHOLE_DAY).union), 5 * MINUTE_MS);
+    assert.equal(durationMs(readHistory(root, WHOLE_DAY).union), 5 * MINUTE_MS);
   });
 
   it('a file in the way of the folder: reported as not a folder, written after it is fixed, never twice', () => {
@@ -56,7 +56,7 @@ describe('journal: a folder that cannot be written', () => {
     assert.equal(writer.flush().ok, true);
     writer.appendSpans(spans(MORNING + HOUR, 1));
     writer.flush();
-    const history = readActivity(root, WHOLE_DAY);
+    const history = readHistory(root, WHOLE_DAY);
     assert.equal(durationMs(history.union), 5 * MINUTE_MS);
     assert.equal(history.corruptLines, 0);
   });
@@ -90,7 +90,7 @@ describe('journal: a folder that cannot be written', () => {
     unblock();
     assert.equal(writer.flush().ok, true);
     assert.equal(writer.flush().ok, true);
-    assert.equal(durationMs(readActivity(root, WHOLE_DAY).union), 5 * MINUTE_MS);
+    assert.equal(durationMs(readHistory(root, WHOLE_DAY).union), 5 * MINUTE_MS);
   });
 
   it('a write that failed half-way leaves a torn line: the retried batch starts on a fresh line', () => {
@@ -108,7 +108,7 @@ describe('journal: a folder that cannot be written', () => {
     // What a short write on a full disk leaves behind.
     fs.appendFileSync(path.join(live, name!), '{"v":1,"k":"a","s":177');
     assert.equal(writer.flush().ok, true);
-    const history = readActivity(root, WHOLE_DAY);
+    const history = readHistory(root, WHOLE_DAY);
     assert.equal(durationMs(history.union), 2 * MINUTE_MS);
     assert.equal(history.corruptLines, 1);
   });

@@ -6,13 +6,11 @@ import { createHash } from 'node:crypto';
 export interface CacheEntry<T> {
   /** `contentHash` of the text `result` was parsed from. */
   hash: string;
+  /** A feed's validators, sent with the next request so an unchanged feed answers 304. */
   etag?: string;
   lastModified?: string;
   /** Epoch ms of the last successful refresh (fetch or unchanged). */
   refreshedAt: number;
-  /** Epoch ms and message of the last failed refresh, cleared on success. */
-  lastErrorAt?: number;
-  lastError?: string;
   result: T;
 }
 
@@ -41,15 +39,6 @@ export class CalendarCache<T> {
     const temp = `${file}.${process.pid}.tmp`;
     await fs.writeFile(temp, JSON.stringify(entry));
     await fs.rename(temp, file);
-  }
-
-  /** Records a failed refresh and keeps the last good result. */
-  async recordError(sourceId: string, message: string, at: number): Promise<CacheEntry<T> | undefined> {
-    const entry = await this.load(sourceId);
-    if (!entry) return undefined;
-    const updated = { ...entry, lastError: message, lastErrorAt: at };
-    await this.save(sourceId, updated);
-    return updated;
   }
 
   async remove(sourceId: string): Promise<void> {

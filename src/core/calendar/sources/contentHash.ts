@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { unfold } from '../splitCalendar';
 
 /**
  * A hash of the feed that ignores DTSTAMP lines (and folding/line endings): Google stamps every event with
@@ -6,7 +7,7 @@ import { createHash } from 'node:crypto';
  */
 export function contentHash(text: string): string {
   const hash = createHash('sha256');
-  for (const line of text.replace(/\r?\n[ \t]/g, '').split(/\r?\n|\r/)) {
+  for (const line of unfold(text).split(/\r?\n|\r/)) {
     if (/^DTSTAMP[;:]/i.test(line)) continue;
     hash.update(line);
     hash.update('\n');

@@ -3,9 +3,12 @@ import * as path from 'node:path';
 import { looksLikeCalendar } from '../expandCalendar';
 
 export interface CalendarText {
-  /** A label safe to show: the file name. */
+  /** A label safe to show: the file name, or a feed's host. */
   name: string;
   text: string;
+  /** A feed's validators, for a conditional request next time. */
+  etag?: string;
+  lastModified?: string;
 }
 
 /** Reads one .ics file; a missing file or one that is not iCalendar is an Error with one clear line. */

@@ -12,12 +12,15 @@ export function isFeedUrl(spec: string): boolean {
   return /^(?:https?|webcals?):\/\//i.test(spec.trim());
 }
 
-/** The texts behind FILE | FOLDER | URL, each with a label that never contains a secret. */
-export async function loadCalendarTexts(spec: string, fetchOptions: FetchOptions = {}): Promise<CalendarText[]> {
+/**
+ * The texts behind FILE | FOLDER | URL, each with a label that never contains a secret. Given the validators of
+ * the last good feed response, a feed that did not change answers 304 and this returns `'unchanged'`.
+ */
+export async function refreshCalendarTexts(spec: string, fetchOptions: FetchOptions = {}): Promise<CalendarText[] | 'unchanged'> {
   if (isFeedUrl(spec)) {
     const result = await fetchFeed(spec, fetchOptions);
-    if (result.status !== 'ok') throw new Error(`${redactUrl(spec)}: the server answered "not modified" to an unconditional request`);
-    return [{ name: redactUrl(spec), text: result.text }];
+    if (result.status === 'not-modified') return 'unchanged';
+    return [{ name: redactUrl(spec), text: result.text, etag: result.etag, lastModified: result.lastModified }];
   }
   let isFolder = false;
   try {
@@ -26,6 +29,13 @@ export async function loadCalendarTexts(spec: string, fetchOptions: FetchOptions
     throw new Error(`no such file or folder: ${spec}`);
   }
   return isFolder ? readCalendarFolder(spec) : [await readCalendarFile(spec)];
+}
+
+/** The texts behind FILE | FOLDER | URL, read unconditionally. */
+export async function loadCalendarTexts(spec: string, fetchOptions: FetchOptions = {}): Promise<CalendarText[]> {
+  const texts = await refreshCalendarTexts(spec, { ...fetchOptions, etag: undefined, lastModified: undefined });
+  if (texts === 'unchanged') throw new Error(`${redactUrl(spec)}: the server answered "not modified" to an unconditional request`);
+  return texts;
 }
 
 /** Merges the verdicts of several calendar texts (a folder, say): warnings name their file when there are several. */

@@ -1,18 +1,20 @@
 /**
- * Worker entry: parses and judges one calendar text off the extension host's thread.
+ * Worker entry: parses and judges every text of one calendar source off the extension host's thread.
  * Bundled on its own (esbuild entry `calendarWorker`), started by `parseInWorker`.
  */
 import { parentPort } from 'node:worker_threads';
-import { readCalendar, type ReadOptions } from '../readCalendar';
+import type { ReadOptions } from '../readCalendar';
+import type { CalendarText } from './fileSource';
+import { readCalendars } from './loadCalendar';
 
 interface Request {
-  text: string;
-  options: ReadOptions;
+  texts: CalendarText[];
+  options: Omit<ReadOptions, 'source'>;
 }
 
 parentPort?.on('message', (request: Request) => {
   try {
-    parentPort?.postMessage({ ok: true, result: readCalendar(request.text, request.options) });
+    parentPort?.postMessage({ ok: true, result: readCalendars(request.texts, request.options) });
   } catch (error) {
     parentPort?.postMessage({ ok: false, message: error instanceof Error ? error.message : String(error) });
   }

@@ -1,0 +1,90 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import { defaultDataDirectory } from '../core/journal/dataDirectory';
+import type { Settings } from '../core/settings/settings';
+import { validateSettings } from '../core/settings/validateSettings';
+import { isLocalDate, isValidTimeZone, systemTimeZone, type LocalDate } from '../core/time/localDays';
+import { single, UsageError, type CliIO, type ParsedArgs } from './io';
+import { readUserSettings, type UserSettings } from './vscodeSettings';
+
+/**
+ * The options every subcommand shares, parsed one way: `--tz`, `--from`/`--to`, `--me`, `--data-dir` and the
+ * VS Code settings.json they fall back to.
+ */
+
+export interface CommandOptions {
+  /** For tests: the platform whose settings.json and data folder locations are used (default: process.platform). */
+  platform?: NodeJS.Platform;
+}
+
+/** The user's home folder as the CLI sees it: $HOME, else %USERPROFILE%, else what the OS says. */
+export function homeOf(env: NodeJS.ProcessEnv): string {
+  return env.HOME || env.USERPROFILE || os.homedir();
+}
+
+/** `--tz ZONE` (an invalid one is a usage error), else $TZ when it names a zone, else the system zone. */
+export function zoneOption(args: ParsedArgs, env: NodeJS.ProcessEnv): string {
+  const flag = single(args, '--tz');
+  if (flag !== undefined) {
+    if (!isValidTimeZone(flag)) throw new UsageError(`--tz "${flag}" is not a time zone (use an IANA name such as Europe/Berlin)`);
+    return flag;
+  }
+  const tz = env.TZ;
+  return tz && isValidTimeZone(tz) ? tz : systemTimeZone();
+}
+
+/** A required `--name YYYY-MM-DD`. */
+export function dateOption(args: ParsedArgs, name: string): LocalDate {
+  const value = single(args, name);
+  if (value === undefined) throw new UsageError(`${name} YYYY-MM-DD is required`);
+  if (!isLocalDate(value)) throw new UsageError(`${name} must be a date as YYYY-MM-DD, got "${value}"`);
+  return value;
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** `--me a@x.com,b@y.com`: lower-cased, `mailto:` stripped, each one checked; undefined when not given. */
+export function emailsOption(args: ParsedArgs): string[] | undefined {
+  const value = single(args, '--me');
+  if (value === undefined) return undefined;
+  const emails = value
+    .split(',')
+    .map((e) => e.trim().replace(/^mailto:/i, '').toLowerCase())
+    .filter(Boolean);
+  const bad = emails.find((e) => !EMAIL.test(e));
+  if (bad !== undefined) throw new UsageError(`--me: "${bad}" is not an email address`);
+  return emails;
+}
+
+export interface LoadedSettings {
+  settings: Settings;
+  /** The settings.json that was read, if there was one. */
+  user: UserSettings | undefined;
+}
+
+/**
+ * The `handsOn.*` settings from the user's VS Code settings.json, validated as the extension does. A file that
+ * cannot be read and invalid values are warnings on stderr, prefixed by the command name; the defaults are used.
+ * `only` limits the warnings about invalid values to the settings the command uses (full ids, `handsOn.…`).
+ */
+export function loadSettings(io: CliIO, platform: NodeJS.Platform, command: string, only?: readonly string[]): LoadedSettings {
+  let user: UserSettings | undefined;
+  try {
+    user = readUserSettings(io.env, platform, homeOf(io.env));
+  } catch (error) {
+    io.err(`hands-on ${command}: warning: ${error instanceof Error ? error.message : String(error)}; using the default settings`);
+  }
+  const { settings, problems } = validateSettings((key) => user?.get(key));
+  for (const problem of problems) if (!only || only.includes(problem.key)) io.err(`hands-on ${command}: warning: ${problem.message}`);
+  return { settings, user };
+}
+
+/**
+ * `--data-dir DIR`, else handsOn.dataDirectory from VS Code settings, else where the extension stores its data by
+ * default on this machine. The folder must exist. `settings` is asked for only when there is no --data-dir.
+ */
+export function dataDirOption(args: ParsedArgs, io: CliIO, settings: () => Settings, platform: NodeJS.Platform): string {
+  const dataDir = single(args, '--data-dir') ?? (settings().dataDirectory || defaultDataDirectory(io.env, platform, homeOf(io.env)));
+  if (!fs.existsSync(dataDir)) throw new UsageError(`no Hands-On data folder at ${dataDir} (pass --data-dir DIR)`);
+  return dataDir;
+}
