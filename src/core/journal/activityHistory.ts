@@ -7,7 +7,7 @@ import type { ManualMeeting } from './records';
 export interface History {
   /** Coding time in the range: sorted, disjoint, counted once across windows and machines. */
   union: Interval[];
-  /** Minutes per workspace folder name (spans recorded with a name only), each its own union. */
+  /** Minutes per workspace folder name over the breakdown range (spans recorded with a name only), each its own union. */
   minutesByWorkspace: Record<string, number>;
   minutesByLanguage: Record<string, number>;
   /** Logged meetings overlapping the range, exact duplicates removed (a retried write may repeat one). */
@@ -27,17 +27,23 @@ function minutesByKey(spans: readonly { start: number; end: number }[], keys: re
     else groups.set(key, [span]);
   });
   const result: Record<string, number> = {};
-  for (const [key, group] of groups) result[key] = durationMs(clip(union(group), range)) / MINUTE_MS;
+  for (const [key, group] of groups) {
+    const minutes = durationMs(clip(union(group), range)) / MINUTE_MS;
+    if (minutes > 0) result[key] = minutes;
+  }
   return result;
 }
 
-/** Everything the store holds for the range, read once: coding time with its breakdown, and logged meetings. */
-export function readHistory(root: string, range: Interval): History {
+/**
+ * Everything the store holds for the range, read once: coding time, logged meetings, and coding by workspace and
+ * language over `breakdownRange` (a part of `range`; the whole range by default).
+ */
+export function readHistory(root: string, range: Interval, breakdownRange: Interval = range): History {
   const store = readStore(root, range);
   return {
     union: clip(union(store.spans), range),
-    minutesByWorkspace: minutesByKey(store.spans, store.spans.map((s) => s.workspace), range),
-    minutesByLanguage: minutesByKey(store.spans, store.spans.map((s) => s.language), range),
+    minutesByWorkspace: minutesByKey(store.spans, store.spans.map((s) => s.workspace), breakdownRange),
+    minutesByLanguage: minutesByKey(store.spans, store.spans.map((s) => s.language), breakdownRange),
     meetings: distinctMeetings(store.meetings),
     corruptLines: store.corruptLines,
     unreadableFiles: store.unreadableFiles,

@@ -97,6 +97,20 @@ describe('journal: append and read', () => {
     assert.equal(history.corruptLines, 4);
   });
 
+  it('gives coding by workspace and language over a part of the range, from the same read', () => {
+    const { writer } = writerAt(dir.path, NOW, 'host-1-aaa');
+    writer.appendSpans([
+      { start: MORNING, end: MORNING + 30 * MINUTE_MS, workspace: 'api', language: 'go' },
+      { start: MORNING + HOUR_MS, end: MORNING + HOUR_MS + 20 * MINUTE_MS, workspace: 'web', language: 'typescript' },
+    ]);
+    writer.flush();
+    const laterOnly = readHistory(dir.path, WHOLE_DAY, { start: MORNING + HOUR_MS, end: WHOLE_DAY.end });
+    assert.equal(durationMs(laterOnly.union), 50 * MINUTE_MS, 'coding still covers the whole range');
+    assert.deepEqual(laterOnly.minutesByWorkspace, { web: 20 });
+    assert.deepEqual(laterOnly.minutesByLanguage, { typescript: 20 });
+    assert.deepEqual(readHistory(dir.path, WHOLE_DAY).minutesByWorkspace, { api: 30, web: 20 });
+  });
+
   it('counts a history file it cannot read, keeps reading the others, and leaves it in place', () => {
     const { writer } = writerAt(dir.path, NOW, 'host-1-aaa');
     writer.appendSpans(spans(MORNING, 5));
