@@ -1,15 +1,19 @@
 import * as vscode from 'vscode';
-import type { DashboardRange } from '../core/balance/periods';
+import { dashboardRange, type DashboardRange } from '../core/balance/periods';
 import { dailyCsv, dailyJson, dailyRows, focusBlocksIcs } from '../core/dashboard/exports';
-import { dashboardLoadRange, focusBlocksAhead, summaryMarkdown } from '../core/dashboard/viewModel';
+import type { BalanceInputs } from '../core/dashboard/inputs';
+import { focusBlocksAhead, focusBlocksLoadRange, summaryLoadRange, summaryMarkdown } from '../core/dashboard/viewModel';
+import type { Settings } from '../core/settings/settings';
+import type { Interval } from '../core/time/interval';
 import { localDateOf } from '../core/time/localDays';
 import { DASHBOARD_VIEW_TYPE } from '../shared/protocol';
 import type { DashboardDataSource } from './dataSource';
 import { DASHBOARD_COMMANDS, DashboardPanel, DashboardSerializer, type DashboardDeps } from './dashboardPanel';
 
-async function loadFor(source: DashboardDataSource, range: DashboardRange) {
+/** Loads just the span a command needs, worked out from the host's clock, zone and settings. */
+function loadFor(source: DashboardDataSource, span: (now: number, zone: string, settings: Settings) => Interval): Promise<BalanceInputs> {
   const { now, zone, settings } = source.context();
-  return source.load(dashboardLoadRange(range, now, zone, settings.weekStartsOn, settings.period));
+  return source.load(span(now, zone, settings));
 }
 
 function defaultUri(name: string): vscode.Uri | undefined {
@@ -31,7 +35,7 @@ export function openDashboard(deps: DashboardDeps): DashboardPanel {
 
 /** "Hands-On: Export Focus Blocks as .ics": the free blocks from now to the end of the week, as a calendar file. */
 export async function exportFocusBlocks(deps: DashboardDeps): Promise<vscode.Uri | undefined> {
-  const inputs = await loadFor(deps.source, 'thisWeek');
+  const inputs = await loadFor(deps.source, (now, zone, settings) => focusBlocksLoadRange(now, zone, settings.weekStartsOn));
   const blocks = focusBlocksAhead(inputs);
   if (blocks.length === 0) {
     void vscode.window.showInformationMessage(`No free focus blocks of ${inputs.settings.focusBlockMinutes} minutes or more are left this week.`);
@@ -47,7 +51,7 @@ export async function exportFocusBlocks(deps: DashboardDeps): Promise<vscode.Uri
 
 /** "Hands-On: Copy Weekly Summary": the Markdown of `hands-on report --markdown`, to paste into a 1:1 document. */
 export async function copyWeeklySummary(deps: DashboardDeps): Promise<string> {
-  const text = summaryMarkdown(await loadFor(deps.source, 'thisWeek'));
+  const text = summaryMarkdown(await loadFor(deps.source, summaryLoadRange));
   await vscode.env.clipboard.writeText(text);
   vscode.window.setStatusBarMessage('$(check) Hands-On: weekly summary copied', 4000);
   return text;
@@ -64,7 +68,7 @@ export async function exportData(deps: DashboardDeps): Promise<vscode.Uri | unde
     { title: 'Hands-On: Export Data', placeHolder: 'Format of the daily figures' },
   );
   if (!choice) return undefined;
-  const inputs = await loadFor(deps.source, range);
+  const inputs = await loadFor(deps.source, (now, zone, settings) => dashboardRange(range, now, zone, settings.weekStartsOn));
   const rows = dailyRows(inputs, range);
   const name = `hands-on-daily-${rows[0]?.date ?? 'none'}-to-${rows.at(-1)?.date ?? 'none'}.${choice.format}`;
   const content = choice.format === 'csv' ? dailyCsv(rows) : dailyJson(rows);

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { dashboardRange, type DashboardRange } from '../core/balance/periods';
 import type { DashboardViewModel } from '../core/dashboard/model';
-import { buildDashboardViewModel, dashboardLoadRange, defaultDashboardRange } from '../core/dashboard/viewModel';
+import { buildDashboardViewModel, dashboardLoadRange, DEFAULT_DASHBOARD_RANGE } from '../core/dashboard/viewModel';
 import { Disposable } from '../host/dispose';
 import { DASHBOARD_VIEW_TYPE, isRangeId, parseWebviewMessage, type HostToWebview, type WebviewToHost } from '../shared/protocol';
 import type { DashboardDataSource } from './dataSource';
@@ -11,10 +11,10 @@ import { dashboardHtml, newNonce } from './html';
 export interface DashboardDeps {
   readonly extensionUri: vscode.Uri;
   readonly source: DashboardDataSource;
-  /** The commands the webview's buttons run (registered by the extension; see `DASHBOARD_COMMANDS`). */
   readonly log?: Pick<vscode.LogOutputChannel, 'info' | 'warn' | 'error'>;
 }
 
+/** The dashboard's commands, which the webview's buttons run too (see `registerDashboard`). */
 export const DASHBOARD_COMMANDS = {
   open: 'handsOn.openDashboard',
   exportFocusBlocks: 'handsOn.exportFocusBlocks',
@@ -46,7 +46,6 @@ export class DashboardPanel extends Disposable {
 
   private ready = false;
   private seq = 0;
-  private loading: Promise<void> | undefined;
   private _range: DashboardRange;
   private _lastPostedModel: DashboardViewModel | undefined;
   private _lastRenderedMs: number | undefined;
@@ -60,13 +59,13 @@ export class DashboardPanel extends Disposable {
       return DashboardPanel.current;
     }
     const panel = vscode.window.createWebviewPanel(DASHBOARD_VIEW_TYPE, 'Hands-On Dashboard', column ?? vscode.ViewColumn.One, DashboardPanel.webviewOptions(deps.extensionUri));
-    return new DashboardPanel(panel, deps, range ?? defaultDashboardRange());
+    return new DashboardPanel(panel, deps, range ?? DEFAULT_DASHBOARD_RANGE);
   }
 
   /** Takes over a panel VS Code restored after a reload (see `DashboardSerializer`). */
   static revive(panel: vscode.WebviewPanel, deps: DashboardDeps, state: unknown): DashboardPanel {
     DashboardPanel.current?.dispose();
-    return new DashboardPanel(panel, deps, savedRange(state) ?? defaultDashboardRange());
+    return new DashboardPanel(panel, deps, savedRange(state) ?? DEFAULT_DASHBOARD_RANGE);
   }
 
   static webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions & vscode.WebviewPanelOptions {
@@ -120,14 +119,6 @@ export class DashboardPanel extends Disposable {
 
   get range(): DashboardRange {
     return this._range;
-  }
-
-  get lastPostedModel(): DashboardViewModel | undefined {
-    return this._lastPostedModel;
-  }
-
-  get visible(): boolean {
-    return this.panel.visible;
   }
 
   /** A fresh page with a fresh nonce. */
@@ -186,25 +177,21 @@ export class DashboardPanel extends Disposable {
 
   /** Loads and posts the figures for the current range; a newer refresh wins over an older one still loading. */
   refresh(): Promise<void> {
-    const run = this.load().catch((error: unknown) => {
+    return this.load().catch((error: unknown) => {
       const text = error instanceof Error ? error.message : String(error);
       this.deps.log?.error(`Dashboard: could not load the figures: ${text}`);
       void this.post({ type: 'error', message: `Could not load the figures: ${text}` });
     });
-    this.loading = run;
-    return run;
   }
 
   private async load(): Promise<void> {
     const seq = ++this.seq;
     const range = this._range;
     const { now, zone, settings } = this.deps.source.context();
-    const [inputs, selected] = await Promise.all([
-      this.deps.source.load(dashboardLoadRange(range, now, zone, settings.weekStartsOn, settings.period)),
-      this.deps.source.load(dashboardRange(range, now, zone, settings.weekStartsOn)),
-    ]);
+    // One read for everything; the breakdown by workspace and language for the selected range only.
+    const inputs = await this.deps.source.load(dashboardLoadRange(range, now, zone, settings.weekStartsOn), dashboardRange(range, now, zone, settings.weekStartsOn));
     if (seq !== this.seq || this.isDisposed) return;
-    const model = buildDashboardViewModel(inputs, range, { breakdown: selected });
+    const model = buildDashboardViewModel(inputs, range);
     if (await this.post({ type: 'update', model, seq })) this._lastPostedModel = model;
   }
 
@@ -213,20 +200,8 @@ export class DashboardPanel extends Disposable {
     return this.panel.webview.postMessage(message);
   }
 
-  /** Waits for the refresh in flight, if any (for tests). */
-  async settled(): Promise<void> {
-    await this.loading;
-  }
-
-  private disposedFlag = false;
-
-  get isDisposed(): boolean {
-    return this.disposedFlag;
-  }
-
   override dispose(): void {
-    if (this.disposedFlag) return;
-    this.disposedFlag = true;
+    if (this.isDisposed) return;
     DashboardPanel.live--;
     if (DashboardPanel.current === this) DashboardPanel.current = undefined;
     super.dispose();

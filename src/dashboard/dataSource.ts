@@ -5,8 +5,12 @@ import type { Interval } from '../core/time/interval';
 
 /** What the dashboard needs from the rest of the extension: its figures' inputs, and a signal when they change. */
 export interface DashboardDataSource {
-  /** Journal, calendars and settings for `range` (the host's clock decides `now`). */
-  load(range: Interval): Promise<BalanceInputs>;
+  /**
+   * Journal, calendars and settings for `range` (the host's clock decides `now`), read once. With `breakdownRange`
+   * (inside `range`), coding by workspace and language covers that span; `breakdownRange` in the result says which
+   * span it does cover.
+   */
+  load(range: Interval, breakdownRange?: Interval): Promise<BalanceInputs>;
   /** Fires on new activity, a calendar refresh or a settings change. */
   readonly onDidChange: vscode.Event<void>;
   /** The current clock, zone and settings, so the panel can work out which span to load. */

@@ -42,15 +42,11 @@ export class BalanceData extends Disposable {
     return { now: this.clock.now(), zone: this.zone(), settings: this.config.current };
   }
 
-  /**
-   * One read of the journal for `range`. `readHistory` breaks coding down by workspace and language over the range
-   * it reads only, so `_breakdownRange` cannot be honoured without a second read yet: the breakdown covers `range`,
-   * and `breakdownRange` in the result says so.
-   */
-  async load(range: Interval, _breakdownRange?: Interval): Promise<BalanceInputs> {
+  /** One read of the journal for `range`; coding by workspace and language covers `breakdownRange` (a part of it). */
+  async load(range: Interval, breakdownRange: Interval = range): Promise<BalanceInputs> {
     await this.calendars.whenLoaded();
     const root = this.recorder.dataDirectory;
-    const history = readHistory(root, range);
+    const history = readHistory(root, range, breakdownRange);
     this.reportDamage(history.corruptLines, history.unreadableFiles);
     const calendar = this.calendars.occurrencesIn(range);
     const now = this.clock.now();
@@ -61,7 +57,7 @@ export class BalanceData extends Disposable {
       settings: this.config.current,
       range,
       coding: history.union,
-      breakdownRange: range,
+      breakdownRange,
       codingMinutesByWorkspace: history.minutesByWorkspace,
       codingMinutesByLanguage: history.minutesByLanguage,
       occurrences: [...calendar.occurrences, ...manualOccurrences(ongoing ? [...history.meetings, ongoing] : history.meetings)],

@@ -1,15 +1,40 @@
 // The three charts. Only the Chart.js parts used here are imported and registered, so the bundle stays small.
-import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip, type ChartConfiguration } from 'chart.js';
+import {
+  BarController,
+  BarElement,
+  CategoryScale,
+  Chart,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  Tooltip,
+  type ChartConfiguration,
+  type ChartType,
+  type TooltipItem,
+} from 'chart.js';
 import type { DayModel, TodayModel, WeekModel } from '../core/dashboard/model';
 import type { ChartColors } from './theme';
 
 Chart.register(BarController, BarElement, LineController, LineElement, PointElement, CategoryScale, LinearScale, Tooltip, Legend);
 
-function base(colors: ChartColors): void {
+/** The theme's text colour, grid colour and font for every chart; call once before drawing them. */
+export function applyChartDefaults(colors: ChartColors): void {
   Chart.defaults.color = colors.text;
   Chart.defaults.borderColor = colors.grid;
   Chart.defaults.font.family = colors.fontFamily;
   Chart.defaults.font.size = colors.fontSize;
+}
+
+/** Bars get the theme's contrast border in high-contrast themes, and none otherwise. */
+function outline(colors: ChartColors): { borderColor: string | undefined; borderWidth: number } {
+  return colors.highContrast ? { borderColor: colors.contrastBorder, borderWidth: 1 } : { borderColor: undefined, borderWidth: 0 };
+}
+
+/** The legend below the chart and the tooltip texts, which come from the host's figures. */
+function legendAndTooltip<T extends ChartType>(label: (item: TooltipItem<T>) => string, footer?: (items: TooltipItem<T>[]) => string) {
+  return { legend: { position: 'bottom' as const }, tooltip: { callbacks: footer ? { label, footer } : { label } } };
 }
 
 const common = {
@@ -22,15 +47,13 @@ const common = {
 const hours = (minutes: number) => minutes / 60;
 
 export function dailyChart(canvas: HTMLCanvasElement, days: readonly DayModel[], targetPercent: number, colors: ChartColors): Chart {
-  base(colors);
-  const border = colors.highContrast ? colors.contrastBorder : undefined;
   const config: ChartConfiguration<'bar' | 'line', number[], string> = {
     type: 'bar',
     data: {
       labels: days.map((d) => d.label),
       datasets: [
-        { type: 'bar', label: 'Coding', data: days.map((d) => hours(d.codingMinutes)), backgroundColor: colors.coding, borderColor: border, borderWidth: border ? 1 : 0, stack: 'time', order: 2 },
-        { type: 'bar', label: 'Meetings', data: days.map((d) => hours(d.meetingMinutes)), backgroundColor: colors.meetings, borderColor: border, borderWidth: border ? 1 : 0, stack: 'time', order: 2 },
+        { type: 'bar', label: 'Coding', data: days.map((d) => hours(d.codingMinutes)), backgroundColor: colors.coding, ...outline(colors), stack: 'time', order: 2 },
+        { type: 'bar', label: 'Meetings', data: days.map((d) => hours(d.meetingMinutes)), backgroundColor: colors.meetings, ...outline(colors), stack: 'time', order: 2 },
         {
           type: 'line',
           label: `Coding the ${targetPercent}% target asks of the day`,
@@ -52,31 +75,25 @@ export function dailyChart(canvas: HTMLCanvasElement, days: readonly DayModel[],
         x: { stacked: true, grid: { display: false } },
         y: { stacked: true, beginAtZero: true, title: { display: true, text: 'hours' } },
       },
-      plugins: {
-        legend: { position: 'bottom' },
-        tooltip: {
-          callbacks: {
-            label: (item) => {
-              const day = days[item.dataIndex];
-              if (!day) return '';
-              if (item.datasetIndex === 0) return `Coding ${day.codingText}`;
-              if (item.datasetIndex === 1) return `Meetings ${day.meetingText}`;
-              return `Target coding for this day's total`;
-            },
-            footer: (items) => {
-              const day = items[0] ? days[items[0].dataIndex] : undefined;
-              return day ? `Hands-on ${day.handsOnText}` : '';
-            },
-          },
+      plugins: legendAndTooltip<'bar' | 'line'>(
+        (item) => {
+          const day = days[item.dataIndex];
+          if (!day) return '';
+          if (item.datasetIndex === 0) return `Coding ${day.codingText}`;
+          if (item.datasetIndex === 1) return `Meetings ${day.meetingText}`;
+          return `Target coding for this day's total`;
         },
-      },
+        (items) => {
+          const day = items[0] ? days[items[0].dataIndex] : undefined;
+          return day ? `Hands-on ${day.handsOnText}` : '';
+        },
+      ),
     },
   };
   return new Chart(canvas, config as ChartConfiguration);
 }
 
 export function weeklyChart(canvas: HTMLCanvasElement, weeks: readonly WeekModel[], targetPercent: number, colors: ChartColors): Chart {
-  base(colors);
   const config: ChartConfiguration<'line', (number | null)[], string> = {
     type: 'line',
     data: {
@@ -105,18 +122,11 @@ export function weeklyChart(canvas: HTMLCanvasElement, weeks: readonly WeekModel
     options: {
       ...common,
       scales: { y: { min: 0, max: 100, ticks: { callback: (value) => `${value}%` } }, x: { grid: { display: false } } },
-      plugins: {
-        legend: { position: 'bottom' },
-        tooltip: {
-          callbacks: {
-            label: (item) => {
-              const week = weeks[item.dataIndex];
-              if (!week) return '';
-              return item.datasetIndex === 0 ? `Hands-on ${week.handsOnText}` : `Target ${targetPercent}%`;
-            },
-          },
-        },
-      },
+      plugins: legendAndTooltip<'line'>((item) => {
+        const week = weeks[item.dataIndex];
+        if (!week) return '';
+        return item.datasetIndex === 0 ? `Hands-on ${week.handsOnText}` : `Target ${targetPercent}%`;
+      }),
     },
   };
   return new Chart(canvas, config as ChartConfiguration);
@@ -131,17 +141,14 @@ interface FloatingPoint {
 export const TIMELINE_ROWS = ['Coding', 'Meetings', 'Free focus'] as const;
 
 export function timelineChart(canvas: HTMLCanvasElement, today: TodayModel, colors: ChartColors): Chart {
-  base(colors);
   const labels = new Map(today.ticks.map((t) => [t.minute, t.label]));
   const points = (row: string, items: readonly { fromMinute: number; toMinute: number; label: string }[], name?: (i: number) => string): FloatingPoint[] =>
     items.map((item, i) => ({ x: [item.fromMinute, item.toMinute], y: row, text: name ? `${name(i)}: ${item.label}` : item.label }));
-  const border = colors.highContrast ? colors.contrastBorder : undefined;
   const dataset = (label: string, data: FloatingPoint[], color: string) => ({
     label,
     data,
     backgroundColor: color,
-    borderColor: border,
-    borderWidth: border ? 1 : 0,
+    ...outline(colors),
     grouped: false,
     barPercentage: 0.9,
     categoryPercentage: 0.9,

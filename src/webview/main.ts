@@ -1,9 +1,9 @@
 // The dashboard UI. It draws what the host sends and computes no figures; every string from a calendar is inserted
 // with textContent (through `el`), never as HTML.
 import type { Chart } from 'chart.js';
-import type { DashboardViewModel, MeetingModel, ShareModel, TimeSpanModel } from '../core/dashboard/model';
-import { isRangeId, isTab, RANGE_IDS, TABS, type DashboardRangeId, type DashboardTab, type HostToWebview, type WebviewState, type WebviewToHost } from '../shared/protocol';
-import { dailyChart, TIMELINE_ROWS, timelineChart, weeklyChart } from './charts';
+import { DASHBOARD_RANGE_LABELS, type DashboardViewModel, type MeetingModel, type ShareModel, type TimeSpanModel } from '../core/dashboard/model';
+import { isRangeId, isTab, RANGE_IDS, TABS, type DashboardTab, type HostToWebview, type WebviewState, type WebviewToHost } from '../shared/protocol';
+import { applyChartDefaults, dailyChart, TIMELINE_ROWS, timelineChart, weeklyChart } from './charts';
 import { append, clear, dataTable, el, table } from './dom';
 import { observeTheme, readColors } from './theme';
 
@@ -18,7 +18,6 @@ const STARTED = performance.now();
 const vscode = acquireVsCodeApi();
 const root = document.getElementById('hands-on-dashboard') as HTMLElement;
 
-const RANGE_LABELS: Record<DashboardRangeId, string> = { thisWeek: 'This week', lastWeek: 'Last week', last4Weeks: 'Last 4 weeks', last12Weeks: 'Last 12 weeks' };
 const TAB_LABELS: Record<DashboardTab, string> = { overview: 'Overview', today: 'Today', meetings: 'Meetings & calendars', breakdown: 'Where the coding went' };
 
 function loadState(): WebviewState {
@@ -44,7 +43,7 @@ function post(message: WebviewToHost): void {
 // ---- controls -------------------------------------------------------------------------------------------------
 
 function toolbar(): HTMLElement {
-  const select = el('select', { id: 'range', 'aria-label': 'Range' }, ...RANGE_IDS.map((id) => el('option', { value: id }, RANGE_LABELS[id])));
+  const select = el('select', { id: 'range', 'aria-label': 'Range' }, ...RANGE_IDS.map((id) => el('option', { value: id }, DASHBOARD_RANGE_LABELS[id])));
   select.value = state.range;
   select.addEventListener('change', () => {
     if (!isRangeId(select.value)) return;
@@ -271,6 +270,7 @@ function drawCharts(): void {
   destroyCharts();
   if (!model) return;
   const colors = readColors();
+  applyChartDefaults(colors);
   const canvas = (id: string) => {
     const c = document.getElementById(id);
     return c instanceof HTMLCanvasElement && !c.closest('[hidden]') ? c : undefined;

@@ -1,4 +1,4 @@
-import { MINUTE_MS } from '../time/clock';
+import { HOUR_MS, MINUTE_MS } from '../time/clock';
 import { clip, durationMs, intersect, union, type Interval } from '../time/interval';
 import type { LocalDate } from '../time/localDays';
 import type { Settings } from '../settings/settings';
@@ -50,7 +50,13 @@ export function requiredCodingMs(input: BalanceInput): number | undefined {
   const weekMs = standardWeekWorkingMs(rules);
   if (weekMs <= 0) return undefined;
   const elapsed = workingMs({ start: input.period.start, end: Math.min(input.period.end, input.now) }, input.zone, rules);
-  return (settings.minCodingHoursPerWeek * 60 * MINUTE_MS * elapsed) / weekMs;
+  return (settings.minCodingHoursPerWeek * HOUR_MS * elapsed) / weekMs;
+}
+
+/** The hands-on share: coding / (coding + meetings) × 100, in any one unit; undefined when both are zero. */
+export function handsOnShare(coding: number, meetings: number): number | undefined {
+  const total = coding + meetings;
+  return total > 0 ? (coding / total) * 100 : undefined;
 }
 
 /** The one computation behind the status bar, the nudges, the dashboard and the CLI. */
@@ -61,7 +67,7 @@ export function computeBalance(input: BalanceInput): Balance {
   const codingMs = durationMs(coding);
   const meetingMs = durationMs(meetings);
   const overlapMs = durationMs(intersect(coding, meetings));
-  const handsOnPercent = codingMs + meetingMs > 0 ? (codingMs / (codingMs + meetingMs)) * 100 : undefined;
+  const handsOnPercent = handsOnShare(codingMs, meetingMs);
   const targetPercent = input.settings.targetPercent;
   const required = requiredCodingMs(input);
   const because: BelowTargetReason[] = [];

@@ -1,8 +1,8 @@
 import { union, type Interval } from '../time/interval';
 
-/** The first counted meeting that starts after `now`, if any. */
-export function nextMeeting(meetings: readonly Interval[], now: number): Interval | undefined {
-  let best: Interval | undefined;
+/** The first of `meetings` (counted ones: the caller filters) that starts after `now` and lasts, if any. */
+export function nextMeeting<T extends Interval>(meetings: readonly T[], now: number): T | undefined {
+  let best: T | undefined;
   for (const meeting of meetings) {
     if (meeting.start > now && meeting.end > meeting.start && (!best || meeting.start < best.start)) best = meeting;
   }

@@ -44,7 +44,6 @@ export function previousPeriodRange(kind: PeriodKind, period: Interval, zone: st
 }
 
 export type DashboardRange = 'thisWeek' | 'lastWeek' | 'last4Weeks' | 'last12Weeks';
-export const DASHBOARD_RANGES: readonly DashboardRange[] = ['thisWeek', 'lastWeek', 'last4Weeks', 'last12Weeks'];
 
 /** `weeks` whole local weeks ending with the week `endOffset` weeks before the current one (0 = the current week). */
 export function weeksRange(now: number, zone: string, weekStartsOn: WeekStart, weeks: number, endOffset = 0): Interval {
@@ -54,18 +53,25 @@ export function weeksRange(now: number, zone: string, weekStartsOn: WeekStart, w
 }
 
 /**
- * The dashboard's range selector. "Last 4/12 weeks" include the current, unfinished week, so the newest data is
- * always on screen; "last week" is the previous whole week.
+ * The dashboard's range selector as whole local weeks: `weeks` long, ending `endOffset` weeks before the current one.
+ * "Last 4/12 weeks" include the current, unfinished week, so the newest data is always on screen; "last week" is the
+ * previous whole week.
  */
+const DASHBOARD_SHAPES: Readonly<Record<DashboardRange, { weeks: number; endOffset: number }>> = {
+  thisWeek: { weeks: 1, endOffset: 0 },
+  lastWeek: { weeks: 1, endOffset: 1 },
+  last4Weeks: { weeks: 4, endOffset: 0 },
+  last12Weeks: { weeks: 12, endOffset: 0 },
+};
+
+/** The span a dashboard range shows (see `DASHBOARD_SHAPES`). */
 export function dashboardRange(range: DashboardRange, now: number, zone: string, weekStartsOn: WeekStart): Interval {
-  switch (range) {
-    case 'thisWeek':
-      return weeksRange(now, zone, weekStartsOn, 1);
-    case 'lastWeek':
-      return weeksRange(now, zone, weekStartsOn, 1, 1);
-    case 'last4Weeks':
-      return weeksRange(now, zone, weekStartsOn, 4);
-    case 'last12Weeks':
-      return weeksRange(now, zone, weekStartsOn, 12);
-  }
+  const shape = DASHBOARD_SHAPES[range];
+  return weeksRange(now, zone, weekStartsOn, shape.weeks, shape.endOffset);
+}
+
+/** The span just before a dashboard range, of the same length in whole weeks: what its headline compares with. */
+export function previousDashboardRange(range: DashboardRange, now: number, zone: string, weekStartsOn: WeekStart): Interval {
+  const shape = DASHBOARD_SHAPES[range];
+  return weeksRange(now, zone, weekStartsOn, shape.weeks, shape.endOffset + shape.weeks);
 }

@@ -2,6 +2,7 @@ import { MINUTE_MS } from '../time/clock';
 import { clip, durationMs, intersect, union, type Interval } from '../time/interval';
 import { localDateOf, localDatesBetween, localDayInterval, type LocalDate } from '../time/localDays';
 import type { WeekStart } from '../settings/settings';
+import { handsOnShare } from './computeBalance';
 import { weeksRange } from './periods';
 
 export interface DayFigures {
@@ -9,6 +10,8 @@ export interface DayFigures {
   readonly codingMinutes: number;
   readonly meetingMinutes: number;
   readonly overlapMinutes: number;
+  /** `handsOnShare` of the day; undefined for a day with neither coding nor meetings. */
+  readonly handsOnPercent: number | undefined;
 }
 
 export interface WeekFigures {
@@ -33,11 +36,9 @@ interface SeriesInput {
 function figures(coding: readonly Interval[], meetings: readonly Interval[], window: Interval) {
   const c = clip(coding, window);
   const m = clip(meetings, window);
-  return {
-    codingMinutes: durationMs(c) / MINUTE_MS,
-    meetingMinutes: durationMs(m) / MINUTE_MS,
-    overlapMinutes: durationMs(intersect(c, m)) / MINUTE_MS,
-  };
+  const codingMinutes = durationMs(c) / MINUTE_MS;
+  const meetingMinutes = durationMs(m) / MINUTE_MS;
+  return { codingMinutes, meetingMinutes, overlapMinutes: durationMs(intersect(c, m)) / MINUTE_MS, handsOnPercent: handsOnShare(codingMinutes, meetingMinutes) };
 }
 
 /** Counted coding and meeting minutes per local day of `range` (meetings only up to `now`, like the balance). */
@@ -59,15 +60,7 @@ export function weeklySeries(input: SeriesInput, weekStartsOn: WeekStart, weeks 
   const result: WeekFigures[] = [];
   for (let offset = weeks - 1; offset >= 0; offset--) {
     const week = weeksRange(input.now, input.zone, weekStartsOn, 1, offset);
-    const f = figures(coding, meetings, week);
-    const total = f.codingMinutes + f.meetingMinutes;
-    result.push({
-      weekStart: localDateOf(week.start, input.zone),
-      start: week.start,
-      end: week.end,
-      ...f,
-      handsOnPercent: total > 0 ? (f.codingMinutes / total) * 100 : undefined,
-    });
+    result.push({ weekStart: localDateOf(week.start, input.zone), start: week.start, end: week.end, ...figures(coding, meetings, week) });
   }
   return result;
 }

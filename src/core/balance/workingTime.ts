@@ -1,4 +1,5 @@
 import { TZDate } from '@date-fns/tz';
+import { MINUTE_MS } from '../time/clock';
 import { clip, durationMs, type Interval } from '../time/interval';
 import { localDateOf, localDatesBetween, type LocalDate } from '../time/localDays';
 import type { Weekday, WorkHours } from '../settings/settings';
@@ -53,5 +54,5 @@ export function isWorkingTime(now: number, zone: string, rules: WorkingTimeRules
 /** Working time of a standard week (no days off), the denominator of the weekly coding pace. */
 export function standardWeekWorkingMs(rules: WorkingTimeRules): number {
   const hours = workHoursMinutes(rules.workHours);
-  return rules.workDays.length * Math.max(0, hours.end - hours.start) * 60_000;
+  return rules.workDays.length * Math.max(0, hours.end - hours.start) * MINUTE_MS;
 }

@@ -2,6 +2,8 @@ import ICAL from 'ical.js';
 import { dashboardRange, type DashboardRange } from '../balance/periods';
 import { dailySeries } from '../balance/series';
 import { meetingIntervals } from '../calendar/meetingTime';
+import { round1 } from '../report/formatDuration';
+import { MINUTE_MS } from '../time/clock';
 import type { Interval } from '../time/interval';
 import type { BalanceInputs } from './inputs';
 
@@ -25,7 +27,7 @@ export function focusBlocksIcs(blocks: readonly Interval[], now: number): string
   for (const block of blocks) {
     if (!(block.end > block.start)) continue;
     const event = new ICAL.Component('vevent');
-    event.addPropertyWithValue('uid', `focus-${new Date(block.start).toISOString().replace(/[-:.]/g, '')}-${(block.end - block.start) / 60_000}m@hands-on`);
+    event.addPropertyWithValue('uid', `focus-${new Date(block.start).toISOString().replace(/[-:.]/g, '')}-${(block.end - block.start) / MINUTE_MS}m@hands-on`);
     event.addPropertyWithValue('dtstamp', utc(now));
     event.addPropertyWithValue('dtstart', utc(block.start));
     event.addPropertyWithValue('dtend', utc(block.end));
@@ -50,24 +52,19 @@ export interface DailyRow {
   handsOnPercent: number | null;
 }
 
-const round1 = (value: number): number => Math.round(value * 10) / 10;
-
 /** Daily figures of a dashboard range (`dailySeries`), each day's share by the balance's formula, rounded to one decimal like `hands-on report --json`. */
 export function dailyRows(inputs: BalanceInputs, range: DashboardRange): DailyRow[] {
   const { now, zone, settings } = inputs;
   const meetings = meetingIntervals(inputs.occurrences);
   const interval = dashboardRange(range, now, zone, settings.weekStartsOn);
   const days = dailySeries({ coding: inputs.coding, meetings, now, zone }, interval);
-  return days.map((day) => {
-    const total = day.codingMinutes + day.meetingMinutes;
-    return {
-      date: day.date,
-      codingMinutes: round1(day.codingMinutes),
-      meetingMinutes: round1(day.meetingMinutes),
-      overlapMinutes: round1(day.overlapMinutes),
-      handsOnPercent: total > 0 ? round1((day.codingMinutes / total) * 100) : null,
-    };
-  });
+  return days.map((day) => ({
+    date: day.date,
+    codingMinutes: round1(day.codingMinutes),
+    meetingMinutes: round1(day.meetingMinutes),
+    overlapMinutes: round1(day.overlapMinutes),
+    handsOnPercent: day.handsOnPercent === undefined ? null : round1(day.handsOnPercent),
+  }));
 }
 
 export const DAILY_COLUMNS = ['date', 'codingMinutes', 'meetingMinutes', 'overlapMinutes', 'handsOnPercent'] as const;

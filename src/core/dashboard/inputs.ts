@@ -1,3 +1,4 @@
+import { computeBalance, type Balance } from '../balance/computeBalance';
 import type { Occurrence } from '../calendar/types';
 import type { Settings } from '../settings/settings';
 import type { Interval } from '../time/interval';
@@ -25,10 +26,17 @@ export interface BalanceInputs {
   range: Interval;
   /** Coding time: sorted, disjoint union across windows and machines. */
   coding: Interval[];
+  /** The span the two breakdowns below cover, inside `range`; `range` itself when absent. */
+  breakdownRange?: Interval;
   codingMinutesByWorkspace: Record<string, number>;
   codingMinutesByLanguage: Record<string, number>;
   /** Every calendar occurrence in the range with its verdict (counted or why not), manual meetings included as counted. */
   occurrences: Occurrence[];
   daysOff: LocalDate[];
   sources: SourceStatus[];
+}
+
+/** The balance over `period` from `inputs`; `meetings` are `meetingIntervals(inputs.occurrences)`, computed once by the caller. */
+export function balanceOver(inputs: BalanceInputs, meetings: readonly Interval[], period: Interval): Balance {
+  return computeBalance({ coding: inputs.coding, meetings, period, now: inputs.now, settings: inputs.settings, zone: inputs.zone, daysOff: inputs.daysOff });
 }

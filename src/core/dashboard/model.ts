@@ -22,7 +22,6 @@ export interface TimeSpanModel {
   endIso: string;
   /** e.g. `Wed 25 Mar 14:00–18:00`. */
   label: string;
-  durationMinutes: number;
   durationText: string;
 }
 
@@ -42,12 +41,10 @@ export interface HeadlineModel {
   meetingText: string;
   overlapMinutes: number;
   overlapText: string;
+  /** The share in the period of the same length just before. */
   previous: {
-    periodLabel: string;
     handsOnPercent: number | null;
     handsOnText: string;
-    codingMinutes: number;
-    meetingMinutes: number;
   };
   /** Share now minus share in the previous period, in percentage points; null when either is undefined. */
   changePoints: number | null;
@@ -157,8 +154,7 @@ export interface DashboardViewModel {
   range: DashboardRangeId;
   rangeLabel: string;
   zone: string;
-  /** Epoch ms the figures were computed at, and its text. */
-  asOf: number;
+  /** When the figures were computed, in the user's zone. */
   asOfText: string;
   headline: HeadlineModel;
   targetPercent: number;

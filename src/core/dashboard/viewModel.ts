@@ -1,17 +1,18 @@
-import { computeBalance, type Balance } from '../balance/computeBalance';
+import type { Balance } from '../balance/computeBalance';
 import { focusBlocksRestOfWeek, focusBlocksToday, type FocusBlockInput } from '../balance/focusBlocks';
-import { dashboardRange, periodRange, previousPeriodRange, weeksRange, type DashboardRange } from '../balance/periods';
+import { dashboardRange, periodRange, previousDashboardRange, previousPeriodRange, weekRange, weeksRange, type DashboardRange } from '../balance/periods';
 import { dailySeries, weeklySeries, type DayFigures } from '../balance/series';
 import { workingIntervalOfDate } from '../balance/workingTime';
 import { meetingIntervals } from '../calendar/meetingTime';
 import type { Reason } from '../calendar/types';
-import { formatDuration, formatPercent } from '../report/formatDuration';
+import { formatDuration, formatPercent, targetStatusText } from '../report/formatDuration';
 import { reportMarkdown } from '../report/reportMarkdown';
-import { formatInZone, isoInZone } from '../report/zoned';
-import type { WeekStart } from '../settings/settings';
+import { formatInZone, isoInZone, spanLabel } from '../report/zoned';
+import type { Settings, WeekStart } from '../settings/settings';
+import { HOUR_MS, MINUTE_MS } from '../time/clock';
 import { clip, union, type Interval } from '../time/interval';
 import { localDateOf, localDayInterval, startOfLocalDate } from '../time/localDays';
-import type { BalanceInputs } from './inputs';
+import { balanceOver, type BalanceInputs } from './inputs';
 import {
   DASHBOARD_RANGE_LABELS,
   type BreakdownModel,
@@ -33,24 +34,10 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const rangesAgree: Same<DashboardRange, DashboardRangeId> = true;
 void rangesAgree;
 
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
 /** The meeting list is capped so a year of calendar never makes a huge message; the UI says how many were left out. */
 export const MAX_MEETINGS = 500;
 /** Workspaces and languages beyond this many are summed as "Other". */
 export const MAX_SHARES = 10;
-
-interface RangeShape {
-  weeks: number;
-  endOffset: number;
-}
-
-const SHAPES: Record<DashboardRange, RangeShape> = {
-  thisWeek: { weeks: 1, endOffset: 0 },
-  lastWeek: { weeks: 1, endOffset: 1 },
-  last4Weeks: { weeks: 4, endOffset: 0 },
-  last12Weeks: { weeks: 12, endOffset: 0 },
-};
 
 const PREVIOUS_LABELS: Record<DashboardRange, string> = {
   thisWeek: 'last week',
@@ -59,31 +46,31 @@ const PREVIOUS_LABELS: Record<DashboardRange, string> = {
   last12Weeks: 'the 12 weeks before',
 };
 
-/** The period before the selected range, of the same length in whole weeks. */
-export function previousDashboardRange(range: DashboardRange, now: number, zone: string, weekStartsOn: WeekStart): Interval {
-  const shape = SHAPES[range];
-  return weeksRange(now, zone, weekStartsOn, shape.weeks, shape.endOffset + shape.weeks);
+/** The range the dashboard opens with when none was saved: the current week. */
+export const DEFAULT_DASHBOARD_RANGE: DashboardRange = 'thisWeek';
+
+const spanOf = (spans: readonly Interval[]): Interval => ({ start: Math.min(...spans.map((s) => s.start)), end: Math.max(...spans.map((s) => s.end)) });
+
+/**
+ * The one span the host loads for a dashboard render: the selected range and the one before it, and the last 12
+ * weeks (the weekly chart), which hold today (the timeline) and the rest of the current week (focus blocks ahead).
+ */
+export function dashboardLoadRange(range: DashboardRange, now: number, zone: string, weekStartsOn: WeekStart): Interval {
+  return spanOf([dashboardRange(range, now, zone, weekStartsOn), previousDashboardRange(range, now, zone, weekStartsOn), weeksRange(now, zone, weekStartsOn, 12)]);
 }
 
-/** The dashboard range that shows what the status bar measures (`day` and `rolling7` fall back to this week). */
-export function defaultDashboardRange(): DashboardRange {
-  return 'thisWeek';
+/** What "Export Focus Blocks as .ics" loads for `focusBlocksAhead`: from now to the end of the current week. */
+export function focusBlocksLoadRange(now: number, zone: string, weekStartsOn: WeekStart): Interval {
+  return { start: now, end: weekRange(now, zone, weekStartsOn).end };
 }
 
 /**
- * The one span the host loads for a dashboard render: the selected range and the one before it, the last 12 weeks
- * (the weekly chart), the rest of the current week (focus blocks) and the status bar's period and the one before it
- * (the weekly summary).
+ * What "Copy Weekly Summary" loads for `summaryMarkdown`: the status bar's period and the one before it, and the
+ * rest of the current week (its free blocks ahead; a `day` or `rolling7` period does not reach the end of the week).
  */
-export function dashboardLoadRange(range: DashboardRange, now: number, zone: string, weekStartsOn: WeekStart, period: BalanceInputs['settings']['period'] = 'week'): Interval {
-  const spans: Interval[] = [
-    dashboardRange(range, now, zone, weekStartsOn),
-    previousDashboardRange(range, now, zone, weekStartsOn),
-    weeksRange(now, zone, weekStartsOn, 12),
-  ];
-  const current = periodRange(period, now, zone, weekStartsOn);
-  spans.push(current, previousPeriodRange(period, current, zone, weekStartsOn));
-  return { start: Math.min(...spans.map((s) => s.start)), end: Math.max(...spans.map((s) => s.end)) };
+export function summaryLoadRange(now: number, zone: string, settings: Pick<Settings, 'period' | 'weekStartsOn'>): Interval {
+  const period = periodRange(settings.period, now, zone, settings.weekStartsOn);
+  return spanOf([period, previousPeriodRange(settings.period, period, zone, settings.weekStartsOn), focusBlocksLoadRange(now, zone, settings.weekStartsOn)]);
 }
 
 const REASONS: Record<Reason, string> = {
@@ -102,28 +89,14 @@ export function reasonText(reason: Reason, upcoming: boolean): string {
   return REASONS[reason];
 }
 
-function endText(end: number, zone: string): string {
-  // A block that ends at local midnight ends at 24:00 of its day, not 00:00.
-  const midnight = startOfLocalDate(localDateOf(end, zone), zone) === end;
-  return midnight ? '24:00' : formatInZone(end, zone, 'HH:mm');
-}
-
-export function spanLabel(span: Interval, zone: string): string {
-  const sameDay = localDateOf(span.start, zone) === localDateOf(span.end - 1, zone);
-  const end = sameDay ? endText(span.end, zone) : formatInZone(span.end, zone, 'EEE d MMM HH:mm');
-  return `${formatInZone(span.start, zone, 'EEE d MMM HH:mm')}–${end}`;
-}
-
 function timeSpan(span: Interval, zone: string): TimeSpanModel {
-  const minutes = (span.end - span.start) / MINUTE;
   return {
     start: span.start,
     end: span.end,
     startIso: isoInZone(span.start, zone),
     endIso: isoInZone(span.end, zone),
     label: spanLabel(span, zone),
-    durationMinutes: minutes,
-    durationText: formatDuration(minutes),
+    durationText: formatDuration((span.end - span.start) / MINUTE_MS),
   };
 }
 
@@ -133,19 +106,9 @@ function rangeLabel(interval: Interval, zone: string): string {
   return `${first} – ${last}`;
 }
 
-function share(coding: number, meetings: number): number | undefined {
-  const total = coding + meetings;
-  return total > 0 ? (coding / total) * 100 : undefined;
-}
-
 const nullable = (value: number | undefined): number | null => (value === undefined ? null : value);
 
-function statusText(balance: Balance): string {
-  if (balance.handsOnPercent === undefined && !balance.belowTarget) return 'no data yet';
-  return balance.belowTarget ? 'below target' : 'on target';
-}
-
-function headline(current: Balance, previous: Balance, range: DashboardRange, interval: Interval, previousInterval: Interval, zone: string): HeadlineModel {
+function headline(current: Balance, previous: Balance, range: DashboardRange, interval: Interval, zone: string): HeadlineModel {
   const previousLabel = PREVIOUS_LABELS[range];
   // Compare what is shown, the rounded whole percents, so the change never disagrees with the two figures.
   const rounded = (p: number | undefined) => (p === undefined ? undefined : Math.round(p));
@@ -163,7 +126,7 @@ function headline(current: Balance, previous: Balance, range: DashboardRange, in
     targetPercent: current.targetPercent,
     targetText: formatPercent(current.targetPercent),
     belowTarget: current.belowTarget,
-    statusText: statusText(current),
+    statusText: targetStatusText(current),
     codingMinutes: current.codingMinutes,
     codingText: formatDuration(current.codingMinutes),
     meetingMinutes: current.meetingMinutes,
@@ -171,11 +134,8 @@ function headline(current: Balance, previous: Balance, range: DashboardRange, in
     overlapMinutes: current.overlapMinutes,
     overlapText: formatDuration(current.overlapMinutes),
     previous: {
-      periodLabel: `${previousLabel[0]!.toUpperCase()}${previousLabel.slice(1)} (${rangeLabel(previousInterval, zone)})`,
       handsOnPercent: nullable(previous.handsOnPercent),
       handsOnText: formatPercent(previous.handsOnPercent),
-      codingMinutes: previous.codingMinutes,
-      meetingMinutes: previous.meetingMinutes,
     },
     changePoints: change,
     changeText,
@@ -183,15 +143,14 @@ function headline(current: Balance, previous: Balance, range: DashboardRange, in
 }
 
 function dayModel(day: DayFigures, zone: string, targetPercent: number): DayModel {
-  const percent = share(day.codingMinutes, day.meetingMinutes);
   return {
     date: day.date,
     label: formatInZone(startOfLocalDate(day.date, zone), zone, 'EEE d MMM'),
     codingMinutes: day.codingMinutes,
     meetingMinutes: day.meetingMinutes,
     overlapMinutes: day.overlapMinutes,
-    handsOnPercent: nullable(percent),
-    handsOnText: formatPercent(percent),
+    handsOnPercent: nullable(day.handsOnPercent),
+    handsOnText: formatPercent(day.handsOnPercent),
     targetCodingMinutes: ((day.codingMinutes + day.meetingMinutes) * targetPercent) / 100,
     codingText: formatDuration(day.codingMinutes),
     meetingText: formatDuration(day.meetingMinutes),
@@ -212,7 +171,7 @@ function shares(minutesByName: Record<string, number>): ShareModel[] {
 }
 
 function timelineItem(span: Interval, dayStart: number, zone: string): TimelineItemModel {
-  return { ...timeSpan(span, zone), fromMinute: (span.start - dayStart) / MINUTE, toMinute: (span.end - dayStart) / MINUTE };
+  return { ...timeSpan(span, zone), fromMinute: (span.start - dayStart) / MINUTE_MS, toMinute: (span.end - dayStart) / MINUTE_MS };
 }
 
 function sourceModel(source: BalanceInputs['sources'][number], zone: string): SourceModel {
@@ -225,58 +184,42 @@ function sourceModel(source: BalanceInputs['sources'][number], zone: string): So
   };
 }
 
-export interface BreakdownInputs {
-  /** The span the figures below cover (ideally exactly the selected range). */
-  range: Interval;
-  codingMinutesByWorkspace: Record<string, number>;
-  codingMinutesByLanguage: Record<string, number>;
-}
-
-export interface ViewModelOptions {
-  /**
-   * Coding by workspace and language for the selected range. Without it the totals of `inputs` are used, which
-   * cover the whole loaded span, and the breakdown's label says so.
-   */
-  breakdown?: BreakdownInputs;
-}
-
 function focusInput(inputs: BalanceInputs, meetings: readonly Interval[]): FocusBlockInput {
   return { meetings, zone: inputs.zone, settings: inputs.settings, daysOff: inputs.daysOff };
 }
 
-/** Everything the dashboard shows for `range`, computed from one load of inputs (see `dashboardLoadRange`). */
-export function buildDashboardViewModel(inputs: BalanceInputs, range: DashboardRange, options: ViewModelOptions = {}): DashboardViewModel {
+/**
+ * Everything the dashboard shows for `range`, computed from one load of inputs (see `dashboardLoadRange`). The
+ * breakdown by workspace and language is the one the inputs hold, labelled with the span it covers.
+ */
+export function buildDashboardViewModel(inputs: BalanceInputs, range: DashboardRange): DashboardViewModel {
   const { now, zone, settings } = inputs;
   const meetings = meetingIntervals(inputs.occurrences);
   const interval = dashboardRange(range, now, zone, settings.weekStartsOn);
   const previousInterval = previousDashboardRange(range, now, zone, settings.weekStartsOn);
-  const balanceOf = (period: Interval) => computeBalance({ coding: inputs.coding, meetings, period, now, settings, zone, daysOff: inputs.daysOff });
-  const current = balanceOf(interval);
-  const previous = balanceOf(previousInterval);
+  const current = balanceOver(inputs, meetings, interval);
+  const previous = balanceOver(inputs, meetings, previousInterval);
   const series = { coding: inputs.coding, meetings, now, zone };
 
   const todayDate = localDateOf(now, zone);
   const todayInterval = localDayInterval(todayDate, zone);
   const dayStart = todayInterval.start;
   const working = workingIntervalOfDate(todayDate, zone, { workDays: settings.workDays, workHours: settings.workHours, daysOff: inputs.daysOff });
-  const dayMinutes = (todayInterval.end - dayStart) / MINUTE;
+  const dayMinutes = (todayInterval.end - dayStart) / MINUTE_MS;
   const ticks: TodayModel['ticks'] = [];
-  for (let t = dayStart; t <= todayInterval.end; t += HOUR) ticks.push({ minute: (t - dayStart) / MINUTE, label: t === todayInterval.end ? '24:00' : formatInZone(t, zone, 'HH:mm') });
+  for (let t = dayStart; t <= todayInterval.end; t += HOUR_MS) ticks.push({ minute: (t - dayStart) / MINUTE_MS, label: t === todayInterval.end ? '24:00' : formatInZone(t, zone, 'HH:mm') });
   const today: TodayModel = {
     date: todayDate,
     label: formatInZone(dayStart, zone, 'EEEE d MMMM'),
     dayMinutes,
-    nowMinute: (now - dayStart) / MINUTE,
-    workStartMinute: working ? (working.start - dayStart) / MINUTE : null,
-    workEndMinute: working ? (working.end - dayStart) / MINUTE : null,
+    nowMinute: (now - dayStart) / MINUTE_MS,
+    workStartMinute: working ? (working.start - dayStart) / MINUTE_MS : null,
+    workEndMinute: working ? (working.end - dayStart) / MINUTE_MS : null,
     coding: union(clip(inputs.coding, { start: dayStart, end: Math.min(now, todayInterval.end) })).map((s) => timelineItem(s, dayStart, zone)),
     meetings: inputs.occurrences
       .filter((o) => o.counted && !o.allDay && o.end > dayStart && o.start < todayInterval.end)
       .sort((a, b) => a.start - b.start || a.end - b.end)
-      .map((o) => {
-        const clipped = { start: Math.max(o.start, dayStart), end: Math.min(o.end, todayInterval.end) };
-        return { ...timelineItem(clipped, dayStart, zone), title: o.title, counted: o.counted, reasonText: reasonText(o.reason, o.end > now) };
-      }),
+      .flatMap((o) => clip([o], todayInterval).map((part) => ({ ...timelineItem(part, dayStart, zone), title: o.title, counted: true, reasonText: reasonText(o.reason, o.end > now) }))),
     focusBlocks: focusBlocksToday(now, focusInput(inputs, meetings)).map((s) => timelineItem(s, dayStart, zone)),
     viewStartMinute: 0,
     viewEndMinute: dayMinutes,
@@ -306,18 +249,13 @@ export function buildDashboardViewModel(inputs: BalanceInputs, range: DashboardR
     reasonText: reasonText(o.reason, o.end > now),
   }));
 
-  const breakdownSource = options.breakdown ?? { range: inputs.range, codingMinutesByWorkspace: inputs.codingMinutesByWorkspace, codingMinutesByLanguage: inputs.codingMinutesByLanguage };
+  const breakdownLabel = rangeLabel(inputs.breakdownRange ?? inputs.range, zone);
   const breakdown: BreakdownModel = settings.recordProjectNames
-    ? {
-        recorded: true,
-        periodLabel: rangeLabel(breakdownSource.range, zone),
-        byWorkspace: shares(breakdownSource.codingMinutesByWorkspace),
-        byLanguage: shares(breakdownSource.codingMinutesByLanguage),
-      }
-    : { recorded: false, periodLabel: rangeLabel(breakdownSource.range, zone), byWorkspace: [], byLanguage: [] };
+    ? { recorded: true, periodLabel: breakdownLabel, byWorkspace: shares(inputs.codingMinutesByWorkspace), byLanguage: shares(inputs.codingMinutesByLanguage) }
+    : { recorded: false, periodLabel: breakdownLabel, byWorkspace: [], byLanguage: [] };
 
-  const currentWeekStart = localDateOf(weeksRange(now, zone, settings.weekStartsOn, 1).start, zone);
-  const weekly: WeekModel[] = weeklySeries(series, settings.weekStartsOn, 12).map((week) => ({
+  // Oldest first: the current week is the last one.
+  const weekly: WeekModel[] = weeklySeries(series, settings.weekStartsOn, 12).map((week, i, weeks) => ({
     weekStart: week.weekStart,
     label: formatInZone(week.start, zone, 'd MMM'),
     codingMinutes: week.codingMinutes,
@@ -327,16 +265,15 @@ export function buildDashboardViewModel(inputs: BalanceInputs, range: DashboardR
     handsOnText: formatPercent(week.handsOnPercent),
     codingText: formatDuration(week.codingMinutes),
     meetingText: formatDuration(week.meetingMinutes),
-    current: week.weekStart === currentWeekStart,
+    current: i === weeks.length - 1,
   }));
 
   return {
     range,
     rangeLabel: DASHBOARD_RANGE_LABELS[range],
     zone,
-    asOf: now,
     asOfText: formatInZone(now, zone, 'EEE d MMM yyyy HH:mm'),
-    headline: headline(current, previous, range, interval, previousInterval, zone),
+    headline: headline(current, previous, range, interval, zone),
     targetPercent: settings.targetPercent,
     daily: dailySeries(series, interval).map((day) => dayModel(day, zone, settings.targetPercent)),
     weekly,
@@ -364,12 +301,11 @@ export function summaryMarkdown(inputs: BalanceInputs): string {
   const meetings = meetingIntervals(inputs.occurrences);
   const period = periodRange(settings.period, now, zone, settings.weekStartsOn);
   const previousPeriod = previousPeriodRange(settings.period, period, zone, settings.weekStartsOn);
-  const balanceOf = (p: Interval) => computeBalance({ coding: inputs.coding, meetings, period: p, now, settings, zone, daysOff: inputs.daysOff });
   return reportMarkdown({
-    balance: balanceOf(period),
+    balance: balanceOver(inputs, meetings, period),
     periodKind: settings.period,
     focusBlocks: focusBlocksRestOfWeek(now, focusInput(inputs, meetings)),
     days: dailySeries({ coding: inputs.coding, meetings, now, zone }, period),
-    previous: balanceOf(previousPeriod),
+    previous: balanceOver(inputs, meetings, previousPeriod),
   });
 }

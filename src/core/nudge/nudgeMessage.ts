@@ -2,17 +2,12 @@ import type { Balance } from '../balance/computeBalance';
 import type { Interval } from '../time/interval';
 import { localDateOf } from '../time/localDays';
 import type { PeriodKind } from '../settings/settings';
-import { formatDuration, formatPercent } from '../report/formatDuration';
+import { formatDuration, formatPercent, PERIOD_PHRASE } from '../report/formatDuration';
 import { formatInZone } from '../report/zoned';
-
-const PERIOD_PHRASE: Record<PeriodKind, string> = {
-  day: 'today',
-  week: 'this week',
-  rolling7: 'in the last 7 days',
-};
+import { MINUTE_MS } from '../time/clock';
 
 function blockLength(block: Interval): string {
-  const minutes = Math.round((block.end - block.start) / 60_000);
+  const minutes = Math.round((block.end - block.start) / MINUTE_MS);
   if (minutes >= 120 && minutes % 60 === 0) return `${minutes / 60}-hour`;
   return `${minutes}-minute`;
 }
@@ -46,7 +41,7 @@ export function nudgeMessage(input: NudgeMessageInput): string {
   const block = input.nextFocusBlock;
   const action = block
     ? block.start <= input.now
-      ? `You are free for the next ${formatDuration((block.end - input.now) / 60_000)} — a good time to code.`
+      ? `You are free for the next ${formatDuration((block.end - input.now) / MINUTE_MS)} — a good time to code.`
       : `Your next free ${blockLength(block)} block starts ${formatWhen(block.start, input.now, input.zone)}.`
     : `There is no free ${input.focusBlockMinutes}-minute block left this week; consider declining or shortening a meeting, or blocking time next week.`;
   return `${standing} ${action}`;

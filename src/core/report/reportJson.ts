@@ -1,5 +1,6 @@
 import type { Balance } from '../balance/computeBalance';
 import type { Interval } from '../time/interval';
+import { round1 } from './formatDuration';
 import { isoInZone } from './zoned';
 
 /** The shape of `hands-on report --json`; keep it stable, scripts parse it. */
@@ -13,8 +14,6 @@ export interface ReportJson {
   belowTarget: boolean;
   focusBlocks: { start: string; end: string }[];
 }
-
-const round1 = (value: number): number => Math.round(value * 10) / 10;
 
 /** Minutes and percent rounded to one decimal so the output is readable and stable; times in the balance's zone. */
 export function reportJson(balance: Balance, focusBlocks: readonly Interval[]): ReportJson {

@@ -1,10 +1,11 @@
 import type { Balance } from '../balance/computeBalance';
 import type { DayFigures } from '../balance/series';
-import type { Interval } from '../time/interval';
-import { localDateOf, startOfLocalDate } from '../time/localDays';
 import type { PeriodKind } from '../settings/settings';
-import { formatDuration, formatPercent } from './formatDuration';
-import { formatInZone } from './zoned';
+import { MINUTE_MS } from '../time/clock';
+import type { Interval } from '../time/interval';
+import { startOfLocalDate } from '../time/localDays';
+import { formatDuration, formatPercent, targetStatusText } from './formatDuration';
+import { formatInZone, spanLabel } from './zoned';
 
 export interface MarkdownReportInput {
   readonly balance: Balance;
@@ -38,10 +39,7 @@ function share(balance: Balance): string {
 }
 
 function blockText(block: Interval, zone: string): string {
-  const sameDay = localDateOf(block.start, zone) === localDateOf(block.end - 1, zone);
-  const end = sameDay ? formatInZone(block.end, zone, 'HH:mm') : formatInZone(block.end, zone, 'EEE HH:mm');
-  const endText = sameDay && block.end === startOfLocalDate(localDateOf(block.end, zone), zone) ? '24:00' : end;
-  return `${formatInZone(block.start, zone, 'EEE HH:mm')}–${endText} (${formatDuration((block.end - block.start) / 60_000)})`;
+  return `${spanLabel(block, zone, 'EEE')} (${formatDuration((block.end - block.start) / MINUTE_MS)})`;
 }
 
 /**
@@ -51,8 +49,7 @@ function blockText(block: Interval, zone: string): string {
 export function reportMarkdown(input: MarkdownReportInput): string {
   const { balance } = input;
   const lines: string[] = [`### ${heading(input)}`, ''];
-  const status = balance.handsOnPercent === undefined && !balance.belowTarget ? 'no data yet' : balance.belowTarget ? 'below target' : 'on target';
-  let headline = `**${share(balance)} hands-on** (target ${formatPercent(balance.targetPercent)}): ${status}`;
+  let headline = `**${share(balance)} hands-on** (target ${formatPercent(balance.targetPercent)}): ${targetStatusText(balance)}`;
   if (input.previous) headline += `; ${PREVIOUS[input.periodKind]} ${share(input.previous)}`;
   lines.push(`${headline}.`, '');
   lines.push(`- Coding: ${formatDuration(balance.codingMinutes)}`);
@@ -65,8 +62,7 @@ export function reportMarkdown(input: MarkdownReportInput): string {
   if (days.length > 0) {
     lines.push('', '| Day | Coding | Meetings | Hands-on |', '| --- | ---: | ---: | ---: |');
     for (const day of days) {
-      const total = day.codingMinutes + day.meetingMinutes;
-      const dayShare = formatPercent(total > 0 ? (day.codingMinutes / total) * 100 : undefined);
+      const dayShare = formatPercent(day.handsOnPercent);
       const label = formatInZone(startOfLocalDate(day.date, balance.zone), balance.zone, 'EEE d MMM');
       lines.push(`| ${label} | ${formatDuration(day.codingMinutes)} | ${formatDuration(day.meetingMinutes)} | ${dayShare} |`);
     }

@@ -1,17 +1,16 @@
 import type { Balance } from '../balance/computeBalance';
 import type { SourceStatus } from '../dashboard/inputs';
-import { formatDuration, formatPercent } from '../report/formatDuration';
+import { formatDuration, formatPercent, PERIOD_PHRASE } from '../report/formatDuration';
 import { formatInZone } from '../report/zoned';
 import type { PeriodKind } from '../settings/settings';
+import { MINUTE_MS } from '../time/clock';
 import type { CurrentFigures } from './currentFigures';
 
 const PERIOD_TITLE: Record<PeriodKind, string> = { day: 'Today', week: 'This week', rolling7: 'Last 7 days' };
-const PERIOD_PHRASE: Record<PeriodKind, string> = { day: 'today', week: 'this week', rolling7: 'in the last 7 days' };
 
 export interface TooltipInput {
   figures: CurrentFigures;
   periodKind: PeriodKind;
-  now: number;
   zone: string;
   sources: readonly SourceStatus[];
   paused: boolean;
@@ -56,7 +55,7 @@ export function statusTooltip(input: TooltipInput): string {
   const block = figures.nextFocusBlockToday;
   lines.push(
     block
-      ? `$(target) Next free focus block today: ${time(Math.max(block.start, input.now), zone)}–${time(block.end, zone)} (${formatDuration((block.end - Math.max(block.start, input.now)) / 60_000)})`
+      ? `$(target) Next free focus block today: ${time(block.start, zone)}–${time(block.end, zone)} (${formatDuration((block.end - block.start) / MINUTE_MS)})`
       : '$(target) No free focus block left today.',
     '',
   );

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { computeBalance, type BalanceInput } from '../../../src/core/balance/computeBalance';
+import { computeBalance, handsOnShare, type BalanceInput } from '../../../src/core/balance/computeBalance';
 import { periodRange } from '../../../src/core/balance/periods';
 import type { Interval } from '../../../src/core/time/interval';
 import type { Settings } from '../../../src/core/settings/settings';
@@ -34,6 +34,13 @@ describe('computeBalance', () => {
     assert.equal(b.targetPercent, 40);
     assert.equal(b.belowTarget, true);
     assert.deepEqual(b.belowTargetBecause, ['share']);
+  });
+
+  it('has one share formula for every view: coding / (coding + meetings), none when both are zero', () => {
+    assert.equal(handsOnShare(60, 180), 25);
+    assert.equal(handsOnShare(0, 30), 0);
+    assert.equal(handsOnShare(30, 0), 100);
+    assert.equal(handsOnShare(0, 0), undefined);
   });
 
   it('is on target at exactly the target share', () => {

@@ -1,9 +1,20 @@
 import * as assert from 'node:assert/strict';
 import { computeBalance } from '../../../src/core/balance/computeBalance';
 import { meetingIntervals } from '../../../src/core/calendar/meetingTime';
-import { buildDashboardViewModel, dashboardLoadRange, focusBlocksAhead, previousDashboardRange, reasonText, summaryMarkdown, MAX_MEETINGS, MAX_SHARES } from '../../../src/core/dashboard/viewModel';
+import {
+  buildDashboardViewModel,
+  dashboardLoadRange,
+  focusBlocksAhead,
+  focusBlocksLoadRange,
+  reasonText,
+  summaryLoadRange,
+  summaryMarkdown,
+  MAX_MEETINGS,
+  MAX_SHARES,
+} from '../../../src/core/dashboard/viewModel';
 import { formatStatusText } from '../../../src/core/report/statusText';
-import { weeksRange } from '../../../src/core/balance/periods';
+import { dashboardRange, previousDashboardRange, weeksRange } from '../../../src/core/balance/periods';
+import { DEFAULT_SETTINGS } from '../../../src/core/settings/settings';
 import { at, BERLIN, inputs, occurrence, span } from './builders';
 
 // Wednesday 25 March 2026, 16:00 in Berlin (CET, the week before the DST change on Sunday 29 March).
@@ -72,8 +83,23 @@ describe('dashboard view-model', () => {
       assert.equal(load.end, at('2026-03-30T00:00:00+02:00'));
       const week = dashboardLoadRange('thisWeek', NOW, BERLIN, 'monday');
       assert.equal(week.start, weeksRange(NOW, BERLIN, 'monday', 12).start);
-      const rolling = dashboardLoadRange('thisWeek', NOW, BERLIN, 'monday', 'rolling7');
-      assert.equal(rolling.end, at('2026-03-30T00:00:00+02:00'));
+      assert.equal(week.end, at('2026-03-30T00:00:00+02:00'));
+    });
+
+    it('lets each command load only the span it needs', () => {
+      assert.deepEqual(focusBlocksLoadRange(NOW, BERLIN, 'monday'), { start: NOW, end: at('2026-03-30T00:00:00+02:00') });
+      const settings = { ...DEFAULT_SETTINGS, weekStartsOn: 'monday' as const };
+      assert.deepEqual(summaryLoadRange(NOW, BERLIN, { ...settings, period: 'week' }), span('2026-03-16T00:00:00+01:00', '2026-03-30T00:00:00+02:00'));
+      // A day's summary still lists the free blocks up to the end of the week.
+      assert.deepEqual(summaryLoadRange(NOW, BERLIN, { ...settings, period: 'day' }), span('2026-03-24T00:00:00+01:00', '2026-03-30T00:00:00+02:00'));
+      assert.deepEqual(summaryLoadRange(NOW, BERLIN, { ...settings, period: 'rolling7' }), { start: NOW - 14 * 86_400_000, end: at('2026-03-30T00:00:00+02:00') });
+    });
+
+    it('shapes the ranges as whole weeks ending with this week or the one before', () => {
+      assert.deepEqual(dashboardRange('thisWeek', NOW, BERLIN, 'monday'), span('2026-03-23T00:00:00+01:00', '2026-03-30T00:00:00+02:00'));
+      assert.deepEqual(dashboardRange('lastWeek', NOW, BERLIN, 'monday'), span('2026-03-16T00:00:00+01:00', '2026-03-23T00:00:00+01:00'));
+      assert.deepEqual(dashboardRange('last4Weeks', NOW, BERLIN, 'monday'), span('2026-03-02T00:00:00+01:00', '2026-03-30T00:00:00+02:00'));
+      assert.deepEqual(previousDashboardRange('last12Weeks', NOW, BERLIN, 'monday'), weeksRange(NOW, BERLIN, 'monday', 12, 12));
     });
   });
 
@@ -306,12 +332,15 @@ describe('dashboard view-model', () => {
       assert.deepEqual(model.breakdown.byWorkspace.at(-1)!, { ...model.breakdown.byWorkspace.at(-1)!, name: 'Other', minutes: 90 + 89 });
     });
 
-    it('uses the breakdown of the selected range when the host passes one', () => {
-      const model = buildDashboardViewModel(fixture({ codingMinutesByLanguage: { go: 500 } }), 'thisWeek', {
-        breakdown: { range: span('2026-03-23T00:00:00+01:00', '2026-03-30T00:00:00+02:00'), codingMinutesByLanguage: { rust: 60 }, codingMinutesByWorkspace: {} },
-      });
+    it('labels the breakdown with the span the host broke coding down over', () => {
+      const model = buildDashboardViewModel(
+        fixture({ breakdownRange: span('2026-03-23T00:00:00+01:00', '2026-03-30T00:00:00+02:00'), codingMinutesByLanguage: { rust: 60 } }),
+        'thisWeek',
+      );
       assert.deepEqual(model.breakdown.byLanguage.map((s) => s.name), ['rust']);
       assert.equal(model.breakdown.periodLabel, 'Mon 23 Mar 2026 – Sun 29 Mar 2026');
+      const whole = buildDashboardViewModel(fixture({ codingMinutesByLanguage: { go: 500 } }), 'thisWeek');
+      assert.equal(whole.breakdown.periodLabel, 'Mon 1 Sep 2025 – Sun 29 Mar 2026', 'without breakdownRange the breakdown covers the loaded range');
     });
 
     it('shows nothing when project names are not recorded', () => {

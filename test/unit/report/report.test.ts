@@ -2,10 +2,11 @@ import * as assert from 'node:assert/strict';
 import { computeBalance, type Balance } from '../../../src/core/balance/computeBalance';
 import { periodRange } from '../../../src/core/balance/periods';
 import { dailySeries } from '../../../src/core/balance/series';
-import { formatDuration } from '../../../src/core/report/formatDuration';
+import { formatDuration, round1, targetStatusText } from '../../../src/core/report/formatDuration';
 import { reportJson } from '../../../src/core/report/reportJson';
 import { reportMarkdown } from '../../../src/core/report/reportMarkdown';
 import { formatStatusText } from '../../../src/core/report/statusText';
+import { spanLabel } from '../../../src/core/report/zoned';
 import { at, settingsWith, span } from '../balance/helpers';
 
 const BERLIN = 'Europe/Berlin';
@@ -120,5 +121,26 @@ describe('reportMarkdown', () => {
   it('writes 24:00 for a block that ends at midnight', () => {
     const text = reportMarkdown({ balance: balance(), periodKind: 'day', focusBlocks: [span('2026-03-25T20:00:00+01:00', '2026-03-26T00:00:00+01:00')] });
     assert.match(text, /Wed 20:00–24:00 \(4h\)/);
+  });
+});
+
+describe('shared report wording', () => {
+  it('labels spans in the zone, ending at 24:00 on the same day and with the date across days', () => {
+    assert.equal(spanLabel(span('2026-03-25T14:00:00+01:00', '2026-03-25T18:00:00+01:00'), BERLIN), 'Wed 25 Mar 14:00–18:00');
+    assert.equal(spanLabel(span('2026-03-25T20:00:00+01:00', '2026-03-26T00:00:00+01:00'), BERLIN), 'Wed 25 Mar 20:00–24:00');
+    assert.equal(spanLabel(span('2026-03-25T22:00:00+01:00', '2026-03-26T02:00:00+01:00'), BERLIN), 'Wed 25 Mar 22:00–Thu 26 Mar 02:00');
+    assert.equal(spanLabel(span('2026-03-25T22:00:00+01:00', '2026-03-26T02:00:00+01:00'), BERLIN, 'EEE'), 'Wed 22:00–Thu 02:00');
+  });
+
+  it('says no data yet, below target or on target', () => {
+    assert.equal(targetStatusText({ handsOnPercent: undefined, belowTarget: false }), 'no data yet');
+    assert.equal(targetStatusText({ handsOnPercent: undefined, belowTarget: true }), 'below target');
+    assert.equal(targetStatusText({ handsOnPercent: 20, belowTarget: true }), 'below target');
+    assert.equal(targetStatusText({ handsOnPercent: 50, belowTarget: false }), 'on target');
+  });
+
+  it('rounds to one decimal', () => {
+    assert.equal(round1(44.25), 44.3);
+    assert.equal(round1(12), 12);
   });
 });
