@@ -1,7 +1,7 @@
 import { readActivityPerLocalDay } from '../core/journal/activityHistory';
 import { DAY_MS } from '../core/time/clock';
 import { parseArgs, UsageError, type CliIO } from './io';
-import { dataDirOption, dateOption, loadSettings, zoneOption, type CommandOptions } from './options';
+import { dataDirOption, dateOption, loadSettings, reportHistoryProblems, zoneOption, type CommandOptions } from './options';
 
 const MAX_DAYS = 3660;
 
@@ -33,7 +33,7 @@ export async function run(argv: string[], io: CliIO, options: CommandOptions = {
   const dataDir = dataDirOption(args, io, () => loadSettings(io, platform, 'activity', ['handsOn.dataDirectory']).settings, platform);
 
   const history = readActivityPerLocalDay(dataDir, from, to, zone);
-  if (history.corruptLines > 0) io.err(`hands-on activity: skipped ${history.corruptLines} unreadable record(s) in ${dataDir}`);
+  reportHistoryProblems(io, 'activity', dataDir, history);
   if (args.switches.has('--json')) {
     const days = history.days.map((day) => ({ date: day.date, codingMinutes: day.minutes }));
     io.out(JSON.stringify({ days, totalCodingMinutes: history.totalMinutes }));

@@ -1,3 +1,4 @@
+import { parseBounded } from './boundedParse';
 import { meetingMinutesPerDay } from '../core/calendar/meetingTime';
 import { loadCalendar } from '../core/calendar/sources/loadCalendar';
 import { redactText } from '../core/calendar/sources/redact';
@@ -32,7 +33,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   const window = { from: startOfLocalDate(from, zone), to: startOfLocalDate(addLocalDays(to, 1), zone) };
   let verdicts;
   try {
-    verdicts = await loadCalendar(calendar, { ...window, zone, rules });
+    verdicts = await loadCalendar(calendar, { ...window, zone, rules }, {}, parseBounded);
   } catch (error) {
     // One clear line that never shows a feed's secret address.
     throw new UsageError(redactText(error instanceof Error ? error.message : String(error)));

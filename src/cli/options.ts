@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import { defaultDataDirectory } from '../core/journal/dataDirectory';
+import type { UnreadableFile } from '../core/journal/journalReader';
 import type { Settings } from '../core/settings/settings';
 import { validateSettings } from '../core/settings/validateSettings';
 import { isLocalDate, isValidTimeZone, systemTimeZone, type LocalDate } from '../core/time/localDays';
@@ -87,4 +88,15 @@ export function dataDirOption(args: ParsedArgs, io: CliIO, settings: () => Setti
   const dataDir = single(args, '--data-dir') ?? (settings().dataDirectory || defaultDataDirectory(io.env, platform, homeOf(io.env)));
   if (!fs.existsSync(dataDir)) throw new UsageError(`no Hands-On data folder at ${dataDir} (pass --data-dir DIR)`);
   return dataDir;
+}
+
+/**
+ * Says on stderr what of the history could not be counted: damaged lines (skipped, kept on disk) and each file that
+ * could not be read, with why and what to do. The figures printed are then a lower bound, never a guess.
+ */
+export function reportHistoryProblems(io: CliIO, command: string, dataDir: string, history: { corruptLines: number; unreadableFiles: readonly UnreadableFile[] }): void {
+  if (history.corruptLines > 0) io.err(`hands-on ${command}: warning: skipped ${history.corruptLines} unreadable record(s) in ${dataDir}`);
+  for (const file of history.unreadableFiles) {
+    io.err(`hands-on ${command}: warning: cannot read ${file.path} (${file.reason}); its time is not included. Make it readable by you and run again.`);
+  }
 }

@@ -1,3 +1,4 @@
+import { parseBounded } from './boundedParse';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { computeBalance, type Balance } from '../core/balance/computeBalance';
@@ -20,7 +21,7 @@ import { DAY_MS } from '../core/time/clock';
 import type { Interval } from '../core/time/interval';
 import { addLocalDays, isLocalDate, localDateOf, startOfLocalDate } from '../core/time/localDays';
 import { parseArgs, single, UsageError, type CliIO } from './io';
-import { dataDirOption, emailsOption, homeOf, loadSettings, zoneOption, type CommandOptions } from './options';
+import { dataDirOption, emailsOption, homeOf, loadSettings, reportHistoryProblems, zoneOption, type CommandOptions } from './options';
 import { userSettingsPath, type UserSettings } from './vscodeSettings';
 
 export const SUMMARY = 'the hands-on share of the period, the same figures as the status bar';
@@ -113,7 +114,7 @@ async function loadCalendars(specs: readonly CalendarSpec[], window: Interval, z
   for (const { spec, label, kind, fromSettings } of specs) {
     let verdicts: CalendarVerdicts;
     try {
-      verdicts = await loadCalendar(spec, { from: window.start, to: window.end, zone, rules });
+      verdicts = await loadCalendar(spec, { from: window.start, to: window.end, zone, rules }, {}, parseBounded);
     } catch (error) {
       const message = redactText(error instanceof Error ? error.message : String(error));
       // A calendar named on the command line must work; one from settings.json is skipped like a failed refresh.
@@ -188,8 +189,7 @@ async function computeReport(argv: string[], io: CliIO, options: CommandOptions)
   const range: Interval = { start: Math.min(now - 8 * DAY_MS, previousRange.start), end: now + 15 * DAY_MS };
 
   const activity = readHistory(dataDir, range);
-  const corrupt = activity.corruptLines;
-  if (corrupt > 0) io.err(`hands-on report: warning: skipped ${corrupt} unreadable record(s) in ${dataDir}`);
+  reportHistoryProblems(io, 'report', dataDir, activity);
 
   const rules: MeetingRules = { myEmails: settings.calendar.myEmails, countTentative: settings.calendar.countTentative, excludeKeywords: settings.calendar.excludeKeywords };
   const specs = calendarSpecs(args.flags.get('--calendar') ?? [], settings, loaded.user, io, platform);

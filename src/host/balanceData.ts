@@ -47,7 +47,7 @@ export class BalanceData extends Disposable {
     await this.calendars.whenLoaded();
     const root = this.recorder.dataDirectory;
     const history = readHistory(root, range, breakdownRange);
-    this.reportDamage(history.corruptLines, history.unreadableFiles);
+    this.reportDamage(history.corruptLines, history.unreadableFiles.length);
     const calendar = this.calendars.occurrencesIn(range);
     const now = this.clock.now();
     const ongoing = this.meetingNow.ongoing(now);

@@ -5,7 +5,8 @@ import { CalendarCache, type CacheEntry } from '../core/calendar/sources/calenda
 import type { FetchOptions } from '../core/calendar/sources/fetchFeed';
 import type { CalendarText } from '../core/calendar/sources/fileSource';
 import { loadCalendarTexts, refreshCalendarTexts } from '../core/calendar/sources/loadCalendar';
-import { parseInWorker } from '../core/calendar/sources/parseInWorker';
+import { parseInWorker, type ParseLimits } from '../core/calendar/sources/parseInWorker';
+import { CalendarParseError } from '../core/calendar/sources/parseError';
 import { redactText } from '../core/calendar/sources/redact';
 import type { CalendarVerdicts, MeetingRules, Occurrence } from '../core/calendar/types';
 import type { SourceStatus } from '../core/dashboard/inputs';
@@ -42,6 +43,8 @@ export interface CalendarsOptions {
   feeds: FeedStore;
   cacheDirectory: string;
   workerFile: string;
+  /** Time and memory one parse may take before its worker is stopped; the defaults unless a test needs less. */
+  parseLimits?: ParseLimits;
   fetchOptions: FetchOptions;
   log: vscode.LogOutputChannel;
 }
@@ -57,6 +60,7 @@ export class Calendars extends Disposable {
   readonly onDidChange = this.changed.event;
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
+  private again: Promise<void> | undefined;
   private markLoaded!: () => void;
   /**
    * Resolves once every calendar has something to show (its last good result from disk, or its first answer),
@@ -86,9 +90,19 @@ export class Calendars extends Disposable {
     return [...paths, ...[...this.states.values()].map((state) => state.source).filter((source) => source.kind === 'url')];
   }
 
-  /** Reads every source once; concurrent calls share one run. */
+  /**
+   * Reads every source. A call while a run is under way is never lost: one more run follows it (however many
+   * calls came meanwhile), so a calendar added or removed during a slow fetch is read at once, not next cycle.
+   */
   refresh(): Promise<void> {
-    this.running ??= this.refreshAll().finally(() => (this.running = undefined));
+    if (this.running) {
+      this.again ??= this.running.then(() => {
+        this.again = undefined;
+        return this.refresh();
+      });
+      return this.again;
+    }
+    this.running = this.refreshAll().finally(() => (this.running = undefined));
     return this.running;
   }
 
@@ -124,8 +138,9 @@ export class Calendars extends Disposable {
     return this.parse(await loadCalendarTexts(source.spec, this.options.fetchOptions));
   }
 
-  /** Forgets a removed calendar's cached meetings, so nothing of it stays on disk. */
+  /** Forgets a removed calendar's cached meetings, so nothing of it stays on disk, not even from a read under way. */
   async forget(source: CalendarSource): Promise<void> {
+    this.states.delete(source.id);
     await this.cache.remove(source.id);
   }
 
@@ -177,9 +192,11 @@ export class Calendars extends Disposable {
       const validators: Pick<CalendarText, 'etag' | 'lastModified'> = texts === 'unchanged' ? reusable! : (texts[0] ?? {});
       state.lastRefreshed = now;
       state.error = undefined;
+      if (this.states.get(source.id) !== state) return;
       await this.cache.save(source.id, { hash, etag: validators.etag, lastModified: validators.lastModified, refreshedAt: now, result: { key, verdicts: state.verdicts } });
     } catch (error) {
-      const message = redactText(error instanceof Error ? error.message : String(error));
+      const why = redactText(error instanceof Error ? error.message : String(error));
+      const message = error instanceof CalendarParseError && state.verdicts ? `${why}. The last good meetings are kept; it is read again on the next refresh.` : why;
       if (state.error !== message) this.options.log.error(`Calendar ${source.label}: ${message}`);
       state.error = message;
     }
@@ -187,7 +204,7 @@ export class Calendars extends Disposable {
 
   private parse(texts: readonly CalendarText[]): Promise<CalendarVerdicts> {
     const now = this.options.clock.now();
-    return parseInWorker(texts, { from: now - PAST_MS, to: now + FUTURE_MS, zone: this.options.zone(), rules: this.rules() }, this.options.workerFile);
+    return parseInWorker(texts, { from: now - PAST_MS, to: now + FUTURE_MS, zone: this.options.zone(), rules: this.rules() }, this.options.workerFile, this.options.parseLimits);
   }
 
   private rules(): MeetingRules {

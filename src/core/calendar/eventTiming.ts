@@ -1,6 +1,7 @@
 import type { Component, Duration, Period, Time } from './icalTypes';
 import type { ZoneResolver } from './zoneResolver';
 import { DAY_MS } from '../time/clock';
+import { checkInstant, EventProblem, readProperty } from './eventProblem';
 
 export interface EventTiming {
   allDay: boolean;
@@ -45,26 +46,32 @@ export function addDays(time: Time, days: number): Time {
 /**
  * Start and end of one VEVENT. DTEND wins over DURATION when both are present (Thunderbird writes
  * `DURATION:PT0S` next to a real DTEND); with neither, an all-day event lasts one day and a timed one no time.
+ * A value that cannot be read, or an end past the year 2200, throws an EventProblem naming the property:
+ * the bound is checked before any date arithmetic, whose cost grows with the span.
  */
 export function readTiming(component: Component, zones: ZoneResolver): EventTiming {
-  const startTime = component.getFirstPropertyValue('dtstart') as Time | null;
-  if (!startTime || typeof startTime !== 'object' || typeof startTime.year !== 'number') throw new Error('event without DTSTART');
+  const startTime = readProperty('DTSTART', () => component.getFirstPropertyValue('dtstart') as Time | null);
+  if (!startTime || typeof startTime !== 'object' || typeof startTime.year !== 'number') throw new EventProblem('DTSTART', 'is missing');
   const tzid = tzidOf(component, 'dtstart');
   const allDay = startTime.isDate;
-  const start = instantOf(startTime, tzid, zones);
-  const endTime = component.getFirstPropertyValue('dtend') as Time | null;
-  const duration = component.getFirstPropertyValue('duration') as Duration | null;
+  const start = checkInstant(readProperty('DTSTART', () => instantOf(startTime, tzid, zones)), 'DTSTART');
+  const endTime = readProperty('DTEND', () => component.getFirstPropertyValue('dtend') as Time | null);
+  const duration = readProperty('DURATION', () => component.getFirstPropertyValue('duration') as Duration | null);
+  const hasEnd = endTime !== null && typeof endTime === 'object';
+  const hasDuration = duration !== null && typeof duration === 'object';
+  const endProperty = hasEnd ? 'DTEND' : 'DURATION';
   if (allDay) {
     let days = 1;
-    if (endTime && typeof endTime === 'object') days = daysBetween(startTime, endTime);
-    else if (duration && typeof duration === 'object') days = Math.floor(duration.toSeconds() / 86_400);
+    if (hasEnd) days = readProperty('DTEND', () => daysBetween(startTime, endTime));
+    else if (hasDuration) days = readProperty('DURATION', () => Math.floor(duration.toSeconds() / 86_400));
     days = Math.max(1, days);
+    checkInstant(start + days * DAY_MS, endProperty);
     return { allDay, startTime, tzid, start, end: zones.dateToEpoch(addDays(startTime, days)), days, durationMs: 0 };
   }
   let end = start;
-  if (endTime && typeof endTime === 'object') end = instantOf(endTime, tzidOf(component, 'dtend'), zones);
-  else if (duration && typeof duration === 'object') end = start + duration.toSeconds() * 1000;
-  end = Math.max(start, end);
+  if (hasEnd) end = readProperty('DTEND', () => instantOf(endTime, tzidOf(component, 'dtend'), zones));
+  else if (hasDuration) end = start + readProperty('DURATION', () => duration.toSeconds()) * 1000;
+  end = Math.max(start, checkInstant(end, endProperty));
   return { allDay, startTime, tzid, start, end, days: 0, durationMs: end - start };
 }
 

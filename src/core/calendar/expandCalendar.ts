@@ -5,8 +5,10 @@ import { splitCalendar, type EventBlock } from './splitCalendar';
 import { ZoneResolver } from './zoneResolver';
 import { expandSeries } from './expandSeries';
 import { DAY_MS } from '../time/clock';
+import { describeEvent, problemText } from './eventProblem';
 
 export const DEFAULT_MAX_ITERATIONS = 50_000;
+const NAMED_SKIPS = 5;
 
 /** True when the text is an iCalendar object at all (an HTML login page or a JSON error is not). */
 export function looksLikeCalendar(text: string): boolean {
@@ -76,7 +78,7 @@ export function expandCalendar(text: string, options: ExpandOptions): ExpandedCa
     }
   };
   const blocks = splitCalendar(text);
-  if (blocks.repairs > 0) warn(`${blocks.repairs} malformed line(s) repaired (spaces in RRULE, quoted TZID swallowing its value)`);
+  if (blocks.repairs > 0) warn(`${blocks.repairs} malformed line(s) repaired (spaces in RRULE, quoted TZID swallowing its value, dates without VALUE=DATE)`);
   const vtimezones: Component[] = [];
   for (const block of blocks.vtimezones) {
     try {
@@ -102,19 +104,21 @@ export function expandCalendar(text: string, options: ExpandOptions): ExpandedCa
     if (group) group.push(event);
     else groups.set(uid, [event]);
   }
-  const ctx = { zones, from: options.from, to: options.to, maxIterations: options.maxIterations ?? DEFAULT_MAX_ITERATIONS, warn };
+  let skipped = 0;
+  const skip = (component: Component | undefined, uid: string, error: unknown): void => {
+    // Each skipped event is named, up to a point: a thousand broken events need one line, not a thousand.
+    if (++skipped <= NAMED_SKIPS) warn(`${describeEvent(component, uid)} skipped: its ${problemText(error)}. Fix or delete that event in your calendar; the rest of the calendar counts.`);
+  };
+  const ctx = { zones, from: options.from, to: options.to, maxIterations: options.maxIterations ?? DEFAULT_MAX_ITERATIONS, warn, skip };
   const occurrences: RawOccurrence[] = [];
-  let broken = 0;
-  let firstError = '';
   for (const [uid, components] of groups) {
     try {
       occurrences.push(...expandSeries(uid, components, ctx));
     } catch (error) {
-      broken++;
-      firstError ||= message(error);
+      skip(components[0], uid, error);
     }
   }
-  if (broken > 0) warn(`${broken} event(s) skipped: their dates could not be read (${firstError})`);
+  if (skipped > NAMED_SKIPS) warn(`${skipped - NAMED_SKIPS} more event(s) skipped for unreadable or impossible dates`);
   occurrences.sort((a, b) => a.start - b.start || a.end - b.end);
   return { occurrences, hasAttendeeData: blocks.hasAttendeeData, calendarName: blocks.calendarName, warnings };
 }

@@ -1,11 +1,12 @@
 import ICAL from 'ical.js';
-import type { Component, Recur, Time } from './icalTypes';
+import type { Component, Property, Recur, Time } from './icalTypes';
 import type { EventFacts, RawOccurrence } from './types';
 import type { ZoneResolver } from './zoneResolver';
 import { addDays, instantOf, isPeriod, readTiming, tzidOf, ymd, type EventTiming } from './eventTiming';
 import { readFacts } from './eventFacts';
 import { DAY_MS } from '../time/clock';
 import { wallAsUtc } from './zoneOffsets';
+import { checkInstant, describeEvent, readProperty } from './eventProblem';
 
 export interface SeriesContext {
   zones: ZoneResolver;
@@ -13,6 +14,8 @@ export interface SeriesContext {
   to: number;
   maxIterations: number;
   warn(message: string): void;
+  /** One component could not be read: it alone is skipped, and the warning names it. */
+  skip(component: Component, uid: string, error: unknown): void;
 }
 
 interface Override {
@@ -32,12 +35,12 @@ function overlaps(start: number, end: number, ctx: SeriesContext): boolean {
 }
 
 function readOverride(component: Component, zones: ZoneResolver): Override {
-  const rid = component.getFirstPropertyValue('recurrence-id') as Time;
+  const rid = readProperty('RECURRENCE-ID', () => component.getFirstPropertyValue('recurrence-id') as Time);
   const range = component.getFirstProperty('recurrence-id')?.getParameter('range');
   return {
     timing: readTiming(component, zones),
     facts: readFacts(component),
-    ridMs: instantOf(rid, tzidOf(component, 'recurrence-id'), zones),
+    ridMs: checkInstant(readProperty('RECURRENCE-ID', () => instantOf(rid, tzidOf(component, 'recurrence-id'), zones)), 'RECURRENCE-ID'),
     ridDay: ymd(rid),
     ridIsDate: rid.isDate,
     thisAndFuture: typeof range === 'string' && range.toUpperCase() === 'THISANDFUTURE',
@@ -65,17 +68,33 @@ export function expandSeries(uid: string, components: readonly Component[], ctx:
   const masters = components.filter((c) => !c.hasProperty('recurrence-id'));
   // Several masters of one UID (iTIP updates in one file): the highest SEQUENCE, then the last one, wins.
   const master = masters.reduce<Component | undefined>((best, c) => (!best || sequence(c) >= sequence(best) ? c : best), undefined);
-  const overrides = components.filter((c) => c.hasProperty('recurrence-id')).map((c) => readOverride(c, ctx.zones));
-  const masterFacts = master ? readFacts(master) : undefined;
-  const seriesCancelled = masterFacts?.status === 'CANCELLED';
+  const overrides: Override[] = [];
+  for (const component of components) {
+    if (!component.hasProperty('recurrence-id')) continue;
+    try {
+      overrides.push(readOverride(component, ctx.zones));
+    } catch (error) {
+      ctx.skip(component, uid, error);
+    }
+  }
+  let series: { timing: EventTiming; facts: EventFacts } | undefined;
+  if (master) {
+    try {
+      series = { timing: readTiming(master, ctx.zones), facts: readFacts(master) };
+    } catch (error) {
+      // Without its master a series still has its moved instances: they count as events of their own.
+      ctx.skip(master, uid, error);
+    }
+  }
+  const seriesCancelled = series?.facts.status === 'CANCELLED';
   const out: RawOccurrence[] = [];
   for (const o of overrides) {
     if (overlaps(o.timing.start, o.timing.end, ctx)) {
       out.push({ start: o.timing.start, end: o.timing.end, uid, allDay: o.timing.allDay, facts: o.facts, seriesCancelled });
     }
   }
-  if (!master || !masterFacts) return out;
-  const timing = readTiming(master, ctx.zones);
+  if (!master || !series) return out;
+  const { timing, facts: masterFacts } = series;
   const byInstant = new Map<number, Override>();
   const byDay = new Map<number, Override>();
   for (const o of overrides) {
@@ -83,11 +102,11 @@ export function expandSeries(uid: string, components: readonly Component[], ctx:
     else byInstant.set(o.ridMs, o);
   }
   const ranges = overrides.filter((o) => o.thisAndFuture).sort((a, b) => a.ridMs - b.ridMs);
-  for (const candidate of candidates(master, timing, ctx)) {
+  for (const candidate of candidates(master, uid, timing, ctx)) {
     const day = ymd(candidate.time);
     if ((!timing.allDay && byInstant.has(candidate.start)) || byDay.has(day)) continue;
     let start = candidate.start;
-    let end = candidate.end ?? (timing.allDay ? ctx.zones.dateToEpoch(addDays(candidate.time, timing.days)) : start + timing.durationMs);
+    let end = candidate.end ?? (timing.allDay ? allDayEnd(candidate, timing, ctx) : start + timing.durationMs);
     let facts = masterFacts;
     const range = ranges.filter((o) => o.ridMs <= candidate.start).pop();
     if (range) {
@@ -100,76 +119,176 @@ export function expandSeries(uid: string, components: readonly Component[], ctx:
   return out;
 }
 
-function candidates(master: Component, timing: EventTiming, ctx: SeriesContext): Candidate[] {
-  const { zones } = ctx;
-  const instant = (time: Time): number => (timing.allDay ? zones.dateToEpoch(time) : zones.toEpoch(time, timing.tzid));
+/**
+ * The end of one all-day instance, clipped to the window: date arithmetic costs a step per month of the span, so an
+ * instance that surely ends after the window (its whole days minus one already reach past it) ends with the window.
+ */
+function allDayEnd(candidate: Candidate, timing: EventTiming, ctx: SeriesContext): number {
+  if (candidate.start + (timing.days - 1) * DAY_MS >= ctx.to + MARGIN_MS) return ctx.to;
+  return ctx.zones.dateToEpoch(addDays(candidate.time, timing.days));
+}
+
+/** The shortest length of one period of each FREQ, in wall-clock ms. */
+const SHORTEST_PERIOD_MS: Record<string, number> = {
+  SECONDLY: 1000,
+  MINUTELY: 60_000,
+  HOURLY: 3_600_000,
+  DAILY: DAY_MS,
+  WEEKLY: 7 * DAY_MS,
+  MONTHLY: 28 * DAY_MS,
+  YEARLY: 365 * DAY_MS,
+};
+
+/**
+ * Which period of the rule a wall-clock time falls in. ical.js steps from one period to the next one unit at a
+ * time (a day per step for WEEKLY), so INTERVAL=999999999 means billions of steps inside one call: when no
+ * period after the first can reach the window, the rule is expanded with INTERVAL=1 and stopped at this key's change.
+ */
+function periodKey(freq: string, weekStart: number, time: Time): number {
+  const day = Math.floor(Date.UTC(time.year, time.month - 1, time.day) / DAY_MS);
+  switch (freq) {
+    case 'YEARLY':
+      return time.year;
+    case 'MONTHLY':
+      return time.year * 12 + time.month;
+    case 'WEEKLY':
+      return day - ((time.dayOfWeek() - weekStart + 7) % 7);
+    case 'DAILY':
+      return day;
+    case 'HOURLY':
+      return day * 24 + time.hour;
+    case 'MINUTELY':
+      return (day * 24 + time.hour) * 60 + time.minute;
+    default:
+      return ((day * 24 + time.hour) * 60 + time.minute) * 60 + time.second;
+  }
+}
+
+/**
+ * True when the second period of the rule starts after the window: its start is at least (INTERVAL − 2) shortest
+ * periods after DTSTART, since DTSTART's own period began at most one longest period (< two shortest) before it.
+ */
+function onlyFirstPeriodReaches(rule: Recur, timing: EventTiming, ctx: SeriesContext): boolean {
+  const shortest = SHORTEST_PERIOD_MS[rule.freq] ?? 1000;
+  const horizon = ctx.to + MARGIN_MS - wallAsUtc(timing.startTime);
+  return rule.interval > 2 && (rule.interval - 2) * shortest > horizon;
+}
+
+function candidates(master: Component, uid: string, timing: EventTiming, ctx: SeriesContext): Candidate[] {
   const found = new Map<number, Candidate>();
   // RFC 5545 3.8.5.3: DTSTART is always the first instance, whether or not the rule matches it.
   found.set(timing.start, { time: timing.startTime, start: timing.start });
-  const span = Math.max(timing.durationMs, timing.days * DAY_MS);
+  const event = (): string => describeEvent(master, uid);
   for (const property of master.getAllProperties('rrule')) {
-    const rule = (property.getFirstValue() as Recur).clone();
-    const until = rule.until;
-    rule.until = null;
-    let untilMs = Infinity;
-    if (until) {
-      if (until.isDate) untilMs = timing.allDay ? zones.dateToEpoch(until) : zones.toEpoch(endOfDay(until), timing.tzid);
-      else if (timing.allDay) untilMs = zones.dateToEpoch(until);
-      else untilMs = until.zone === ICAL.Timezone.utcTimezone ? wallAsUtc(until) : zones.toEpoch(until, timing.tzid);
+    let rule: Recur;
+    try {
+      rule = (property.getFirstValue() as Recur).clone();
+    } catch {
+      ctx.warn(`${event()}: its RRULE cannot be read and was ignored, so only its first date counts`);
+      continue;
     }
-    const iterator = rule.iterator(timing.startTime);
-    let iterations = 0;
-    const step = (): Time | undefined => {
-      try {
-        return iterator.next() ?? undefined;
-      } catch (error) {
-        // ical.js gives up on rules that can never match (BYMONTHDAY=30;BYMONTH=2).
-        ctx.warn(`a recurrence rule (${rule.toString().slice(0, 60)}) stopped early: ${error instanceof Error ? error.message : String(error)}`);
-        return undefined;
-      }
-    };
-    for (let next = step(); next; next = step()) {
-      if (++iterations > ctx.maxIterations) {
-        ctx.warn(`a recurrence rule (${rule.toString().slice(0, 60)}) was cut after ${ctx.maxIterations} instances`);
-        break;
-      }
-      const wall = wallAsUtc(next);
-      if (wall - MARGIN_MS >= ctx.to) break;
-      if (wall - MARGIN_MS > untilMs) break;
-      // Resolving a zone costs an Intl call: only do it near the window or near UNTIL.
-      const nearUntil = untilMs !== Infinity && wall + MARGIN_MS >= untilMs;
-      if (wall + span + MARGIN_MS < ctx.from && !nearUntil) continue;
-      const start = instant(next);
-      if (start > untilMs) break;
-      if (wall + span + MARGIN_MS < ctx.from) continue;
-      if (!found.has(start)) found.set(start, { time: next.clone(), start });
-    }
+    addRuleCandidates(rule, timing, ctx, event, found);
   }
   for (const property of master.getAllProperties('rdate')) {
-    const tzid = property.getParameter('tzid');
-    for (const value of property.getValues() as unknown[]) {
-      if (isPeriod(value)) {
-        const start = zones.toEpoch(value.start, typeof tzid === 'string' ? tzid : undefined);
-        const end = value.end ? zones.toEpoch(value.end, typeof tzid === 'string' ? tzid : undefined) : start + (value.duration?.toSeconds() ?? 0) * 1000;
-        found.set(start, { time: value.start, start, end });
-      } else if (value && typeof value === 'object' && 'year' in value) {
-        const time = value as Time;
-        const start = time.isDate && !timing.allDay ? zones.dateToEpoch(time) : instant(time);
-        if (!found.has(start)) found.set(start, { time, start });
-      }
+    try {
+      addRdateCandidates(property, timing, ctx, found);
+    } catch {
+      ctx.warn(`${event()}: an RDATE value cannot be read and was ignored`);
     }
   }
   const exInstants = new Set<number>();
   const exDays = new Set<number>();
   for (const property of master.getAllProperties('exdate')) {
-    const tzid = property.getParameter('tzid');
-    for (const value of property.getValues() as Time[]) {
-      if (!value || typeof value !== 'object') continue;
-      if (value.isDate || timing.allDay) exDays.add(ymd(value));
-      else exInstants.add(zones.toEpoch(value, typeof tzid === 'string' ? tzid : undefined));
+    try {
+      const tzid = tzidParameter(property);
+      for (const value of property.getValues() as Time[]) {
+        if (!value || typeof value !== 'object') continue;
+        if (value.isDate || timing.allDay) exDays.add(ymd(value));
+        else exInstants.add(valueInstant(value, tzid, timing, ctx));
+      }
+    } catch {
+      // A malformed exclusion excludes at most its own date, never the series.
+      ctx.warn(`${event()}: an EXDATE value cannot be read and was ignored, so that date still counts`);
     }
   }
   return [...found.values()].filter((c) => !exInstants.has(c.start) && !exDays.has(ymd(c.time)));
+}
+
+function tzidParameter(property: Property): string | undefined {
+  const tzid = property.getParameter('tzid');
+  const first = Array.isArray(tzid) ? tzid[0] : tzid;
+  return typeof first === 'string' && first ? first : undefined;
+}
+
+/**
+ * The instant of an RDATE or EXDATE date-time (RFC 5545 §3.8.5): a value carries its own zone, UTC with `Z` or its
+ * own TZID. A floating value is read in DTSTART's zone, which is what every exporter that writes one means.
+ */
+function valueInstant(time: Time, tzid: string | undefined, timing: EventTiming, ctx: SeriesContext): number {
+  if (tzid || time.zone === ICAL.Timezone.utcTimezone) return ctx.zones.toEpoch(time, tzid);
+  return ctx.zones.toEpoch(time, timing.tzid);
+}
+
+function seriesInstant(time: Time, timing: EventTiming, ctx: SeriesContext): number {
+  return timing.allDay ? ctx.zones.dateToEpoch(time) : ctx.zones.toEpoch(time, timing.tzid);
+}
+
+function addRuleCandidates(rule: Recur, timing: EventTiming, ctx: SeriesContext, event: () => string, found: Map<number, Candidate>): void {
+  const { zones } = ctx;
+  const span = Math.max(timing.durationMs, timing.days * DAY_MS);
+  const until = rule.until;
+  rule.until = null;
+  let untilMs = Infinity;
+  if (until) {
+    if (until.isDate) untilMs = timing.allDay ? zones.dateToEpoch(until) : zones.toEpoch(endOfDay(until), timing.tzid);
+    else if (timing.allDay) untilMs = zones.dateToEpoch(until);
+    else untilMs = until.zone === ICAL.Timezone.utcTimezone ? wallAsUtc(until) : zones.toEpoch(until, timing.tzid);
+  }
+  const firstPeriod = onlyFirstPeriodReaches(rule, timing, ctx) ? periodKey(rule.freq, rule.wkst, timing.startTime) : undefined;
+  if (firstPeriod !== undefined) rule.interval = 1;
+  const iterator = rule.iterator(timing.startTime);
+  let iterations = 0;
+  const step = (): Time | undefined => {
+    try {
+      return iterator.next() ?? undefined;
+    } catch {
+      // ical.js gives up on rules that can never match (BYMONTHDAY=30;BYMONTH=2).
+      ctx.warn(`${event()}: its RRULE stops early because no further dates match it`);
+      return undefined;
+    }
+  };
+  for (let next = step(); next; next = step()) {
+    if (firstPeriod !== undefined && periodKey(rule.freq, rule.wkst, next) !== firstPeriod) break;
+    if (++iterations > ctx.maxIterations) {
+      ctx.warn(`${event()}: its RRULE was cut after ${ctx.maxIterations} dates`);
+      break;
+    }
+    const wall = wallAsUtc(next);
+    if (wall - MARGIN_MS >= ctx.to) break;
+    if (wall - MARGIN_MS > untilMs) break;
+    // Resolving a zone costs an Intl call: only do it near the window or near UNTIL.
+    const nearUntil = untilMs !== Infinity && wall + MARGIN_MS >= untilMs;
+    if (wall + span + MARGIN_MS < ctx.from && !nearUntil) continue;
+    const start = seriesInstant(next, timing, ctx);
+    if (start > untilMs) break;
+    if (wall + span + MARGIN_MS < ctx.from) continue;
+    if (!found.has(start)) found.set(start, { time: next.clone(), start });
+  }
+}
+
+function addRdateCandidates(property: Property, timing: EventTiming, ctx: SeriesContext, found: Map<number, Candidate>): void {
+  const tzid = tzidParameter(property);
+  for (const value of property.getValues() as unknown[]) {
+    if (isPeriod(value)) {
+      const start = ctx.zones.toEpoch(value.start, tzid);
+      const end = value.end ? ctx.zones.toEpoch(value.end, tzid) : start + (value.duration?.toSeconds() ?? 0) * 1000;
+      found.set(start, { time: value.start, start, end: checkInstant(end, 'RDATE') });
+    } else if (value && typeof value === 'object' && 'year' in value) {
+      const time = value as Time;
+      const start = time.isDate ? ctx.zones.dateToEpoch(time) : valueInstant(time, tzid, timing, ctx);
+      if (!found.has(start)) found.set(start, { time, start });
+    }
+  }
 }
 
 function endOfDay(date: Time): Time {

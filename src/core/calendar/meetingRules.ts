@@ -1,5 +1,6 @@
 import type { EventFacts, MeetingRules, RawOccurrence, Reason } from './types';
 import { normalizeEmail } from './eventFacts';
+import { DAY_MS } from '../time/clock';
 
 const NOT_PEOPLE = new Set(['ROOM', 'RESOURCE']);
 
@@ -44,7 +45,7 @@ function isTentative(facts: EventFacts, me: ReadonlySet<string>): boolean {
 }
 
 /**
- * The verdict for one occurrence, first failing rule wins: cancelled, all-day, declined, out-of-office,
+ * The verdict for one occurrence, first failing rule wins: cancelled, all-day, 24 hours or longer, declined, out-of-office,
  * free (TRANSP or CDO busy status; tentative too when the user said so), excluded keyword, no other people.
  */
 export function classify(occurrence: RawOccurrence, rules: PreparedRules, feed: FeedTraits): Reason {
@@ -52,6 +53,8 @@ export function classify(occurrence: RawOccurrence, rules: PreparedRules, feed: 
   const { me } = rules;
   if (occurrence.seriesCancelled || facts.status === 'CANCELLED') return 'cancelled';
   if (occurrence.allDay) return 'all-day';
+  // A timed block of a day or more is an absence or a reminder, not a meeting (Viva Insights' rule too).
+  if (occurrence.end - occurrence.start >= DAY_MS) return 'too-long';
   if (myAttendee(facts, me)?.partstat === 'DECLINED') return 'declined';
   if (facts.busyStatus === 'OOF') return 'out-of-office';
   if (facts.busyStatus) {

@@ -4,8 +4,11 @@ import { union } from '../time/interval';
 import { addLocalDays, localDateOf, minutesPerLocalDay, type DayTotal, type LocalDate } from '../time/localDays';
 import { classify, isDayOff, prepareRules } from './meetingRules';
 
-/** Applies the meeting rules to expanded occurrences and collects the days off in the user's zone. */
-export function judgeCalendar(calendar: ExpandedCalendar, rules: MeetingRules, zone: string, source?: string): CalendarVerdicts {
+/**
+ * Applies the meeting rules to expanded occurrences and collects the days off in the user's zone. Days off are
+ * clipped to `window`: an all-day event that runs for centuries costs the days asked for, not millions.
+ */
+export function judgeCalendar(calendar: ExpandedCalendar, rules: MeetingRules, zone: string, window: Interval, source?: string): CalendarVerdicts {
   const occurrences: Occurrence[] = [];
   const daysOff = new Set<LocalDate>();
   const prepared = prepareRules(rules);
@@ -22,8 +25,8 @@ export function judgeCalendar(calendar: ExpandedCalendar, rules: MeetingRules, z
       ...(source === undefined ? {} : { source }),
     });
     if (isDayOff(raw, prepared, calendar.calendarName)) {
-      const last = localDateOf(raw.end - 1, zone);
-      for (let day = localDateOf(raw.start, zone); day <= last; day = addLocalDays(day, 1)) daysOff.add(day);
+      const last = localDateOf(Math.min(raw.end, window.end) - 1, zone);
+      for (let day = localDateOf(Math.max(raw.start, window.start), zone); day <= last; day = addLocalDays(day, 1)) daysOff.add(day);
     }
   }
   return { occurrences, daysOff: [...daysOff].sort(), warnings: [...calendar.warnings] };

@@ -11,5 +11,5 @@ export interface ReadOptions extends ExpandOptions {
 
 /** Text of one calendar → judged occurrences in [from, to), days off and warnings. Pure: no I/O. */
 export function readCalendar(text: string, options: ReadOptions): CalendarVerdicts {
-  return judgeCalendar(expandCalendar(text, options), options.rules ?? DEFAULT_RULES, options.zone, options.source);
+  return judgeCalendar(expandCalendar(text, options), options.rules ?? DEFAULT_RULES, options.zone, { start: options.from, end: options.to }, options.source);
 }

@@ -43,10 +43,13 @@ export function unfold(text: string): string {
 
 /**
  * `BYDAY=MO, TU` (Exchange CDO) makes ical.js throw; `TZID="W. Europe Standard Time:2020…"` (a quote
- * swallowing the value) too. Both have one obvious meaning, so they are fixed rather than dropped.
+ * swallowing the value) too; `EXDATE:20200116` (a date without `VALUE=DATE`) is read as a broken date-time.
+ * Each has one obvious meaning, so they are fixed rather than dropped.
  */
 export function repairLine(line: string): string {
   if (/^(?:RRULE|EXRULE)[;:]/i.test(line) && /\s/.test(line)) return line.replace(/[ \t]+/g, '');
+  const bareDates = /^((?:EXDATE|RDATE)(?:;[^:]*)?):(\d{8}(?:,\d{8})*)$/i.exec(line);
+  if (bareDates && !/;VALUE=/i.test(bareDates[1]!)) return `${bareDates[1]};VALUE=DATE:${bareDates[2]}`;
   const swallowed = /^([A-Z-]+(?:;[^"]*)?;TZID=)"([^":]*):(\d{8}(?:T\d{6}Z?)?)"$/i.exec(line);
   if (swallowed) return `${swallowed[1]}"${swallowed[2]}":${swallowed[3]}`;
   return line;
@@ -186,7 +189,8 @@ export function splitCalendar(input: string): CalendarBlocks {
       continue;
     }
     if (
-      ((first === 0x72 || first === 0x65) && (isProperty(src, start, 'RRULE') || isProperty(src, start, 'EXRULE'))) ||
+      ((first === 0x72 || first === 0x65) &&
+        (isProperty(src, start, 'RRULE') || isProperty(src, start, 'EXRULE') || isProperty(src, start, 'EXDATE') || isProperty(src, start, 'RDATE'))) ||
       (quotedTzid && src.slice(start, end).includes('TZID="'))
     ) {
       const line = src.slice(start, end);

@@ -9,6 +9,7 @@ export type Reason =
   | 'free'
   | 'out-of-office'
   | 'all-day'
+  | 'too-long'
   | 'no-other-attendees'
   | 'excluded-keyword';
 

@@ -80,6 +80,7 @@ const REASONS: Record<Reason, string> = {
   free: 'Not counted: shown as free',
   'out-of-office': 'Not counted: out of office',
   'all-day': 'Not counted: all-day event',
+  'too-long': 'Not counted: 24 hours or longer, a block of time rather than a meeting',
   'no-other-attendees': 'Not counted: nobody else is invited',
   'excluded-keyword': 'Not counted: the title matches handsOn.calendar.excludeKeywords',
 };

@@ -1,7 +1,7 @@
 import { MINUTE_MS } from '../time/clock';
 import { clip, durationMs, union, type Interval } from '../time/interval';
 import { localDayIntervals, minutesPerDay, type DayTotal, type LocalDate } from '../time/localDays';
-import { readStore } from './journalReader';
+import { readStore, type UnreadableFile } from './journalReader';
 import type { ManualMeeting } from './records';
 
 export interface History {
@@ -14,7 +14,7 @@ export interface History {
   meetings: ManualMeeting[];
   corruptLines: number;
   /** History files that exist but could not be read (permissions, I/O errors). */
-  unreadableFiles: number;
+  unreadableFiles: UnreadableFile[];
 }
 
 function minutesByKey(spans: readonly { start: number; end: number }[], keys: readonly (string | undefined)[], range: Interval): Record<string, number> {
@@ -66,14 +66,15 @@ export interface DailyActivity {
   days: DayTotal[];
   totalMinutes: number;
   corruptLines: number;
+  unreadableFiles: UnreadableFile[];
 }
 
 /** Coding minutes per local day from `from` to `to` (both inclusive) in `zone`. */
 export function readActivityPerLocalDay(root: string, from: LocalDate, to: LocalDate, zone: string): DailyActivity {
   const days = localDayIntervals(from, to, zone);
-  if (days.length === 0) return { days: [], totalMinutes: 0, corruptLines: 0 };
+  if (days.length === 0) return { days: [], totalMinutes: 0, corruptLines: 0, unreadableFiles: [] };
   const range = { start: days[0]!.interval.start, end: days[days.length - 1]!.interval.end };
   const store = readStore(root, range);
   const totals = minutesPerDay(union(store.spans), days);
-  return { days: totals, totalMinutes: totals.reduce((sum, day) => sum + day.minutes, 0), corruptLines: store.corruptLines };
+  return { days: totals, totalMinutes: totals.reduce((sum, day) => sum + day.minutes, 0), corruptLines: store.corruptLines, unreadableFiles: store.unreadableFiles };
 }

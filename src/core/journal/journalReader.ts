@@ -14,7 +14,21 @@ export interface StoreContents {
   /** Lines or day files that held no valid record: skipped, never deleted; the host logs the count once. */
   corruptLines: number;
   /** Files that exist but could not be read (permissions, I/O errors): skipped and reported, never deleted. */
-  unreadableFiles: number;
+  unreadableFiles: UnreadableFile[];
+}
+
+export interface UnreadableFile {
+  path: string;
+  /** Why, in words: "permission denied", "I/O error", or the system's error code. */
+  reason: string;
+}
+
+function unreadableReason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code ?? 'unknown error';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EIO') return 'I/O error';
+  if (code === 'EISDIR') return 'a folder is in the way';
+  return code;
 }
 
 const ATTEMPTS = 3;
@@ -32,14 +46,14 @@ class VanishedFile extends Error {}
 
 function readOnce(root: string, range: Interval, lastAttempt: boolean): StoreContents {
   const paths = journalPaths(root);
-  const contents: StoreContents = { spans: [], meetings: [], corruptLines: 0, unreadableFiles: 0 };
+  const contents: StoreContents = { spans: [], meetings: [], corruptLines: 0, unreadableFiles: [] };
   const readText = (file: string): string => {
     try {
       return fs.readFileSync(file, 'utf8');
     } catch (error) {
       // A compaction elsewhere removed it after merging it into a day file we have not listed: list again.
       if ((error as NodeJS.ErrnoException).code === 'ENOENT' && !lastAttempt) throw new VanishedFile(file);
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') contents.unreadableFiles++;
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') contents.unreadableFiles.push({ path: file, reason: unreadableReason(error) });
       return '';
     }
   };

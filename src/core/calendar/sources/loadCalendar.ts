@@ -5,6 +5,7 @@ import { readCalendar } from '../readCalendar';
 import { fetchFeed, type FetchOptions } from './fetchFeed';
 import { readCalendarFile, readCalendarFolder, type CalendarText } from './fileSource';
 import { redactUrl } from './redact';
+import { CalendarParseError } from './parseError';
 
 export type SourceKind = 'url' | 'file' | 'folder';
 
@@ -57,7 +58,18 @@ export function readCalendars(texts: readonly CalendarText[], options: Omit<Read
   return mergeVerdicts(texts.map(({ name, text }) => ({ name, verdicts: readCalendar(text, { ...options, source: name }) })));
 }
 
-/** FILE | FOLDER | URL → judged occurrences in the window: what `hands-on meetings` and `report` use. */
-export async function loadCalendar(spec: string, options: Omit<ReadOptions, 'source'>, fetchOptions: FetchOptions = {}): Promise<CalendarVerdicts> {
-  return readCalendars(await loadCalendarTexts(spec, fetchOptions), options);
+export type ParseTexts = (texts: readonly CalendarText[], options: Omit<ReadOptions, 'source'>) => CalendarVerdicts | Promise<CalendarVerdicts>;
+
+/**
+ * FILE | FOLDER | URL → judged occurrences in the window: what `hands-on meetings` and `report` use. `parse` is
+ * in-process by default; the CLI passes the bounded worker. A parse failure names the calendar it happened to.
+ */
+export async function loadCalendar(spec: string, options: Omit<ReadOptions, 'source'>, fetchOptions: FetchOptions = {}, parse: ParseTexts = readCalendars): Promise<CalendarVerdicts> {
+  const texts = await loadCalendarTexts(spec, fetchOptions);
+  try {
+    return await parse(texts, options);
+  } catch (error) {
+    if (error instanceof CalendarParseError) throw new CalendarParseError(error.kind, `${redactUrl(spec)} ${error.message}`);
+    throw error;
+  }
 }

@@ -4,32 +4,69 @@ import type { CalendarVerdicts } from '../types';
 import type { ReadOptions } from '../readCalendar';
 import type { CalendarText } from './fileSource';
 import { readCalendars } from './loadCalendar';
+import { CalendarParseError } from './parseError';
 
-type Reply = { ok: true; result: CalendarVerdicts } | { ok: false; message: string };
+type Reply = { ok: true; result: CalendarVerdicts } | { ok: false };
+
+/** What one parse may take before the worker is stopped: far above any real calendar (20k events take under 1 s). */
+export interface ParseLimits {
+  timeMs: number;
+  heapMb: number;
+}
+
+export const DEFAULT_PARSE_LIMITS: ParseLimits = { timeMs: 20_000, heapMb: 512 };
+
+function failed(): CalendarParseError {
+  return new CalendarParseError('failed', 'could not be read because of an internal error in Hands-On; please report it, with the file if you can share it');
+}
+
+/** readCalendars, with any failure turned into a CalendarParseError. */
+export function readCalendarsSafely(texts: readonly CalendarText[], options: Omit<ReadOptions, 'source'>): CalendarVerdicts {
+  try {
+    return readCalendars(texts, options);
+  } catch {
+    throw failed();
+  }
+}
 
 /**
  * Parses the texts of one source (a feed, a file, or every file of a folder) in one worker thread, so a 50 MB
- * feed never freezes the extension host. `workerFile` is the bundled parseWorker (dist/calendarWorker.js);
- * when it is missing, or the worker cannot start, parsing runs in-process instead: still correct, only blocking.
+ * feed never freezes the extension host, and an event that defeats the parser costs at most `limits`: past them
+ * the worker is terminated and this rejects with a CalendarParseError. `workerFile` is the bundled parseWorker
+ * (dist/calendarWorker.js); when it is missing, or the worker cannot start, parsing runs in-process instead:
+ * still correct, only blocking and unbounded.
  */
-export async function parseInWorker(texts: readonly CalendarText[], options: Omit<ReadOptions, 'source'>, workerFile: string | undefined): Promise<CalendarVerdicts> {
-  if (!workerFile || !existsSync(workerFile)) return readCalendars(texts, options);
+export async function parseInWorker(
+  texts: readonly CalendarText[],
+  options: Omit<ReadOptions, 'source'>,
+  workerFile: string | undefined,
+  limits: ParseLimits = DEFAULT_PARSE_LIMITS,
+): Promise<CalendarVerdicts> {
+  if (!workerFile || !existsSync(workerFile)) return readCalendarsSafely(texts, options);
   let worker: Worker;
   try {
-    worker = new Worker(workerFile);
+    worker = new Worker(workerFile, { resourceLimits: { maxOldGenerationSizeMb: limits.heapMb } });
   } catch {
-    return readCalendars(texts, options);
+    return readCalendarsSafely(texts, options);
   }
+  let timer: NodeJS.Timeout | undefined;
   try {
     const reply = await new Promise<Reply>((resolve, reject) => {
+      timer = setTimeout(() => {
+        reject(new CalendarParseError('too-slow', `took too long to read (over ${Math.round(limits.timeMs / 1000)} s), so reading it was stopped; if it is an ordinary calendar, please report it`));
+      }, limits.timeMs);
       worker.once('message', resolve);
-      worker.once('error', reject);
-      worker.once('exit', (code) => reject(new Error(`calendar worker exited (${code})`)));
+      worker.once('error', (error: NodeJS.ErrnoException) => {
+        if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') reject(new CalendarParseError('too-large', `needed more than ${limits.heapMb} MB to read: it is too large or an event in it defeats the parser; report the file if it is an ordinary calendar`));
+        else reject(failed());
+      });
+      worker.once('exit', () => reject(failed()));
       worker.postMessage({ texts, options });
     });
-    if (!reply.ok) throw new Error(reply.message);
+    if (!reply.ok) throw failed();
     return reply.result;
   } finally {
+    clearTimeout(timer);
     void worker.terminate();
   }
 }

@@ -1,6 +1,6 @@
 /**
  * Worker entry: parses and judges every text of one calendar source off the extension host's thread.
- * Bundled on its own (esbuild entry `calendarWorker`), started by `parseInWorker`.
+ * Bundled on its own (esbuild entry `calendarWorker`), started by `parseInWorker`, which bounds its time and memory.
  */
 import { parentPort } from 'node:worker_threads';
 import type { ReadOptions } from '../readCalendar';
@@ -15,7 +15,8 @@ interface Request {
 parentPort?.on('message', (request: Request) => {
   try {
     parentPort?.postMessage({ ok: true, result: readCalendars(request.texts, request.options) });
-  } catch (error) {
-    parentPort?.postMessage({ ok: false, message: error instanceof Error ? error.message : String(error) });
+  } catch {
+    // The parent words the failure for the user; a JavaScript message would mean nothing to them.
+    parentPort?.postMessage({ ok: false });
   }
 });
