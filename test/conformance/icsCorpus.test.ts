@@ -45,7 +45,14 @@ if (!fs.existsSync(CORPUS)) {
         const result = corpus(file);
         assert.ok(result.occurrences.length > 0, file);
       }
-      assert.ok(corpus('google__biweekly_exdate_until.ics').warnings.some((w) => /skipped/.test(w)));
+    });
+
+    it('keeps a series whose EXDATE is a bare date without VALUE=DATE (google__biweekly_exdate_until)', () => {
+      const result = corpus('google__biweekly_exdate_until.ics');
+      const series = starts(result, 'Example of exdate with bad times');
+      assert.ok(series.includes('2017-08-14T14:00:00Z') && series.includes('2020-01-13T14:00:00Z'), series.slice(0, 5).join(' '));
+      assert.ok(!result.warnings.some((w) => /skipped/.test(w)), result.warnings.join('\n'));
+      assert.ok(result.warnings.some((w) => /dates without VALUE=DATE/.test(w)), result.warnings.join('\n'));
     });
 
     it('reads BYDAY with stray spaces (exchange_cdo__gmt_offset_tzid)', () => {

@@ -33,18 +33,24 @@ export function checkInstant(ms: number, property: string): number {
   return ms;
 }
 
+const short = (text: string): string => (text.length > 60 ? `${text.slice(0, 57)}…` : text);
+
 /** `"Title" (UID x)` for warnings: the user finds the event by either. */
+export function eventName(title: string, uid: string): string {
+  const shortTitle = short(title.trim());
+  return shortTitle ? `"${shortTitle}" (UID ${short(uid.trim())})` : `the event with UID ${short(uid.trim())}`;
+}
+
+/** eventName for a parsed event. */
 export function describeEvent(component: Component | undefined, uid: string): string {
   let title = '';
   try {
     const summary = component?.getFirstPropertyValue('summary');
-    title = typeof summary === 'string' ? summary.trim() : '';
+    title = typeof summary === 'string' ? summary : '';
   } catch {
-    title = '';
+    // A title that cannot be read still leaves the UID to find the event by.
   }
-  const shortUid = uid.length > 60 ? `${uid.slice(0, 57)}…` : uid;
-  const shortTitle = title.length > 60 ? `${title.slice(0, 57)}…` : title;
-  return shortTitle ? `"${shortTitle}" (UID ${shortUid})` : `the event with UID ${shortUid}`;
+  return eventName(title, uid);
 }
 
 /** The explanation a warning gives for `error`; anything but an EventProblem is described without its raw text. */

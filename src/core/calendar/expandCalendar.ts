@@ -5,7 +5,7 @@ import { splitCalendar, type EventBlock } from './splitCalendar';
 import { ZoneResolver } from './zoneResolver';
 import { expandSeries } from './expandSeries';
 import { DAY_MS } from '../time/clock';
-import { describeEvent, problemText } from './eventProblem';
+import { describeEvent, eventName, problemText } from './eventProblem';
 
 export const DEFAULT_MAX_ITERATIONS = 50_000;
 const NAMED_SKIPS = 5;
@@ -59,10 +59,6 @@ function parseComponent(text: string): Component {
   return new ICAL.Component(ICAL.parse(text) as unknown as unknown[]);
 }
 
-function message(error: unknown): string {
-  return (error instanceof Error ? error.message : String(error)).split('\n')[0]!.slice(0, 120);
-}
-
 /**
  * Parses one calendar text with ical.js and expands its events within [from, to).
  * The whole batch is parsed at once; when one malformed line makes ical.js throw, each event is parsed on its
@@ -83,8 +79,8 @@ export function expandCalendar(text: string, options: ExpandOptions): ExpandedCa
   for (const block of blocks.vtimezones) {
     try {
       vtimezones.push(parseComponent(block));
-    } catch (error) {
-      warn(`a VTIMEZONE could not be read: ${message(error)}`);
+    } catch {
+      warn('a VTIMEZONE cannot be read and was ignored: times that name it are read by its IANA or Windows name, else in your zone');
     }
   }
   const zones = new ZoneResolver(vtimezones, options.zone, blocks.calendarZone, warn);
@@ -129,34 +125,45 @@ function parseEvents(texts: readonly string[], warn: (w: string) => void): Compo
     return parseComponent(`BEGIN:VCALENDAR\r\n${texts.join('\r\n')}\r\nEND:VCALENDAR`).getAllSubcomponents('vevent');
   } catch {
     const events: Component[] = [];
+    let strays = 0;
     let skipped = 0;
-    let repaired = 0;
-    let firstError = '';
     for (const text of texts) {
       try {
         events.push(parseComponent(text));
-      } catch (error) {
-        // Usually a multi-line DESCRIPTION written without folding: drop the lines that are not properties.
-        try {
-          events.push(parseComponent(dropStrayLines(text)));
-          repaired++;
-        } catch {
-          skipped++;
-          firstError ||= message(error);
-        }
+        continue;
+      } catch {
+        // Usually a multi-line DESCRIPTION written without folding, else one property ical.js cannot read.
+      }
+      const lines = text.split('\r\n');
+      const kept = lines.filter((line) => CONTENT_LINE.test(line));
+      if (kept.length < lines.length) strays++;
+      const readable = kept.filter((line, i) => i === 0 || i === kept.length - 1 || lineParses(line));
+      const dropped = kept.filter((line) => !readable.includes(line)).map((line) => /^[A-Za-z0-9-]+/.exec(line)![0].toUpperCase());
+      try {
+        events.push(parseComponent(readable.join('\r\n')));
+        if (dropped.length > 0) warn(`${eventLabel(text)}: its ${[...new Set(dropped)].join(', ')} cannot be read and ${dropped.length > 1 ? 'were' : 'was'} ignored`);
+      } catch {
+        if (++skipped <= NAMED_SKIPS) warn(`${eventLabel(text)} skipped: it cannot be read as an event. Fix or delete it in your calendar; the rest of the calendar counts.`);
       }
     }
-    if (repaired > 0) warn(`${repaired} event(s) had stray unfolded lines that were dropped`);
-    if (skipped > 0) warn(`${skipped} event(s) skipped: ical.js could not parse them (${firstError})`);
+    if (strays > 0) warn(`${strays} event(s) had stray unfolded lines that were dropped`);
+    if (skipped > NAMED_SKIPS) warn(`${skipped - NAMED_SKIPS} more event(s) skipped: they cannot be read as events`);
     return events;
   }
 }
 
 const CONTENT_LINE = /^[A-Za-z0-9-]+[;:]/;
 
-function dropStrayLines(text: string): string {
-  return text
-    .split('\r\n')
-    .filter((line) => CONTENT_LINE.test(line))
-    .join('\r\n');
+function lineParses(line: string): boolean {
+  try {
+    parseComponent(`BEGIN:VEVENT\r\n${line}\r\nEND:VEVENT`);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** `"Title" (UID x)` read from an event's text, for one that ical.js cannot parse as a whole. */
+function eventLabel(text: string): string {
+  return eventName(/^SUMMARY(?:;[^:]*)?:(.*)$/im.exec(text)?.[1] ?? '', /^UID(?:;[^:]*)?:(.*)$/im.exec(text)?.[1] ?? '(none)');
 }

@@ -7,6 +7,8 @@ import { CalendarCache, type CacheEntry } from '../../../src/core/calendar/sourc
 import { readCalendarFile, readCalendarFolder } from '../../../src/core/calendar/sources/fileSource';
 import { readCalendars } from '../../../src/core/calendar/sources/loadCalendar';
 import { parseInWorker } from '../../../src/core/calendar/sources/parseInWorker';
+import { CalendarParseError } from '../../../src/core/calendar/sources/parseError';
+import { icsText } from '../../builders/icsBuilder';
 import { readCalendar, type ReadOptions } from '../../../src/core/calendar/readCalendar';
 import { DEFAULT_RULES } from '../../../src/core/calendar/types';
 import { FIXTURES, fixture, MARCH_WEEK } from './helpers';
@@ -56,10 +58,10 @@ describe('calendar sources', () => {
       assert.deepEqual(await parseInWorker(texts, options, workerFile), readCalendars(texts, options));
     });
 
-    it('rejects with the worker’s message when parsing fails there', async () => {
-      // Not a text at all: readCalendar throws, in the worker as in-process, and the message comes back.
+    it('rejects with a clear message, never the JavaScript one, when parsing fails there or in-process', async () => {
+      // Not a text at all: readCalendar throws, in the worker as in-process.
       const notText = null as unknown as string;
-      const expected = (() => {
+      const raw = (() => {
         try {
           readCalendar(notText, OPTIONS);
           return '';
@@ -67,8 +69,18 @@ describe('calendar sources', () => {
           return (error as Error).message;
         }
       })();
-      assert.notEqual(expected, '');
-      await assert.rejects(parseInWorker(one(notText), OPTIONS, workerFile), (e: Error) => e.message === expected);
+      assert.notEqual(raw, '');
+      const clear = (e: Error) => e instanceof CalendarParseError && e.kind === 'failed' && !e.message.includes(raw) && /please report it/.test(e.message);
+      await assert.rejects(parseInWorker(one(notText), OPTIONS, workerFile), clear);
+      await assert.rejects(parseInWorker(one(notText), OPTIONS, undefined), clear);
+    });
+
+    it('stops a parse that runs past its time budget, and one that needs more memory than allowed', async () => {
+      const big = icsText(Array.from({ length: 20_000 }, (_, i) => ({ start: OPTIONS.from + i * 60_000, end: OPTIONS.from + i * 60_000 + 30_000, title: `Meeting ${i}` })));
+      await assert.rejects(parseInWorker(one(big), OPTIONS, workerFile, { timeMs: 1, heapMb: 512 }), (e: Error) => e instanceof CalendarParseError && e.kind === 'too-slow' && /took too long to read/.test(e.message));
+      await assert.rejects(parseInWorker(one(big), OPTIONS, workerFile, { timeMs: 60_000, heapMb: 2 }), (e: Error) => e instanceof CalendarParseError && e.kind === 'too-large' && /needed more than 2 MB/.test(e.message));
+      // The limits are per parse: the next one, with room, reads the same text in full.
+      assert.equal((await parseInWorker(one(big), OPTIONS, workerFile)).occurrences.length, readCalendar(big, OPTIONS).occurrences.length);
     });
 
     it('parses in-process when the worker file is missing or not given', async () => {

@@ -119,7 +119,7 @@ describe('journal: append and read', () => {
     const blocked = path.join(journalPaths(dir.path).live, '2026-03-10.host-9-zzz.jsonl');
     fs.mkdirSync(blocked);
     const history = readHistory(dir.path, WHOLE_DAY);
-    assert.equal(history.unreadableFiles, 1);
+    assert.deepEqual(history.unreadableFiles, [{ path: blocked, reason: 'a folder is in the way' }]);
     assert.equal(durationMs(history.union), 5 * MINUTE_MS);
     assert.ok(fs.existsSync(blocked));
   });
