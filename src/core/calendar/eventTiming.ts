@@ -43,10 +43,14 @@ export function addDays(time: Time, days: number): Time {
   return moved;
 }
 
+/** Longer than this, a timed event or a repeating all-day one is an error in the feed, not a plan. */
+const LONGEST_SPAN_MS = 366 * DAY_MS;
+
 /**
  * Start and end of one VEVENT. DTEND wins over DURATION when both are present (Thunderbird writes
  * `DURATION:PT0S` next to a real DTEND); with neither, an all-day event lasts one day and a timed one no time.
- * A value that cannot be read, or an end past the year 2200, throws an EventProblem naming the property:
+ * A value that cannot be read, an end past the year 2200, or a span over a year (for a timed or repeating event)
+ * throws an EventProblem naming the property:
  * the bound is checked before any date arithmetic, whose cost grows with the span.
  */
 export function readTiming(component: Component, zones: ZoneResolver): EventTiming {
@@ -66,12 +70,15 @@ export function readTiming(component: Component, zones: ZoneResolver): EventTimi
     else if (hasDuration) days = readProperty('DURATION', () => Math.floor(duration.toSeconds() / 86_400));
     days = Math.max(1, days);
     checkInstant(start + days * DAY_MS, endProperty);
+    // A long leave is one event; repeated, every instance since DTSTART would cover the window.
+    if (days * DAY_MS > LONGEST_SPAN_MS && (component.hasProperty('rrule') || component.hasProperty('rdate'))) throw new EventProblem(endProperty, 'makes a repeating event last more than a year');
     return { allDay, startTime, tzid, start, end: zones.dateToEpoch(addDays(startTime, days)), days, durationMs: 0 };
   }
   let end = start;
   if (hasEnd) end = readProperty('DTEND', () => instantOf(endTime, tzidOf(component, 'dtend'), zones));
   else if (hasDuration) end = start + readProperty('DURATION', () => duration.toSeconds()) * 1000;
   end = Math.max(start, checkInstant(end, endProperty));
+  if (end - start > LONGEST_SPAN_MS) throw new EventProblem(endProperty, 'makes a timed event last more than a year');
   return { allDay, startTime, tzid, start, end, days: 0, durationMs: end - start };
 }
 

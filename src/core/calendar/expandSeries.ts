@@ -1,5 +1,5 @@
 import ICAL from 'ical.js';
-import type { Component, Property, Recur, Time } from './icalTypes';
+import type { Component, Property, Recur, RecurIterator, Time } from './icalTypes';
 import type { EventFacts, RawOccurrence } from './types';
 import type { ZoneResolver } from './zoneResolver';
 import { addDays, instantOf, isPeriod, readTiming, tzidOf, ymd, type EventTiming } from './eventTiming';
@@ -29,6 +29,8 @@ interface Override {
 
 // Zone offsets stay within ±14 h; wall-clock times further than this from the window cannot touch it.
 const MARGIN_MS = 2 * DAY_MS;
+// An hourly series over the 25-week window has 4,200 dates; more than this is a feed error (FREQ=SECONDLY).
+const MAX_INSTANCES_IN_WINDOW = 5000;
 
 function overlaps(start: number, end: number, ctx: SeriesContext): boolean {
   return end > start ? end > ctx.from && start < ctx.to : start >= ctx.from && start < ctx.to;
@@ -128,50 +130,39 @@ function allDayEnd(candidate: Candidate, timing: EventTiming, ctx: SeriesContext
   return ctx.zones.dateToEpoch(addDays(candidate.time, timing.days));
 }
 
-/** The shortest length of one period of each FREQ, in wall-clock ms. */
-const SHORTEST_PERIOD_MS: Record<string, number> = {
-  SECONDLY: 1000,
-  MINUTELY: 60_000,
-  HOURLY: 3_600_000,
-  DAILY: DAY_MS,
-  WEEKLY: 7 * DAY_MS,
-  MONTHLY: 28 * DAY_MS,
-  YEARLY: 365 * DAY_MS,
-};
+/** Thrown by the guarded iterator when it steps past the window's year: the rule has nothing more to give. */
+class PastWindow extends Error {}
 
-/**
- * Which period of the rule a wall-clock time falls in. ical.js steps from one period to the next one unit at a
- * time (a day per step for WEEKLY), so INTERVAL=999999999 means billions of steps inside one call: when no
- * period after the first can reach the window, the rule is expanded with INTERVAL=1 and stopped at this key's change.
- */
-function periodKey(freq: string, weekStart: number, time: Time): number {
-  const day = Math.floor(Date.UTC(time.year, time.month - 1, time.day) / DAY_MS);
-  switch (freq) {
-    case 'YEARLY':
-      return time.year;
-    case 'MONTHLY':
-      return time.year * 12 + time.month;
-    case 'WEEKLY':
-      return day - ((time.dayOfWeek() - weekStart + 7) % 7);
-    case 'DAILY':
-      return day;
-    case 'HOURLY':
-      return day * 24 + time.hour;
-    case 'MINUTELY':
-      return (day * 24 + time.hour) * 60 + time.minute;
-    default:
-      return ((day * 24 + time.hour) * 60 + time.minute) * 60 + time.second;
-  }
+interface Steppable {
+  last: Time;
+  increment_year(years: number): void;
+  increment_monthday(days: number): void;
 }
 
 /**
- * True when the second period of the rule starts after the window: its start is at least (INTERVAL − 2) shortest
- * periods after DTSTART, since DTSTART's own period began at most one longest period (< two shortest) before it.
+ * An ical.js iterator that stops once it steps a year past the window. Inside one call to next(), ical.js walks
+ * a day at a time through the days it skips (7 × 999,999,999 steps for WEEKLY;INTERVAL=999999999) and a year at a
+ * time, forever, through a rule no date can match (FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30). Every such walk goes
+ * through increment_monthday or increment_year, so guarding both bounds the cost of any rule by the distance from
+ * DTSTART to the window.
  */
-function onlyFirstPeriodReaches(rule: Recur, timing: EventTiming, ctx: SeriesContext): boolean {
-  const shortest = SHORTEST_PERIOD_MS[rule.freq] ?? 1000;
-  const horizon = ctx.to + MARGIN_MS - wallAsUtc(timing.startTime);
-  return rule.interval > 2 && (rule.interval - 2) * shortest > horizon;
+function guardedIterator(rule: Recur, start: Time, ctx: SeriesContext): RecurIterator {
+  const iterator = rule.iterator(start);
+  const lastYear = new Date(ctx.to + MARGIN_MS).getUTCFullYear() + 1;
+  const steppable = iterator as unknown as Steppable;
+  const { increment_year: incrementYear, increment_monthday: incrementMonthday } = steppable;
+  if (typeof incrementYear !== 'function' || typeof incrementMonthday !== 'function') throw new Error('ical.js changed RecurIterator: update guardedIterator');
+  steppable.increment_year = function (this: Steppable, years: number) {
+    incrementYear.call(this, years);
+    if (this.last.year > lastYear) throw new PastWindow();
+  };
+  steppable.increment_monthday = function (this: Steppable, days: number) {
+    for (let i = 0; i < days; i++) {
+      incrementMonthday.call(this, 1);
+      if (this.last.year > lastYear) throw new PastWindow();
+    }
+  };
+  return iterator;
 }
 
 function candidates(master: Component, uid: string, timing: EventTiming, ctx: SeriesContext): Candidate[] {
@@ -244,21 +235,18 @@ function addRuleCandidates(rule: Recur, timing: EventTiming, ctx: SeriesContext,
     else if (timing.allDay) untilMs = zones.dateToEpoch(until);
     else untilMs = until.zone === ICAL.Timezone.utcTimezone ? wallAsUtc(until) : zones.toEpoch(until, timing.tzid);
   }
-  const firstPeriod = onlyFirstPeriodReaches(rule, timing, ctx) ? periodKey(rule.freq, rule.wkst, timing.startTime) : undefined;
-  if (firstPeriod !== undefined) rule.interval = 1;
-  const iterator = rule.iterator(timing.startTime);
+  const iterator = guardedIterator(rule, timing.startTime, ctx);
   let iterations = 0;
   const step = (): Time | undefined => {
     try {
       return iterator.next() ?? undefined;
-    } catch {
-      // ical.js gives up on rules that can never match (BYMONTHDAY=30;BYMONTH=2).
-      ctx.warn(`${event()}: its RRULE stops early because no further dates match it`);
+    } catch (error) {
+      // ical.js gives up on some rules that can never match (BYMONTHDAY=30;BYMONTH=2 with FREQ=MONTHLY).
+      if (!(error instanceof PastWindow)) ctx.warn(`${event()}: its RRULE stops early because no further dates match it`);
       return undefined;
     }
   };
   for (let next = step(); next; next = step()) {
-    if (firstPeriod !== undefined && periodKey(rule.freq, rule.wkst, next) !== firstPeriod) break;
     if (++iterations > ctx.maxIterations) {
       ctx.warn(`${event()}: its RRULE was cut after ${ctx.maxIterations} dates`);
       break;
@@ -272,7 +260,12 @@ function addRuleCandidates(rule: Recur, timing: EventTiming, ctx: SeriesContext,
     const start = seriesInstant(next, timing, ctx);
     if (start > untilMs) break;
     if (wall + span + MARGIN_MS < ctx.from) continue;
-    if (!found.has(start)) found.set(start, { time: next.clone(), start });
+    if (found.has(start)) continue;
+    if (found.size >= MAX_INSTANCES_IN_WINDOW) {
+      ctx.warn(`${event()}: its RRULE gives more than ${MAX_INSTANCES_IN_WINDOW} dates in the window; the rest are ignored`);
+      break;
+    }
+    found.set(start, { time: next.clone(), start });
   }
 }
 
@@ -282,7 +275,8 @@ function addRdateCandidates(property: Property, timing: EventTiming, ctx: Series
     if (isPeriod(value)) {
       const start = ctx.zones.toEpoch(value.start, tzid);
       const end = value.end ? ctx.zones.toEpoch(value.end, tzid) : start + (value.duration?.toSeconds() ?? 0) * 1000;
-      found.set(start, { time: value.start, start, end: checkInstant(end, 'RDATE') });
+      // A period that ends before it starts lasts no time, as DTEND before DTSTART does.
+      found.set(start, { time: value.start, start, end: Math.max(start, checkInstant(end, 'RDATE')) });
     } else if (value && typeof value === 'object' && 'year' in value) {
       const time = value as Time;
       const start = time.isDate ? ctx.zones.dateToEpoch(time) : valueInstant(time, tzid, timing, ctx);

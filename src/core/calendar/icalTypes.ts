@@ -6,5 +6,6 @@ export type Property = ICAL.Property;
 export type Time = ICAL.Time;
 export type Timezone = ICAL.Timezone;
 export type Recur = ICAL.Recur;
+export type RecurIterator = ICAL.RecurIterator;
 export type Period = ICAL.Period;
 export type Duration = ICAL.Duration;

@@ -117,13 +117,38 @@ describe('hostile calendar events', () => {
       assert.deepEqual(result.daysOff, ['2023-11-20', '2023-11-21', '2023-11-22', '2023-11-23', '2023-11-24', '2023-11-25', '2023-11-26']);
     });
 
-    it('clips every instance of a recurring all-day span that outlives the window', () => {
-      const result = read(calendar(['UID:daily-leave', 'SUMMARY:Daily leave', 'DTSTART;VALUE=DATE:20231101', 'DTEND;VALUE=DATE:21500101', 'RRULE:FREQ=DAILY;COUNT=40']));
+    it('skips a repeating event whose every instance lasts more than a year', () => {
+      const result = read(
+        calendar(
+          ['UID:daily-leave', 'SUMMARY:Daily leave', 'DTSTART;VALUE=DATE:20231101', 'DTEND;VALUE=DATE:21500101', 'RRULE:FREQ=DAILY'],
+          ['UID:daily-timed', 'SUMMARY:Forever call', 'DTSTART:00010101T090000Z', 'DTEND:20231120T093000Z', 'RRULE:FREQ=DAILY'],
+        ),
+      );
       assertGoodMeetingSurvives(result);
-      const instances = result.occurrences.filter((o) => o.title === 'Daily leave');
-      assert.ok(instances.length > 0);
-      assert.ok(instances.every((o) => o.end <= WEEK.to), 'no instance ends after the window');
+      assert.equal(result.occurrences.length, 1);
+      assert.deepEqual(result.daysOff, []);
+      assert.ok(result.warnings.some((w) => /"Daily leave" .* its DTEND makes a repeating event last more than a year/.test(w)), result.warnings.join('\n'));
+      assert.ok(result.warnings.some((w) => /"Forever call" .* its DTEND makes a timed event last more than a year/.test(w)), result.warnings.join('\n'));
+    });
+
+    it('clips a long all-day instance of a series to the window', () => {
+      const result = read(calendar(['UID:sabbatical', 'SUMMARY:Sabbatical', 'DTSTART;VALUE=DATE:20230601', 'DTEND;VALUE=DATE:20240501', 'RRULE:FREQ=YEARLY;COUNT=2']));
+      assertGoodMeetingSurvives(result);
+      assert.deepEqual(result.occurrences.filter((o) => o.title === 'Sabbatical').map((o) => [iso(o.start), iso(o.end)]), [['2023-06-01T00:00:00Z', '2023-11-27T00:00:00Z']]);
       assert.equal(result.daysOff.length, 7);
+    });
+
+    it('stops an RRULE that no date can match instead of looping forever', () => {
+      const result = read(calendar(['UID:never', 'SUMMARY:Never', 'DTSTART:20151120T090000Z', 'DTEND:20151120T093000Z', 'RRULE:FREQ=YEARLY;INTERVAL=999999999;BYMONTH=2;BYMONTHDAY=30']));
+      assertGoodMeetingSurvives(result);
+      assert.deepEqual(startsOf(result, 'Never'), []);
+    });
+
+    it('caps a series at 5000 dates inside the window', () => {
+      const result = read(calendar(['UID:secondly', 'SUMMARY:Every second', 'DTSTART:20231120T090000Z', 'DTEND:20231120T090001Z', 'RRULE:FREQ=SECONDLY']));
+      assertGoodMeetingSurvives(result);
+      assert.equal(startsOf(result, 'Every second').length, 5000);
+      assert.ok(result.warnings.some((w) => /"Every second" .* more than 5000 dates in the window/.test(w)), result.warnings.join('\n'));
     });
   });
 

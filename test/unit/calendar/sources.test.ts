@@ -2,18 +2,17 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { build } from 'esbuild';
 import { CalendarCache, type CacheEntry } from '../../../src/core/calendar/sources/calendarCache';
 import { readCalendarFile, readCalendarFolder } from '../../../src/core/calendar/sources/fileSource';
 import { readCalendars } from '../../../src/core/calendar/sources/loadCalendar';
 import { parseInWorker } from '../../../src/core/calendar/sources/parseInWorker';
 import { CalendarParseError } from '../../../src/core/calendar/sources/parseError';
 import { icsText } from '../../builders/icsBuilder';
+import { buildCalendarWorker } from '../../builders/calendarWorker';
 import { readCalendar, type ReadOptions } from '../../../src/core/calendar/readCalendar';
 import { DEFAULT_RULES } from '../../../src/core/calendar/types';
 import { FIXTURES, fixture, MARCH_WEEK } from './helpers';
 
-const REPO = path.resolve(__dirname, '../../../..');
 const OPTIONS: ReadOptions = { ...MARCH_WEEK, zone: 'Europe/Berlin', rules: { ...DEFAULT_RULES, myEmails: ['me@x.com'] }, source: 'rules.ics' };
 /** One source's texts as parseInWorker takes them: labelled like OPTIONS.source. */
 const one = (text: string) => [{ name: 'rules.ics', text }];
@@ -31,16 +30,7 @@ describe('calendar sources', () => {
     let workerFile: string;
 
     before(async () => {
-      workerFile = path.join(temp, 'calendarWorker.js');
-      await build({
-        entryPoints: [path.join(REPO, 'src/core/calendar/sources/parseWorker.ts')],
-        bundle: true,
-        platform: 'node',
-        format: 'cjs',
-        target: 'node20',
-        outfile: workerFile,
-        logLevel: 'silent',
-      });
+      workerFile = await buildCalendarWorker(path.join(temp, 'calendarWorker.js'));
     });
 
     it('gives in a worker thread exactly what readCalendar gives in-process', async () => {
