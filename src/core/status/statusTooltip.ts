@@ -68,7 +68,9 @@ export function statusTooltip(input: TooltipInput): string {
         : source.lastRefreshed !== undefined
           ? `refreshed ${formatInZone(source.lastRefreshed, zone, 'EEE HH:mm')}`
           : 'not read yet';
-      lines.push(`- ${escapeMarkdown(source.label)}: ${state}`);
+      // A calendar that reads but skipped events says so: the user can fix the event the warning names.
+      const warning = source.warnings[0] === undefined ? '' : ` · $(warning) ${escapeMarkdown(source.warnings[0])}${source.warnings.length > 1 ? ` (+${source.warnings.length - 1} more in the dashboard)` : ''}`;
+      lines.push(`- ${escapeMarkdown(source.label)}: ${state}${warning}`);
     }
     lines.push('');
   }

@@ -7,6 +7,7 @@ import { main } from '../../../src/cli/main';
 import { HOUR_MS, MINUTE_MS } from '../../../src/core/time/clock';
 import { startOfLocalDate } from '../../../src/core/time/localDays';
 import { writerAt } from '../../builders/journalBuilders';
+import { journalPaths } from '../../../src/core/journal/layout';
 import { useTempDir } from '../../builders/tempDir';
 
 function captureIO(env: NodeJS.ProcessEnv = {}): CliIO & { stdout: string[]; stderr: string[] } {
@@ -60,6 +61,17 @@ describe('cli: hands-on activity', () => {
     const flag = captureIO({ TZ: 'Asia/Tokyo' });
     assert.equal(await run(['--data-dir', dir.path, '--from', '2026-03-02', '--to', '2026-03-04', '--tz', 'Europe/Berlin', '--json'], flag), 0);
     assert.deepEqual(JSON.parse(flag.stdout.join('')), BERLIN_DAYS);
+  });
+
+  it('names each history file it cannot read, says why, and still prints the rest', async () => {
+    // A folder where a journal should be fails to read (EISDIR) for every user, root included, as a file without
+    // read permission does for others.
+    const blocked = path.join(journalPaths(dir.path).live, '2026-03-03.other-host-1-abc.jsonl');
+    fs.mkdirSync(blocked);
+    const io = captureIO();
+    assert.equal(await run(['--data-dir', dir.path, '--from', '2026-03-02', '--to', '2026-03-04', '--tz', 'Europe/Berlin', '--json'], io), 0);
+    assert.deepEqual(JSON.parse(io.stdout.join('')), BERLIN_DAYS);
+    assert.deepEqual(io.stderr, [`hands-on activity: warning: cannot read ${blocked} (a folder is in the way); its time is not included. Make it readable by you and run again.`]);
   });
 
   describe('the data folder, found as report finds it', () => {

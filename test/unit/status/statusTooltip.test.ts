@@ -91,6 +91,17 @@ describe('status tooltip', () => {
     assert.doesNotMatch(md, /This week/, 'a day period shows one column');
   });
 
+  it("shows a calendar's first warning, escaped, and how many more there are", () => {
+    const figures = currentFigures(inputs());
+    const warnings = ['"Hack *day*" (UID x) skipped: its DURATION lies after the year 2200. Fix or delete that event in your calendar; the rest of the calendar counts.', 'second'];
+    const md = statusTooltip({ figures, periodKind: 'week', zone: ZONE, sources: [{ label: 'work.ics', kind: 'file', lastRefreshed: at('2026-11-18T13:45:00+01:00'), warnings }], paused: false, storageProblem: undefined });
+    const line = md.split('\n').find((l) => l.startsWith('- work\\.ics: refreshed')) ?? '';
+    assert.ok(line.includes(' · $(warning) "Hack \\*day\\*" \\(UID x\\) skipped: its DURATION lies after the year 2200'), line);
+    assert.ok(line.endsWith('(+1 more in the dashboard)'), line);
+    const clean = statusTooltip({ figures, periodKind: 'week', zone: ZONE, sources: [{ label: 'work.ics', kind: 'file', lastRefreshed: at('2026-11-18T13:45:00+01:00'), warnings: [] }], paused: false, storageProblem: undefined });
+    assert.doesNotMatch(clean, /work\\.ics: .*· \$\(warning\)/);
+  });
+
   it('says so when no calendar is connected', () => {
     const figures = currentFigures(inputs({ occurrences: [] }));
     const md = statusTooltip({ figures, periodKind: 'week', zone: ZONE, sources: [], paused: false, storageProblem: undefined });
