@@ -48,8 +48,26 @@ const builds = [
   },
 ];
 
+/**
+ * The start and end lines the `$esbuild-watch` problem matcher (connor4312.esbuild-problem-matchers) waits for, so
+ * that VS Code knows when a background rebuild begins and ends; esbuild prints the errors in between itself.
+ * The three bundles rebuild together, so the lines frame all of them: one start, one finish.
+ */
+let building = 0;
+const watchLines = {
+  name: 'watch-lines',
+  setup(build) {
+    build.onStart(() => {
+      if (building++ === 0) console.log('[watch] build started');
+    });
+    build.onEnd(() => {
+      if (--building === 0) console.log('[watch] build finished');
+    });
+  },
+};
+
 if (watch) {
-  const contexts = await Promise.all(builds.map((options) => esbuild.context(options)));
+  const contexts = await Promise.all(builds.map((options) => esbuild.context({ ...options, plugins: [...(options.plugins ?? []), watchLines] })));
   await Promise.all(contexts.map((context) => context.watch()));
   console.log('[watch] watching for changes');
 } else {

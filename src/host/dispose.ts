@@ -1,5 +1,22 @@
 import type * as vscode from 'vscode';
 
+/**
+ * Disposes every item, in order, even when some throw; then throws what they threw (one error as it is, several
+ * as an AggregateError), so one failing child never leaves the others running.
+ */
+export function disposeAll(disposables: Iterable<vscode.Disposable>): void {
+  const errors: unknown[] = [];
+  for (const disposable of disposables) {
+    try {
+      disposable.dispose();
+    } catch (error) {
+      errors.push(error);
+    }
+  }
+  if (errors.length === 1) throw errors[0];
+  if (errors.length > 1) throw new AggregateError(errors, 'Several disposables failed to dispose');
+}
+
 /** Owns disposables so that everything an object creates is released exactly once, in reverse order. */
 export abstract class Disposable implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
@@ -18,6 +35,7 @@ export abstract class Disposable implements vscode.Disposable {
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
-    while (this.disposables.length) this.disposables.pop()!.dispose();
+    const children = this.disposables.splice(0).reverse();
+    disposeAll(children);
   }
 }
