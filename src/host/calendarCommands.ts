@@ -71,15 +71,19 @@ export class CalendarCommands {
       void vscode.window.showErrorMessage(`Hands-On could not read ${source.label}: ${message}`);
       return undefined;
     }
-    if (choice.kind === 'url') {
-      await this.feeds.add(choice.url);
-    } else {
-      const files = this.config.current.calendar.files;
-      if (!files.includes(choice.path)) {
-        await vscode.workspace.getConfiguration('handsOn').update('calendar.files', [...files, choice.path], vscode.ConfigurationTarget.Global);
+    try {
+      if (choice.kind === 'url') {
+        await this.feeds.add(choice.url);
+      } else {
+        const files = this.config.current.calendar.files;
+        if (!files.includes(choice.path)) {
+          await vscode.workspace.getConfiguration('handsOn').update('calendar.files', [...files, choice.path], vscode.ConfigurationTarget.Global);
+        }
       }
+      await this.calendars.refresh();
+    } finally {
+      this.calendars.endProbe(source);
     }
-    await this.calendars.refresh();
     const text = `Added ${source.label}: ${summary}.`;
     void vscode.window.showInformationMessage(text);
     return text;

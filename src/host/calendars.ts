@@ -60,6 +60,11 @@ export class Calendars extends Disposable {
   readonly onDidChange = this.changed.event;
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
+  /**
+   * What a probe read, used instead of reading again by the refreshes that adding a calendar sets off (the command's
+   * own, the settings or secrets change) until `endProbe`, while rules, zone and day still match.
+   */
+  private readonly probed = new Map<string, { key: string; texts: CalendarText[]; verdicts: CalendarVerdicts }>();
   private again: Promise<void> | undefined;
   private markLoaded!: () => void;
   /**
@@ -133,14 +138,27 @@ export class Calendars extends Disposable {
     return { occurrences, daysOff: [...daysOff].sort() };
   }
 
-  /** Reads one source now, without keeping it: what "Add Calendar…" uses to validate before saving. */
+  /**
+   * Reads one source now: what "Add Calendar…" uses to validate before saving. The result stands in for reading it
+   * again until `endProbe`, so adding a calendar reads it once, not twice.
+   */
   async probe(source: CalendarSource): Promise<CalendarVerdicts> {
-    return this.parse(await loadCalendarTexts(source.spec, this.options.fetchOptions));
+    const key = this.parseKey();
+    const texts = await loadCalendarTexts(source.spec, this.options.fetchOptions);
+    const verdicts = await this.parse(texts);
+    this.probed.set(source.id, { key, texts, verdicts });
+    return verdicts;
+  }
+
+  /** The calendar probed for adding is saved and shown: from now on refreshes read it again. */
+  endProbe(source: CalendarSource): void {
+    this.probed.delete(source.id);
   }
 
   /** Forgets a removed calendar's cached meetings, so nothing of it stays on disk, not even from a read under way. */
   async forget(source: CalendarSource): Promise<void> {
     this.states.delete(source.id);
+    this.probed.delete(source.id);
     await this.cache.remove(source.id);
   }
 
@@ -179,14 +197,16 @@ export class Calendars extends Disposable {
     const key = this.parseKey();
     // The parsed result only stands while rules, zone and window are the same; otherwise the text is needed again.
     const reusable = cached && cached.result.key === key ? cached : undefined;
+    const probed = this.probed.get(source.id);
     try {
       const now = this.options.clock.now();
-      const texts = await refreshCalendarTexts(source.spec, { ...this.options.fetchOptions, etag: reusable?.etag, lastModified: reusable?.lastModified });
+      const fresh = probed?.key === key ? probed : undefined;
+      const texts = fresh?.texts ?? (await refreshCalendarTexts(source.spec, { ...this.options.fetchOptions, etag: reusable?.etag, lastModified: reusable?.lastModified }));
       const hash = texts === 'unchanged' ? reusable!.hash : contentHash(texts.map((t) => `${t.name}\n${t.text}`).join('\n'));
       if (texts === 'unchanged' || hash === reusable?.hash) {
         state.verdicts = reusable!.result.verdicts;
       } else {
-        state.verdicts = await this.parse(texts);
+        state.verdicts = fresh?.verdicts ?? (await this.parse(texts));
         for (const warning of state.verdicts.warnings) this.options.log.warn(`${source.label}: ${warning}`);
       }
       const validators: Pick<CalendarText, 'etag' | 'lastModified'> = texts === 'unchanged' ? reusable! : (texts[0] ?? {});

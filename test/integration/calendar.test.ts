@@ -12,6 +12,7 @@ describe('Calendar feeds', function () {
   this.timeout(60_000);
   let server: Server;
   let status = 200;
+  let requests = 0;
   let feedUrl: string;
 
   before(async () => {
@@ -20,6 +21,7 @@ describe('Calendar feeds', function () {
     api.clock.set(wednesday);
     const body = icsText([{ start: wednesday - 3 * HOUR, end: wednesday - 1 * HOUR, title: 'Design review' }]);
     server = createServer((_request, response) => {
+      requests++;
       response.writeHead(status, { 'content-type': 'text/calendar' });
       response.end(status === 200 ? body : 'no');
     });
@@ -36,6 +38,7 @@ describe('Calendar feeds', function () {
   it('adds a secret feed: its meetings count, and the address never reaches settings, the log or the tooltip', async () => {
     const api = await extensionApi();
     const added = await api.addCalendar({ kind: 'url', url: feedUrl });
+    assert.equal(requests, 1, 'the feed was read once: the validation read is the read');
     assert.match(added ?? '', /^Added 127\.0\.0\.1:\d+\/…: 1 meeting this week \(2h\)\.$/);
     await eventually(async () => {
       const figures = await api.update();
