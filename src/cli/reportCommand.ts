@@ -5,6 +5,7 @@ import { focusBlocksRestOfWeek } from '../core/balance/focusBlocks';
 import { periodRange, previousPeriodRange } from '../core/balance/periods';
 import { dailySeries } from '../core/balance/series';
 import { manualOccurrences } from '../core/calendar/manualMeetings';
+import { meetingRulesOf } from '../core/calendar/meetingRules';
 import { isFeedUrl, loadCalendar, mergeVerdicts, type SourceKind } from '../core/calendar/sources/loadCalendar';
 import { redactText, redactUrl } from '../core/calendar/sources/redact';
 import type { CalendarVerdicts, MeetingRules } from '../core/calendar/types';
@@ -191,7 +192,7 @@ async function computeReport(argv: string[], io: CliIO, options: CommandOptions)
   const corrupt = activity.corruptLines;
   if (corrupt > 0) io.err(`hands-on report: warning: skipped ${corrupt} unreadable record(s) in ${dataDir}`);
 
-  const rules: MeetingRules = { myEmails: settings.calendar.myEmails, countTentative: settings.calendar.countTentative, excludeKeywords: settings.calendar.excludeKeywords };
+  const rules = meetingRulesOf(settings.calendar);
   const specs = calendarSpecs(args.flags.get('--calendar') ?? [], settings, loaded.user, io, platform);
   const calendars = await loadCalendars(specs, range, zone, rules, io);
   for (const warning of calendars.warnings) io.err(`hands-on report: warning: ${warning}`);

@@ -1,3 +1,4 @@
+import type { Settings } from '../settings/settings';
 import type { EventFacts, MeetingRules, RawOccurrence, Reason } from './types';
 import { normalizeEmail } from './eventFacts';
 
@@ -29,13 +30,26 @@ export interface PreparedRules {
   countTentative: boolean;
   /** Excluded keywords, trimmed and lower-cased, empty ones dropped. */
   keywords: readonly string[];
+  /** Break keywords, the same way. */
+  breakKeywords: readonly string[];
+}
+
+function lowerKeywords(keywords: readonly string[]): string[] {
+  return keywords.map((k) => k.trim().toLowerCase()).filter((k) => k !== '');
+}
+
+/** The meeting rules the settings give (the CLI and the extension read them the same way). */
+export function meetingRulesOf(calendar: Settings['calendar']): MeetingRules {
+  const { myEmails, countTentative, excludeKeywords, breakKeywords } = calendar;
+  return { myEmails, countTentative, excludeKeywords, breakKeywords };
 }
 
 export function prepareRules(rules: MeetingRules): PreparedRules {
   return {
     me: new Set(rules.myEmails.map(normalizeEmail).filter(Boolean)),
     countTentative: rules.countTentative,
-    keywords: rules.excludeKeywords.map((k) => k.trim().toLowerCase()).filter((k) => k !== ''),
+    keywords: lowerKeywords(rules.excludeKeywords),
+    breakKeywords: lowerKeywords(rules.breakKeywords),
   };
 }
 
@@ -45,7 +59,8 @@ function isTentative(facts: EventFacts, me: ReadonlySet<string>): boolean {
 
 /**
  * The verdict for one occurrence, first failing rule wins: cancelled, all-day, declined, out-of-office,
- * free (TRANSP or CDO busy status; tentative too when the user said so), excluded keyword, no other people.
+ * free (TRANSP or CDO busy status; tentative too when the user said so), break keyword, excluded keyword, no other people.
+ * A break is checked first among the keywords: busy and not a meeting, it is not free time either.
  */
 export function classify(occurrence: RawOccurrence, rules: PreparedRules, feed: FeedTraits): Reason {
   const { facts } = occurrence;
@@ -62,6 +77,7 @@ export function classify(occurrence: RawOccurrence, rules: PreparedRules, feed: 
   }
   if (!rules.countTentative && isTentative(facts, me)) return 'free';
   const title = facts.title.toLowerCase();
+  if (rules.breakKeywords.some((keyword) => title.includes(keyword))) return 'break';
   if (rules.keywords.some((keyword) => title.includes(keyword))) return 'excluded-keyword';
   if (feed.hasAttendeeData && !hasOtherPeople(facts, me)) return 'no-other-attendees';
   return 'counted';

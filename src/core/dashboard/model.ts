@@ -133,7 +133,7 @@ export interface SourceModel {
   warnings: string[];
 }
 
-export type MeetingReasonId = 'counted' | 'declined' | 'cancelled' | 'free' | 'out-of-office' | 'all-day' | 'no-other-attendees' | 'excluded-keyword';
+export type MeetingReasonId = 'counted' | 'declined' | 'cancelled' | 'free' | 'out-of-office' | 'all-day' | 'no-other-attendees' | 'excluded-keyword' | 'break';
 
 export interface MeetingModel {
   /** Calendar text: the UI must insert it as text, never as HTML. */

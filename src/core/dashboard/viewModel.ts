@@ -82,6 +82,7 @@ const REASONS: Record<Reason, string> = {
   'all-day': 'Not counted: all-day event',
   'no-other-attendees': 'Not counted: nobody else is invited',
   'excluded-keyword': 'Not counted: the title matches handsOn.calendar.excludeKeywords',
+  break: 'Not counted, not free: a break (handsOn.calendar.breakKeywords)',
 };
 
 export function reasonText(reason: Reason, upcoming: boolean): string {

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readCalendar } from '../../../src/core/calendar/readCalendar';
-import { DEFAULT_EXCLUDE_KEYWORDS } from '../../../src/core/calendar/types';
+import { DEFAULT_RULES } from '../../../src/core/calendar/types';
 import { readHistory } from '../../../src/core/journal/activityHistory';
 import { DAY_MS } from '../../../src/core/time/clock';
 import { durationMs } from '../../../src/core/time/interval';
@@ -24,11 +24,11 @@ describe('the sandbox demo history', () => {
       from: now - 35 * DAY_MS,
       to: now + 7 * DAY_MS,
       zone: systemTimeZone(),
-      rules: { myEmails: [DEMO_EMAIL], countTentative: true, excludeKeywords: DEFAULT_EXCLUDE_KEYWORDS },
+      rules: { ...DEFAULT_RULES, myEmails: [DEMO_EMAIL] },
     });
     assert.deepEqual(verdicts.warnings, []);
     const reasons = new Set(verdicts.occurrences.map((o) => o.reason));
-    for (const reason of ['counted', 'declined', 'excluded-keyword', 'all-day', 'no-other-attendees'] as const) assert.ok(reasons.has(reason), `has a ${reason} occurrence`);
+    for (const reason of ['counted', 'declined', 'excluded-keyword', 'break', 'all-day', 'no-other-attendees'] as const) assert.ok(reasons.has(reason), `has a ${reason} occurrence`);
     assert.equal(verdicts.daysOff.length, 1, 'the public holiday is a day off');
     assert.ok(verdicts.occurrences.filter((o) => o.title === 'Team standup').length >= 19, 'the standup series expands');
   });

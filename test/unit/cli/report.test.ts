@@ -9,6 +9,7 @@ import { parseJsonc, stripJsonc, userSettingsPath } from '../../../src/cli/vscod
 import { focusBlocksRestOfWeek } from '../../../src/core/balance/focusBlocks';
 import { loadCalendar } from '../../../src/core/calendar/sources/loadCalendar';
 import { manualOccurrences } from '../../../src/core/calendar/manualMeetings';
+import { meetingRulesOf } from '../../../src/core/calendar/meetingRules';
 import type { BalanceInputs } from '../../../src/core/dashboard/inputs';
 import { readHistory } from '../../../src/core/journal/activityHistory';
 import { reportJson } from '../../../src/core/report/reportJson';
@@ -49,7 +50,7 @@ function writeHistory(root: string): void {
 /** The same inputs the command gathers, built by hand from the core, for the equality checks. */
 async function expectedJson(root: string, settings: Settings, now = NOW, calendars: string[] = [RULES]) {
   const range = { start: now - 14 * DAY_MS, end: now + 15 * DAY_MS };
-  const rules = { myEmails: settings.calendar.myEmails, countTentative: settings.calendar.countTentative, excludeKeywords: settings.calendar.excludeKeywords };
+  const rules = meetingRulesOf(settings.calendar);
   const occurrences = [];
   const daysOff = new Set<string>();
   for (const calendar of calendars) {

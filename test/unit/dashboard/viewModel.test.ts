@@ -189,7 +189,7 @@ describe('dashboard view-model', () => {
 
   describe("today's timeline and focus blocks", () => {
     it('places coding, meetings and free blocks on the minutes of today', () => {
-      const model = buildDashboardViewModel(fixture(), 'thisWeek');
+      const model = buildDashboardViewModel(fixture({ settings: { focusBlockMinutes: 60 } }), 'thisWeek');
       const today = model.today;
       assert.equal(today.date, '2026-03-25');
       assert.equal(today.dayMinutes, 1440);
@@ -235,13 +235,13 @@ describe('dashboard view-model', () => {
     });
 
     it('lists the free blocks from now to the end of the week, at least focusBlockMinutes long', () => {
-      const model = buildDashboardViewModel(fixture(), 'thisWeek');
+      const model = buildDashboardViewModel(fixture({ settings: { focusBlockMinutes: 60 } }), 'thisWeek');
       assert.deepEqual(
         model.focusBlocksAhead.map((b) => b.label),
         ['Wed 25 Mar 16:00–18:00', 'Thu 26 Mar 09:00–10:00', 'Thu 26 Mar 11:00–18:00', 'Fri 27 Mar 09:00–18:00'],
       );
       assert.equal(model.focusBlocksAhead[0]!.startIso, '2026-03-25T16:00:00+01:00');
-      assert.deepEqual(focusBlocksAhead(fixture()).map((b) => b.start), model.focusBlocksAhead.map((b) => b.start));
+      assert.deepEqual(focusBlocksAhead(fixture({ settings: { focusBlockMinutes: 60 } })).map((b) => b.start), model.focusBlocksAhead.map((b) => b.start));
       const longer = buildDashboardViewModel(fixture({ settings: { focusBlockMinutes: 180 }, daysOff: ['2026-03-27'] }), 'thisWeek');
       assert.deepEqual(longer.focusBlocksAhead.map((b) => b.label), ['Thu 26 Mar 11:00–18:00']);
       assert.equal(longer.focusBlockMinutes, 180);

@@ -14,7 +14,7 @@ const MEETINGS = [span('2026-03-25T10:00:00+01:00', '2026-03-25T13:00:00+01:00')
 
 function state(nowIso: string, overrides: Partial<Settings> = {}, extra: Partial<NudgeState> = {}, coding: Interval[] = CODING, meetings: Interval[] = MEETINGS): NudgeState {
   const now = at(nowIso);
-  const settings = settingsWith(overrides);
+  const settings = settingsWith({ focusBlockMinutes: 60, ...overrides });
   const daysOff = extra.daysOff ?? [];
   const balance = computeBalance({ coding, meetings, now, settings, zone: BERLIN, daysOff, period: periodRange(settings.period, now, BERLIN, settings.weekStartsOn) });
   return { now, zone: BERLIN, settings, balance, meetings, daysOff, lastShownAt: undefined, snoozedUntil: undefined, ...extra };

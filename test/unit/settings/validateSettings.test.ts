@@ -25,7 +25,7 @@ describe('validateSettings', () => {
 
   it('lists every key once, with a default, and a range for every numeric one', () => {
     assert.equal(new Set(SETTING_KEYS).size, SETTING_KEYS.length);
-    assert.equal(SETTING_KEYS.length, 19);
+    assert.equal(SETTING_KEYS.length, 20);
     for (const key of Object.keys(NUMBER_RANGES)) assert.equal(typeof SETTING_DEFAULTS[key], 'number', key);
   });
 
@@ -179,6 +179,11 @@ describe('validateSettings', () => {
 
     it('allows an empty keyword list (the user counts everything) but drops blank keywords', () => {
       assert.deepEqual(validate({ 'calendar.excludeKeywords': [] }).settings.calendar.excludeKeywords, []);
+      assert.deepEqual(validate({ 'calendar.breakKeywords': [] }).settings.calendar.breakKeywords, []);
+      const breaks = validate({ 'calendar.breakKeywords': [' Siesta ', '', 7] });
+      assert.deepEqual(breaks.settings.calendar.breakKeywords, ['Siesta']);
+      assert.deepEqual(breaks.problems.map((p) => p.key), ['handsOn.calendar.breakKeywords']);
+      assert.deepEqual(validate({ 'calendar.breakKeywords': 'Lunch' }).settings.calendar.breakKeywords, ['Lunch', 'Break', 'OOO', 'Out of office']);
       const { settings, problems } = validate({ 'calendar.excludeKeywords': ['  ', 'Lunch', {}] });
       assert.deepEqual(settings.calendar.excludeKeywords, ['Lunch']);
       assert.equal(problems.length, 1);
