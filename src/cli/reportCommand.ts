@@ -210,7 +210,7 @@ async function computeReport(argv: string[], io: CliIO, options: CommandOptions)
     sources: calendars.sources,
   };
   const figures = currentFigures(inputs);
-  const focusBlocks = focusBlocksRestOfWeek(now, { meetings: figures.meetings, zone, settings, daysOff: inputs.daysOff });
+  const focusBlocks = focusBlocksRestOfWeek(now, { meetings: figures.meetings, breaks: figures.breaks, zone, settings, daysOff: inputs.daysOff });
   const previous = computeBalance({ coding: inputs.coding, meetings: figures.meetings, period: previousRange, now, settings, zone, daysOff: inputs.daysOff });
   return { inputs, figures, focusBlocks, previous, format };
 }

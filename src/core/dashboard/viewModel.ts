@@ -3,7 +3,7 @@ import { focusBlocksRestOfWeek, focusBlocksToday, type FocusBlockInput } from '.
 import { dashboardRange, periodRange, previousDashboardRange, previousPeriodRange, weekRange, weeksRange, type DashboardRange } from '../balance/periods';
 import { dailySeries, weeklySeries, type DayFigures } from '../balance/series';
 import { workingIntervalOfDate } from '../balance/workingTime';
-import { meetingIntervals } from '../calendar/meetingTime';
+import { breakIntervals, meetingIntervals } from '../calendar/meetingTime';
 import type { Reason } from '../calendar/types';
 import { formatDuration, formatPercent, targetStatusText } from '../report/formatDuration';
 import { reportMarkdown } from '../report/reportMarkdown';
@@ -186,7 +186,7 @@ function sourceModel(source: BalanceInputs['sources'][number], zone: string): So
 }
 
 function focusInput(inputs: BalanceInputs, meetings: readonly Interval[]): FocusBlockInput {
-  return { meetings, zone: inputs.zone, settings: inputs.settings, daysOff: inputs.daysOff };
+  return { meetings, breaks: breakIntervals(inputs.occurrences), zone: inputs.zone, settings: inputs.settings, daysOff: inputs.daysOff };
 }
 
 /**

@@ -72,7 +72,7 @@ async function expectedJson(root: string, settings: Settings, now = NOW, calenda
     sources: [],
   };
   const figures = currentFigures(inputs);
-  return reportJson(figures.period, focusBlocksRestOfWeek(now, { meetings: figures.meetings, zone: ZONE, settings, daysOff: inputs.daysOff }));
+  return reportJson(figures.period, focusBlocksRestOfWeek(now, { meetings: figures.meetings, breaks: figures.breaks, zone: ZONE, settings, daysOff: inputs.daysOff }));
 }
 
 describe('hands-on report', () => {
