@@ -3,15 +3,9 @@ import type { Interval } from '../time/interval';
 import { localDateOf } from '../time/localDays';
 import type { PeriodKind } from '../settings/settings';
 import { formatDuration, formatPercent, PERIOD_PHRASE } from '../report/formatDuration';
+import { blockLengthText } from '../report/focusText';
 import { spanLabel } from '../report/zoned';
 import { MINUTE_MS } from '../time/clock';
-
-/** `2-hour`, `90-minute`: how a block length reads before "block". */
-export function blockLengthText(minutes: number): string {
-  const whole = Math.round(minutes);
-  if (whole >= 120 && whole % 60 === 0) return `${whole / 60}-hour`;
-  return `${whole}-minute`;
-}
 
 export interface NudgeMessageInput {
   readonly balance: Balance;

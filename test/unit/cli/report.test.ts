@@ -7,6 +7,7 @@ import { UsageError, type CliIO } from '../../../src/cli/io';
 import { reportInstant, run } from '../../../src/cli/reportCommand';
 import { parseJsonc, stripJsonc, userSettingsPath } from '../../../src/cli/vscodeSettings';
 import { focusBlocksRestOfWeek } from '../../../src/core/balance/focusBlocks';
+import { focusReport } from '../../../src/core/balance/focusReport';
 import { loadCalendar } from '../../../src/core/calendar/sources/loadCalendar';
 import { manualOccurrences } from '../../../src/core/calendar/manualMeetings';
 import { meetingRulesOf } from '../../../src/core/calendar/meetingRules';
@@ -72,7 +73,8 @@ async function expectedJson(root: string, settings: Settings, now = NOW, calenda
     sources: [],
   };
   const figures = currentFigures(inputs);
-  return reportJson(figures.period, focusBlocksRestOfWeek(now, { meetings: figures.meetings, breaks: figures.breaks, zone: ZONE, settings, daysOff: inputs.daysOff }));
+  const focusBlocks = focusBlocksRestOfWeek(now, { meetings: figures.meetings, breaks: figures.breaks, zone: ZONE, settings, daysOff: inputs.daysOff });
+  return reportJson(figures.period, focusBlocks, focusReport(inputs, figures.period.period));
 }
 
 describe('hands-on report', () => {
@@ -112,8 +114,13 @@ describe('hands-on report', () => {
     assert.equal(json.overlapMinutes, 30);
     assert.equal(json.handsOnPercent, 37);
     assert.deepEqual(json.period, { start: '2024-03-04T00:00:00+01:00', end: '2024-03-11T00:00:00+01:00' });
-    assert.deepEqual(Object.keys(json), ['period', 'codingMinutes', 'meetingMinutes', 'overlapMinutes', 'handsOnPercent', 'targetPercent', 'belowTarget', 'focusBlocks']);
+    assert.deepEqual(Object.keys(json), ['period', 'codingMinutes', 'meetingMinutes', 'overlapMinutes', 'handsOnPercent', 'targetPercent', 'belowTarget', 'focusBlocks', 'focus', 'meetingSeries']);
     assert.equal(json.belowTarget, true);
+    assert.deepEqual(Object.keys(json.focus), ['blockMinutes', 'focusMinutes', 'fragmentedMinutes', 'blocks', 'usedBlocks', 'reentry']);
+    assert.equal(json.focus.blockMinutes, 120);
+    assert.ok(json.meetingSeries.length > 0, 'the meetings of the week form series');
+    for (const series of json.meetingSeries) assert.deepEqual(Object.keys(series), ['title', 'occurrences', 'minutes', 'focusCostMinutes']);
+    for (const block of json.focus.blocks) assert.match(block.start, /^2024-03-\d\dT\d\d:\d\d:00\+01:00$/);
   });
 
   it('honours --period and --date (a past day is computed as of its end)', async () => {
