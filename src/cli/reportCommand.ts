@@ -173,7 +173,7 @@ function summaryText(result: ReportResult): string {
     lines.push(`  Today      ${formatPercent(figures.today.handsOnPercent)}: ${formatDuration(figures.today.codingMinutes)} coding, ${formatDuration(figures.today.meetingMinutes)} meetings`);
   }
   const focus = focusTexts(result.focus);
-  lines.push(`  Focus      ${focus.available}; used ${focus.used}; ${focus.fragmented} fragmented`, `  Re-entry   ${focus.reentry}`);
+  lines.push(`  Focus      ${focus.available}; used ${focus.used}; fragmented ${focus.fragmented}`, `  Re-entry   ${focus.reentry}`);
   const costly = result.focus.series[0];
   if (costly && costly.focusCostMinutes > 0) lines.push(`  Costliest  ${costly.title || '(no title)'}: ${seriesFigures(costly)}`);
   const next = figures.nextMeeting;

@@ -153,6 +153,7 @@ describe('hands-on report', () => {
     assert.match(text, /- Coding during meetings \(counted in both\): 30m/);
     assert.match(text, /\| Mon 4 Mar \| 2h \| 1h \| 67% \|/);
     assert.match(text, /Free focus blocks ahead: /);
+    assert.match(text, /\*\*Focus\*\* \(free blocks of 2h or more, between meetings and breaks\):\n\n- Available: /);
   });
 
   it('prints a readable summary by default', async () => {
@@ -163,6 +164,9 @@ describe('hands-on report', () => {
     assert.match(text, /Hands-on +37% \(target 40%\): below target/);
     assert.match(text, /Coding +2h30m/);
     assert.match(text, /Meetings +4h15m/);
+    assert.match(text, /Focus +\d+h(\d+m)? in \d+ blocks \(.* of it ahead\); used \d of \d blocks so far .*; fragmented .* in gaps shorter than 2h\n/);
+    assert.match(text, /Re-entry +/);
+    assert.match(text, /Costliest +\S.*: met .*, cost .* of focus time\n/);
     assert.deepEqual(h.err, []);
   });
 
