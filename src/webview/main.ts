@@ -243,10 +243,18 @@ function focusPanel(m: DashboardViewModel): HTMLElement {
     el(
       'div',
       { class: 'figures' },
-      withMinutes(`focus time: ${f.availableText}`, f.focusMinutesText, 'focus-minutes', f.focusMinutes),
-      figure(`blocks used (half or more coded): ${f.usedText}`, `${f.usedBlocks} of ${f.pastBlocks}`, 'focus-used'),
-      withMinutes(`fragmented: ${f.fragmentedText}`, f.fragmentedMinutesText, 'focus-fragmented', f.fragmentedMinutes),
-      withMinutes(`back to code after a meeting: ${f.reentryText}`, f.reentryMedianText, 'focus-reentry', f.reentry.medianMinutes),
+      withMinutes('focus time', f.focusMinutesText, 'focus-minutes', f.focusMinutes),
+      figure('blocks used so far', `${f.usedBlocks} of ${f.pastBlocks}`, 'focus-used'),
+      withMinutes('fragmented', f.fragmentedMinutesText, 'focus-fragmented', f.fragmentedMinutes),
+      withMinutes('back to code after a meeting (median)', f.reentryMedianText, 'focus-reentry', f.reentry.medianMinutes),
+    ),
+    el(
+      'ul',
+      { class: 'focus-notes' },
+      el('li', {}, `Focus time: ${f.availableText}.`),
+      el('li', {}, `Used (at least half coded): ${f.usedText}.`),
+      el('li', {}, `Fragmented: ${f.fragmentedText}.`),
+      el('li', {}, `Back to code after a meeting: ${f.reentryText}.`),
     ),
     chartCanvas('chart-focus', `Stacked bars of each day's working time: meetings, breaks, focus blocks coded, not coded and ahead, and fragmented time, for ${f.days.length} days. The table below has the figures.`),
     dataTable(

@@ -86,6 +86,11 @@ function meetingsOf(input: Pick<FocusInput, 'occurrences'>): Occurrence[] {
   return input.occurrences.filter((o) => o.counted && !o.allDay && o.end > o.start);
 }
 
+/** The inputs cut to what `range` needs: occurrences that overlap it, coding inside it. A year of history stays cheap. */
+function scoped(input: FocusInput, range: Interval): FocusInput {
+  return { ...input, occurrences: input.occurrences.filter((o) => o.end > range.start && o.start < range.end), coding: clip(input.coding, range) };
+}
+
 interface WorkingDay {
   date: LocalDate;
   working: Interval | undefined;
@@ -107,7 +112,8 @@ function within(spans: readonly Interval[], window: Interval): number {
 }
 
 /** Coding minutes in each focus block of `range`, and whether the block was used. */
-export function focusBlockUse(input: FocusInput, range: Interval): FocusBlockUse[] {
+export function focusBlockUse(all: FocusInput, range: Interval): FocusBlockUse[] {
+  const input = scoped(all, range);
   const busy = busyTime({ meetings: meetingsOf(input), breaks: breakIntervals(input.occurrences) });
   const minimum = input.settings.focusBlockMinutes * MINUTE_MS;
   const past = clip(input.coding, { start: range.start, end: Math.min(range.end, input.now) });
@@ -138,7 +144,8 @@ function median(values: readonly number[]): number | undefined {
  * working time within `range`: the minutes until the next coding, when it came before the next meeting and the end
  * of the working day; otherwise a "no return". A meeting whose window is still open now is not judged yet.
  */
-export function reentry(input: FocusInput, range: Interval): Reentry {
+export function reentry(all: FocusInput, range: Interval): Reentry {
+  const input = scoped(all, range);
   const meetings = union(meetingsOf(input));
   const rules = workingRules(input);
   const samples: number[] = [];
@@ -184,8 +191,9 @@ function seriesKeys(meetings: readonly Occurrence[]): Map<Occurrence, string> {
  * it minus with it (everything else on the calendar stays), summed per series with its occurrences and minutes.
  * The whole range counts, the part ahead included: it is the calendar's cost.
  */
-export function meetingSeriesCosts(input: FocusInput, range: Interval): MeetingSeriesCost[] {
-  const meetings = meetingsOf(input).filter((m) => m.end > range.start && m.start < range.end);
+export function meetingSeriesCosts(all: FocusInput, range: Interval): MeetingSeriesCost[] {
+  const input = scoped(all, range);
+  const meetings = meetingsOf(input);
   const breaks = breakIntervals(input.occurrences);
   const minimum = input.settings.focusBlockMinutes * MINUTE_MS;
   const keys = seriesKeys(meetings);
@@ -193,9 +201,10 @@ export function meetingSeriesCosts(input: FocusInput, range: Interval): MeetingS
   for (const day of workingDays(range, input)) {
     const working = day.working;
     const today = working ? meetings.filter((m) => m.end > working.start && m.start < working.end) : [];
-    const withAll = working ? focusMinutesOf(working, today, breaks, minimum) : 0;
+    const breaksToday = working ? clip(breaks, working) : [];
+    const withAll = working ? focusMinutesOf(working, today, breaksToday, minimum) : 0;
     for (const meeting of today) {
-      const cost = focusMinutesOf(working!, today.filter((m) => m !== meeting), breaks, minimum) - withAll;
+      const cost = focusMinutesOf(working!, today.filter((m) => m !== meeting), breaksToday, minimum) - withAll;
       const entry = totals.get(keys.get(meeting)!);
       if (entry) entry.focusCostMinutes += cost;
       else totals.set(keys.get(meeting)!, { title: meeting.title, first: meeting.start, occurrences: 0, minutes: 0, focusCostMinutes: cost });
@@ -215,7 +224,8 @@ export function meetingSeriesCosts(input: FocusInput, range: Interval): MeetingS
 }
 
 /** Every focus figure of `range`, from one set of inputs. */
-export function focusReport(input: FocusInput, range: Interval): FocusReport {
+export function focusReport(all: FocusInput, range: Interval): FocusReport {
+  const input = scoped(all, range);
   const meetings = union(meetingsOf(input));
   const breaks = breakIntervals(input.occurrences);
   const busy = busyTime({ meetings, breaks });
