@@ -47,10 +47,11 @@ export function seriesFigures(series: MeetingSeriesCost): string {
   return `${met(series)}, cost ${formatDuration(series.focusCostMinutes)} of focus time`;
 }
 
-/** One sentence that explains a series' cost (the title is the caller's to add, escaped as its medium needs). */
+/** One sentence that explains a series' cost, without repeating its title or figures. */
 export function seriesExplanation(series: MeetingSeriesCost, blockMinutes: number): string {
+  const days = series.occurrences === 1 ? 'its day' : 'their days';
   if (series.focusCostMinutes <= 0) {
-    return `It ${met(series)} and cost no focus time: it sits next to other meetings or breaks, or in gaps too short for a ${blockLengthText(blockMinutes)} block anyway.`;
+    return `It costs no focus time: ${series.occurrences === 1 ? 'it sits' : 'they sit'} next to other meetings or breaks, or in gaps too short for a ${blockLengthText(blockMinutes)} block anyway.`;
   }
-  return `It ${seriesFigures(series)}: without it, those days would have had ${formatDuration(series.focusCostMinutes)} more in free blocks of ${formatDuration(blockMinutes)} or more.`;
+  return `Without ${series.occurrences === 1 ? 'it' : 'them'}, ${days} would have had ${formatDuration(series.focusCostMinutes)} more in free blocks of ${formatDuration(blockMinutes)} or more: ${series.occurrences === 1 ? 'it cuts' : 'they cut'} free time into shorter pieces.`;
 }

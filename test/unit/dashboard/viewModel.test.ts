@@ -427,9 +427,11 @@ describe('dashboard view-model', () => {
           ['Tomorrow sync', 1, '1h', '2h'],
         ],
       );
-      assert.equal(focus.series[0]!.explanation, 'It met once for 2h, cost 3h of focus time: without it, those days would have had 3h more in free blocks of 2h or more.');
+      assert.equal(focus.series[0]!.explanation, 'Without it, its day would have had 3h more in free blocks of 2h or more: it cuts free time into shorter pieces.');
       const free = buildDashboardViewModel(fixture({ occurrences: [occurrence('Evening call', '2026-03-24T19:00:00+01:00', '2026-03-24T20:00:00+01:00')] }), 'thisWeek').focus;
-      assert.equal(free.series[0]!.explanation, 'It met once for 1h and cost no focus time: it sits next to other meetings or breaks, or in gaps too short for a 2-hour block anyway.');
+      assert.equal(free.series[0]!.explanation, 'It costs no focus time: it sits next to other meetings or breaks, or in gaps too short for a 2-hour block anyway.');
+      const twice = buildDashboardViewModel(fixture({ occurrences: [occurrence('Sync', '2026-03-24T12:00:00+01:00', '2026-03-24T13:00:00+01:00', 'counted', { uid: 's' }), occurrence('Sync', '2026-03-25T12:00:00+01:00', '2026-03-25T13:00:00+01:00', 'counted', { uid: 's' })] }), 'thisWeek').focus;
+      assert.equal(twice.series[0]!.explanation, 'Without them, their days would have had 2h more in free blocks of 2h or more: they cut free time into shorter pieces.');
       assert.equal(free.seriesOmitted, 0);
     });
 
