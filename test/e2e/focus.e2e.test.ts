@@ -3,31 +3,15 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Frame, Page } from 'playwright-core';
+import type { Frame } from 'playwright-core';
+import { round1 } from '../../src/core/report/formatDuration';
 import type { ReportJson } from '../../src/core/report/reportJson';
 import { systemTimeZone } from '../../src/core/time/localDays';
 import { DEMO_EMAIL, seedDemoHistory } from '../builders/demoHistory';
-import { handsOnStatusItem, openWorkbench, ROOT, runPaletteCommand, type Workbench } from './workbench';
+import { dashboardFrame, handsOnStatusItem, openWorkbench, ROOT, runPaletteCommand, type Workbench } from './workbench';
 
-const DASHBOARD = '#hands-on-dashboard';
 /** Committed with the code: what the Focus tab looks like on the sandbox's demo data. */
 const SCREENSHOT = join(ROOT, 'media', 'screenshots', 'focus-tab.png');
-
-async function dashboardFrame(page: Page, timeoutMs = 60_000): Promise<Frame> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    for (const frame of page.frames()) {
-      if (!frame.url().includes('webview')) continue;
-      try {
-        if (await frame.$(`${DASHBOARD}[data-rendered-seq]`)) return frame;
-      } catch {
-        // A frame that navigates while we look is skipped.
-      }
-    }
-    if (Date.now() > deadline) throw new Error(`no rendered dashboard within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 interface FocusTab {
   focusMinutes: number;
@@ -67,8 +51,6 @@ async function readFocusTab(frame: Frame): Promise<FocusTab> {
     };
   });
 }
-
-const round1 = (value: number) => Math.round(value * 10) / 10;
 
 describe('The Focus tab on the demo data, against hands-on report --json', function () {
   this.timeout(240_000);

@@ -3,12 +3,11 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
+import { round1 } from '../../src/core/report/formatDuration';
 import type { ReportJson } from '../../src/core/report/reportJson';
 import { systemTimeZone } from '../../src/core/time/localDays';
 import { DEMO_EMAIL, seedDemoHistory } from '../builders/demoHistory';
 import { eventually, EXTENSION_ID, extensionApi, setUserSetting, workDir } from './support';
-
-const round1 = (value: number) => Math.round(value * 10) / 10;
 
 describe('The Focus tab on the demo data', function () {
   this.timeout(120_000);
