@@ -86,24 +86,51 @@ function meetingsOf(input: Pick<FocusInput, 'occurrences'>): Occurrence[] {
   return input.occurrences.filter((o) => o.counted && !o.allDay && o.end > o.start);
 }
 
-/** The inputs cut to what `range` needs: occurrences that overlap it, coding inside it. A year of history stays cheap. */
-function scoped(input: FocusInput, range: Interval): FocusInput {
-  return { ...input, occurrences: input.occurrences.filter((o) => o.end > range.start && o.start < range.end), coding: clip(input.coding, range) };
-}
-
 interface WorkingDay {
   date: LocalDate;
+  /** The day's working time, whole. */
+  full: Interval | undefined;
+  /** The same clipped to the range. */
   working: Interval | undefined;
 }
 
-/** Each local day of `range` with its working time clipped to the range (DST days are 23 or 25 hours long). */
-function workingDays(range: Interval, input: FocusInput): WorkingDay[] {
-  if (range.end <= range.start) return [];
+/** What every focus figure of one range is computed from, prepared once. */
+interface Prepared {
+  readonly input: FocusInput;
+  readonly range: Interval;
+  readonly days: readonly WorkingDay[];
+  /** Counted meetings overlapping the range. */
+  readonly meetings: readonly Occurrence[];
+  /** Breaks, united. */
+  readonly breaks: readonly Interval[];
+  /** Coding in the range up to now. */
+  readonly past: readonly Interval[];
+  readonly minimumMs: number;
+}
+
+/**
+ * The inputs cut to what `range` needs (occurrences that overlap it, coding inside it: a year of history stays
+ * cheap) and each local day of the range with its working time (DST days are 23 or 25 hours long).
+ */
+function prepare(all: FocusInput, range: Interval): Prepared {
+  const input: FocusInput = { ...all, occurrences: all.occurrences.filter((o) => o.end > range.start && o.start < range.end), coding: clip(all.coding, range) };
   const rules = workingRules(input);
-  return localDayIntervals(localDateOf(range.start, input.zone), localDateOf(range.end - 1, input.zone), input.zone).map(({ date }) => {
-    const working = workingIntervalOfDate(date, input.zone, rules);
-    return { date, working: working ? clip([working], range)[0] : undefined };
-  });
+  const days =
+    range.end <= range.start
+      ? []
+      : localDayIntervals(localDateOf(range.start, input.zone), localDateOf(range.end - 1, input.zone), input.zone).map(({ date }) => {
+          const full = workingIntervalOfDate(date, input.zone, rules);
+          return { date, full, working: full ? clip([full], range)[0] : undefined };
+        });
+  return {
+    input,
+    range,
+    days,
+    meetings: meetingsOf(input),
+    breaks: breakIntervals(input.occurrences),
+    past: clip(input.coding, { start: range.start, end: Math.min(range.end, input.now) }),
+    minimumMs: input.settings.focusBlockMinutes * MINUTE_MS,
+  };
 }
 
 /** Minutes of `spans` (sorted, disjoint) inside `window`. */
@@ -111,20 +138,22 @@ function within(spans: readonly Interval[], window: Interval): number {
   return minutes(durationMs(clip(spans, window)));
 }
 
-/** Coding minutes in each focus block of `range`, and whether the block was used. */
-export function focusBlockUse(all: FocusInput, range: Interval): FocusBlockUse[] {
-  const input = scoped(all, range);
-  const busy = busyTime({ meetings: meetingsOf(input), breaks: breakIntervals(input.occurrences) });
-  const minimum = input.settings.focusBlockMinutes * MINUTE_MS;
-  const past = clip(input.coding, { start: range.start, end: Math.min(range.end, input.now) });
-  return workingDays(range, input).flatMap(({ working }) =>
+function blockUseOf(p: Prepared): FocusBlockUse[] {
+  const busy = busyTime({ meetings: p.meetings, breaks: p.breaks });
+  const now = p.input.now;
+  return p.days.flatMap(({ working }) =>
     working
-      ? blocksOf(working, busy, minimum).map((block) => {
-          const codingMinutes = within(past, block);
-          return { ...block, codingMinutes, used: codingMinutes * 2 >= minutes(block.end - block.start), ahead: block.start >= input.now };
+      ? blocksOf(working, busy, p.minimumMs).map((block) => {
+          const codingMinutes = within(p.past, block);
+          return { ...block, codingMinutes, used: codingMinutes * 2 >= minutes(block.end - block.start), ahead: block.start >= now };
         })
       : [],
   );
+}
+
+/** Coding minutes in each focus block of `range`, and whether the block was used. */
+export function focusBlockUse(input: FocusInput, range: Interval): FocusBlockUse[] {
+  return blockUseOf(prepare(input, range));
 }
 
 /** Minutes of `blocks` still ahead between now and `until`: what is left of a block under way counts too. */
@@ -139,31 +168,38 @@ function median(values: readonly number[]): number | undefined {
   return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
+function reentryOf(p: Prepared): Reentry {
+  const { now, coding } = p.input;
+  const meetings = union(p.meetings);
+  const workdays = p.days.flatMap((day) => (day.full ? [day.full] : []));
+  const samples: number[] = [];
+  let noReturn = 0;
+  let c = 0;
+  let w = 0;
+  meetings.forEach((meeting, i) => {
+    const end = meeting.end;
+    if (end > now || end <= p.range.start || end > p.range.end) return;
+    // Meetings come sorted by their end: the working day that holds it is at or after the last one found.
+    while (w < workdays.length && workdays[w]!.end <= end) w++;
+    const working = workdays[w];
+    if (!working || end < working.start) return;
+    const limit = Math.min(meetings[i + 1]?.start ?? Infinity, working.end);
+    while (c < coding.length && coding[c]!.end <= end) c++;
+    const next = coding[c];
+    const back = next ? Math.max(next.start, end) : Infinity;
+    if (back < limit && back <= now) samples.push(minutes(back - end));
+    else if (limit <= now) noReturn++;
+  });
+  return { medianMinutes: median(samples), samples: samples.length, noReturn };
+}
+
 /**
  * After each counted meeting (back-to-back and overlapping meetings are one) that ended before now and inside
  * working time within `range`: the minutes until the next coding, when it came before the next meeting and the end
  * of the working day; otherwise a "no return". A meeting whose window is still open now is not judged yet.
  */
-export function reentry(all: FocusInput, range: Interval): Reentry {
-  const input = scoped(all, range);
-  const meetings = union(meetingsOf(input));
-  const rules = workingRules(input);
-  const samples: number[] = [];
-  let noReturn = 0;
-  let c = 0;
-  meetings.forEach((meeting, i) => {
-    const end = meeting.end;
-    if (end > input.now || end <= range.start || end > range.end) return;
-    const working = workingIntervalOfDate(localDateOf(end, input.zone), input.zone, rules);
-    if (!working || end < working.start || end >= working.end) return;
-    const limit = Math.min(meetings[i + 1]?.start ?? Infinity, working.end);
-    while (c < input.coding.length && input.coding[c]!.end <= end) c++;
-    const next = input.coding[c];
-    const back = next ? Math.max(next.start, end) : Infinity;
-    if (back < limit && back <= input.now) samples.push(minutes(back - end));
-    else if (limit <= input.now) noReturn++;
-  });
-  return { medianMinutes: median(samples), samples: samples.length, noReturn };
+export function reentry(input: FocusInput, range: Interval): Reentry {
+  return reentryOf(prepare(input, range));
 }
 
 /** Focus-block minutes of one span of working time with `meetings` and `breaks` busy. */
@@ -186,52 +222,49 @@ function seriesKeys(meetings: readonly Occurrence[]): Map<Occurrence, string> {
   return keys;
 }
 
-/**
- * What each meeting series cost in `range`: for every occurrence, the focus-block minutes of its working day without
- * it minus with it (everything else on the calendar stays), summed per series with its occurrences and minutes.
- * The whole range counts, the part ahead included: it is the calendar's cost.
- */
-export function meetingSeriesCosts(all: FocusInput, range: Interval): MeetingSeriesCost[] {
-  const input = scoped(all, range);
-  const meetings = meetingsOf(input);
-  const breaks = breakIntervals(input.occurrences);
-  const minimum = input.settings.focusBlockMinutes * MINUTE_MS;
+function seriesCostsOf(p: Prepared): MeetingSeriesCost[] {
+  const { meetings, breaks, minimumMs } = p;
   const keys = seriesKeys(meetings);
   const totals = new Map<string, { title: string; first: number; occurrences: number; minutes: number; focusCostMinutes: number }>();
-  for (const day of workingDays(range, input)) {
-    const working = day.working;
-    const today = working ? meetings.filter((m) => m.end > working.start && m.start < working.end) : [];
-    const breaksToday = working ? clip(breaks, working) : [];
-    const withAll = working ? focusMinutesOf(working, today, breaksToday, minimum) : 0;
-    for (const meeting of today) {
-      const cost = focusMinutesOf(working!, today.filter((m) => m !== meeting), breaksToday, minimum) - withAll;
-      const entry = totals.get(keys.get(meeting)!);
-      if (entry) entry.focusCostMinutes += cost;
-      else totals.set(keys.get(meeting)!, { title: meeting.title, first: meeting.start, occurrences: 0, minutes: 0, focusCostMinutes: cost });
-    }
-  }
   for (const meeting of meetings) {
     const key = keys.get(meeting)!;
     const entry = totals.get(key) ?? { title: meeting.title, first: meeting.start, occurrences: 0, minutes: 0, focusCostMinutes: 0 };
     if (meeting.start < entry.first) Object.assign(entry, { title: meeting.title, first: meeting.start });
     entry.occurrences++;
-    entry.minutes += within([meeting], range);
+    entry.minutes += within([meeting], p.range);
     totals.set(key, entry);
+  }
+  for (const { working } of p.days) {
+    if (!working) continue;
+    const today = meetings.filter((m) => m.end > working.start && m.start < working.end);
+    const breaksToday = clip(breaks, working);
+    const withAll = focusMinutesOf(working, today, breaksToday, minimumMs);
+    for (const meeting of today) {
+      totals.get(keys.get(meeting)!)!.focusCostMinutes += focusMinutesOf(working, today.filter((m) => m !== meeting), breaksToday, minimumMs) - withAll;
+    }
   }
   return [...totals.values()]
     .map(({ title, occurrences, minutes: m, focusCostMinutes }) => ({ title, occurrences, minutes: m, focusCostMinutes }))
     .sort((a, b) => b.focusCostMinutes - a.focusCostMinutes || b.minutes - a.minutes || a.title.localeCompare(b.title));
 }
 
+/**
+ * What each meeting series cost in `range`: for every occurrence, the focus-block minutes of its working day without
+ * it minus with it (everything else on the calendar stays), summed per series with its occurrences and minutes.
+ * The whole range counts, the part ahead included: it is the calendar's cost.
+ */
+export function meetingSeriesCosts(input: FocusInput, range: Interval): MeetingSeriesCost[] {
+  return seriesCostsOf(prepare(input, range));
+}
+
 /** Every focus figure of `range`, from one set of inputs. */
 export function focusReport(all: FocusInput, range: Interval): FocusReport {
-  const input = scoped(all, range);
-  const meetings = union(meetingsOf(input));
-  const breaks = breakIntervals(input.occurrences);
-  const busy = busyTime({ meetings, breaks });
-  const blocks = focusBlockUse(input, range);
-  const past = clip(input.coding, { start: range.start, end: Math.min(range.end, input.now) });
-  const days: FocusDay[] = workingDays(range, input).map(({ date, working }) => {
+  const p = prepare(all, range);
+  const { input, past } = p;
+  const meetings = union(p.meetings);
+  const busy = busyTime({ meetings, breaks: p.breaks });
+  const blocks = blockUseOf(p);
+  const days: FocusDay[] = p.days.map(({ date, working }) => {
     if (!working) return { date, workingMinutes: 0, meetingMinutes: 0, breakMinutes: 0, focusMinutes: 0, focusCodedMinutes: 0, focusUncodedMinutes: 0, focusAheadMinutes: 0, fragmentedMinutes: 0 };
     const mine = clip(blocks, working);
     const focusMinutes = minutes(durationMs(mine));
@@ -264,8 +297,8 @@ export function focusReport(all: FocusInput, range: Interval): FocusReport {
     blocks,
     pastBlocks: started.length,
     usedBlocks: started.filter((b) => b.used).length,
-    reentry: reentry(input, range),
+    reentry: reentryOf(p),
     days,
-    series: meetingSeriesCosts(input, range),
+    series: seriesCostsOf(p),
   };
 }
