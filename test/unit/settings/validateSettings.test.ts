@@ -29,6 +29,13 @@ describe('validateSettings', () => {
     for (const key of Object.keys(NUMBER_RANGES)) assert.equal(typeof SETTING_DEFAULTS[key], 'number', key);
   });
 
+  it('keeps the default break and exclude keywords apart (a title matching both would be a break)', () => {
+    const lower = (list: readonly string[]) => list.map((k) => k.toLowerCase());
+    const breaks = lower(DEFAULT_SETTINGS.calendar.breakKeywords);
+    assert.deepEqual(breaks, ['lunch', 'break', 'ooo', 'out of office']);
+    assert.deepEqual(lower(DEFAULT_SETTINGS.calendar.excludeKeywords).filter((k) => breaks.some((b) => b.includes(k) || k.includes(b))), []);
+  });
+
   it('keeps valid values as they are', () => {
     const { settings, problems } = validate({
       period: 'rolling7',
