@@ -3,15 +3,18 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { computeBalance, type Balance } from '../core/balance/computeBalance';
 import { focusBlocksRestOfWeek } from '../core/balance/focusBlocks';
+import { focusReport, type FocusReport } from '../core/balance/focusReport';
 import { periodRange, previousPeriodRange } from '../core/balance/periods';
 import { dailySeries } from '../core/balance/series';
 import { manualOccurrences } from '../core/calendar/manualMeetings';
+import { meetingRulesOf } from '../core/calendar/meetingRules';
 import { isFeedUrl, loadCalendar, mergeVerdicts, type SourceKind } from '../core/calendar/sources/loadCalendar';
 import { redactText, redactUrl } from '../core/calendar/sources/redact';
 import type { CalendarVerdicts, MeetingRules } from '../core/calendar/types';
 import type { BalanceInputs, SourceStatus } from '../core/dashboard/inputs';
 import { readHistory } from '../core/journal/activityHistory';
 import { reportJson } from '../core/report/reportJson';
+import { focusTexts, seriesFigures } from '../core/report/focusText';
 import { reportMarkdown } from '../core/report/reportMarkdown';
 import { formatDuration, formatPercent } from '../core/report/formatDuration';
 import { formatInZone } from '../core/report/zoned';
@@ -30,7 +33,9 @@ export const USAGE = `Usage: hands-on report [--data-dir DIR] [--calendar FILE|F
                        [--period day|week|rolling7] [--date YYYY-MM-DD] [--tz ZONE] [--json|--markdown]
 
 Computes the hands-on share the status bar shows: coding and meeting minutes of the period, the overlap,
-the share against your target, and the free focus blocks from then to the end of the week.
+the share against your target, and the free focus blocks from then to the end of the week; and the focus
+figures of the period: focus blocks and how they were used, fragmented time, re-entry after meetings, and
+what each meeting series cost in focus time.
 
 Settings come from your VS Code user settings.json when it exists (handsOn.targetPercent, workDays, workHours,
 period, weekStartsOn, focusBlockMinutes, minCodingHoursPerWeek, dataDirectory, calendar.*); flags override them.
@@ -43,7 +48,11 @@ period, weekStartsOn, focusBlockMinutes, minCodingHoursPerWeek, dataDirectory, c
   --date D         compute as of the end of local day D (a past day), or as of now when D is today (default)
   --tz ZONE        IANA time zone (default: $TZ, else the system zone)
   --json           {"period": {"start", "end"}, "codingMinutes", "meetingMinutes", "overlapMinutes",
-                    "handsOnPercent", "targetPercent", "belowTarget", "focusBlocks": [{"start", "end"}]}
+                    "handsOnPercent", "targetPercent", "belowTarget", "focusBlocks": [{"start", "end"}],
+                    "focus": {"blockMinutes", "focusMinutes", "fragmentedMinutes",
+                              "blocks": [{"start", "end", "codingMinutes", "used"}], "usedBlocks",
+                              "reentry": {"medianMinutes", "samples", "noReturn"}},
+                    "meetingSeries": [{"title", "occurrences", "minutes", "focusCostMinutes"}]}
   --markdown       a short summary to paste into a 1:1 document`;
 
 interface CalendarLabel {
@@ -133,6 +142,8 @@ async function loadCalendars(specs: readonly CalendarSpec[], window: Interval, z
 interface ReportResult {
   inputs: BalanceInputs;
   figures: CurrentFigures;
+  /** The focus figures of the period. */
+  focus: FocusReport;
   focusBlocks: Interval[];
   previous: Balance;
 }
@@ -162,6 +173,10 @@ function summaryText(result: ReportResult): string {
   if (kind !== 'day') {
     lines.push(`  Today      ${formatPercent(figures.today.handsOnPercent)}: ${formatDuration(figures.today.codingMinutes)} coding, ${formatDuration(figures.today.meetingMinutes)} meetings`);
   }
+  const focus = focusTexts(result.focus);
+  lines.push(`  Focus      ${focus.available}; used ${focus.used}; fragmented ${focus.fragmented}`, `  Re-entry   ${focus.reentry}`);
+  const costly = result.focus.series[0];
+  if (costly && costly.focusCostMinutes > 0) lines.push(`  Costliest  ${costly.title || '(no title)'}: ${seriesFigures(costly)}`);
   const next = figures.nextMeeting;
   if (next) lines.push(`Next meeting: ${formatInZone(next.start, zone, 'EEE d MMM HH:mm')} ${next.title || '(no title)'}`);
   const blocks = focusBlocks.map((b) => `${formatInZone(b.start, zone, 'EEE HH:mm')}–${formatInZone(b.end, zone, 'HH:mm')} (${formatDuration((b.end - b.start) / 60_000)})`);
@@ -191,7 +206,7 @@ async function computeReport(argv: string[], io: CliIO, options: CommandOptions)
   const activity = readHistory(dataDir, range);
   reportHistoryProblems(io, 'report', dataDir, activity);
 
-  const rules: MeetingRules = { myEmails: settings.calendar.myEmails, countTentative: settings.calendar.countTentative, excludeKeywords: settings.calendar.excludeKeywords };
+  const rules = meetingRulesOf(settings.calendar);
   const specs = calendarSpecs(args.flags.get('--calendar') ?? [], settings, loaded.user, io, platform);
   const calendars = await loadCalendars(specs, range, zone, rules, io);
   for (const warning of calendars.warnings) io.err(`hands-on report: warning: ${warning}`);
@@ -209,19 +224,19 @@ async function computeReport(argv: string[], io: CliIO, options: CommandOptions)
     sources: calendars.sources,
   };
   const figures = currentFigures(inputs);
-  const focusBlocks = focusBlocksRestOfWeek(now, { meetings: figures.meetings, zone, settings, daysOff: inputs.daysOff });
+  const focusBlocks = focusBlocksRestOfWeek(now, { meetings: figures.meetings, breaks: figures.breaks, zone, settings, daysOff: inputs.daysOff });
   const previous = computeBalance({ coding: inputs.coding, meetings: figures.meetings, period: previousRange, now, settings, zone, daysOff: inputs.daysOff });
-  return { inputs, figures, focusBlocks, previous, format };
+  return { inputs, figures, focus: focusReport(inputs, figures.period.period), focusBlocks, previous, format };
 }
 
 export async function run(argv: string[], io: CliIO, options: CommandOptions = {}): Promise<number> {
   const result = await computeReport(argv, io, options);
   const { figures, inputs } = result;
   if (result.format === 'json') {
-    io.out(JSON.stringify(reportJson(figures.period, result.focusBlocks), null, 2));
+    io.out(JSON.stringify(reportJson(figures.period, result.focusBlocks, result.focus), null, 2));
   } else if (result.format === 'markdown') {
     const days = dailySeries({ coding: inputs.coding, meetings: figures.meetings, now: inputs.now, zone: inputs.zone }, figures.period.period);
-    io.out(reportMarkdown({ balance: figures.period, periodKind: inputs.settings.period, focusBlocks: result.focusBlocks, days, previous: result.previous }));
+    io.out(reportMarkdown({ balance: figures.period, periodKind: inputs.settings.period, focusBlocks: result.focusBlocks, days, previous: result.previous, focus: result.focus }));
   } else {
     io.out(summaryText(result));
   }

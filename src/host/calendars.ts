@@ -1,5 +1,6 @@
 import { statSync } from 'node:fs';
 import * as vscode from 'vscode';
+import { meetingRulesOf } from '../core/calendar/meetingRules';
 import { contentHash } from '../core/calendar/sources/contentHash';
 import { CalendarCache, type CacheEntry } from '../core/calendar/sources/calendarCache';
 import type { FetchOptions } from '../core/calendar/sources/fetchFeed';
@@ -228,8 +229,7 @@ export class Calendars extends Disposable {
   }
 
   private rules(): MeetingRules {
-    const { myEmails, countTentative, excludeKeywords } = this.options.settings().calendar;
-    return { myEmails, countTentative, excludeKeywords };
+    return meetingRulesOf(this.options.settings().calendar);
   }
 
   /** Parsed results stay valid while the rules, the zone and the day (hence the window) are the same. */

@@ -45,6 +45,8 @@ export class Nudges {
       settings: inputs.settings,
       balance: figures.period,
       meetings: figures.meetings,
+      breaks: figures.breaks,
+      weekBlocks: figures.weekBlocks,
       daysOff: inputs.daysOff,
       lastShownAt: lease.lastShownAt,
       snoozedUntil: lease.snoozedUntil,

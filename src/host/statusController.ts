@@ -79,7 +79,7 @@ export class StatusController extends Disposable {
     const { settings } = inputs;
     const paused = this.recorder.paused;
     const tooltip = new vscode.MarkdownString(
-      statusTooltip({ figures, periodKind: settings.period, zone: inputs.zone, sources: inputs.sources, paused, storageProblem: this.recorder.problem }),
+      statusTooltip({ figures, periodKind: settings.period, focusBlockMinutes: settings.focusBlockMinutes, zone: inputs.zone, sources: inputs.sources, paused, storageProblem: this.recorder.problem }),
       true,
     );
     tooltip.isTrusted = { enabledCommands: TRUSTED_COMMANDS };

@@ -8,8 +8,8 @@ export const DASHBOARD_VIEW_TYPE = 'handsOn.dashboard';
 
 export const RANGE_IDS: readonly DashboardRangeId[] = ['thisWeek', 'lastWeek', 'last4Weeks', 'last12Weeks'];
 
-export type DashboardTab = 'overview' | 'today' | 'meetings' | 'breakdown';
-export const TABS: readonly DashboardTab[] = ['overview', 'today', 'meetings', 'breakdown'];
+export type DashboardTab = 'overview' | 'today' | 'focus' | 'meetings' | 'breakdown';
+export const TABS: readonly DashboardTab[] = ['overview', 'today', 'focus', 'meetings', 'breakdown'];
 
 /** What the webview keeps in `vscode.setState`: UI state only, never data (the host re-sends data). */
 export interface WebviewState {

@@ -14,7 +14,7 @@ import {
   type ChartType,
   type TooltipItem,
 } from 'chart.js';
-import type { DayModel, TodayModel, WeekModel } from '../core/dashboard/model';
+import type { DayModel, FocusDayModel, TodayModel, WeekModel } from '../core/dashboard/model';
 import type { ChartColors } from './theme';
 
 Chart.register(BarController, BarElement, LineController, LineElement, PointElement, CategoryScale, LinearScale, Tooltip, Legend);
@@ -126,6 +126,35 @@ export function weeklyChart(canvas: HTMLCanvasElement, weeks: readonly WeekModel
         const week = weeks[item.dataIndex];
         if (!week) return '';
         return item.datasetIndex === 0 ? `Hands-on ${week.handsOnText}` : `Target ${targetPercent}%`;
+      }),
+    },
+  };
+  return new Chart(canvas, config as ChartConfiguration);
+}
+
+/** The Focus tab's day bars: working time as meetings, breaks, focus blocks (coded, not coded, ahead) and fragments. */
+export function focusChart(canvas: HTMLCanvasElement, days: readonly FocusDayModel[], colors: ChartColors): Chart {
+  const parts: { label: string; minutes: (d: FocusDayModel) => number; text: (d: FocusDayModel) => string; color: string }[] = [
+    { label: 'Meetings', minutes: (d) => d.meetingMinutes, text: (d) => d.meetingText, color: colors.meetings },
+    { label: 'Breaks', minutes: (d) => d.breakMinutes, text: (d) => d.breakText, color: colors.breaks },
+    { label: 'Focus blocks, coded', minutes: (d) => d.focusCodedMinutes, text: (d) => d.focusCodedText, color: colors.focus },
+    { label: 'Focus blocks, not coded', minutes: (d) => d.focusUncodedMinutes, text: (d) => d.focusUncodedText, color: colors.focusUncoded },
+    { label: 'Focus blocks ahead', minutes: (d) => d.focusAheadMinutes, text: (d) => d.focusAheadText, color: colors.focusAhead },
+    { label: 'Fragmented', minutes: (d) => d.fragmentedMinutes, text: (d) => d.fragmentedText, color: colors.fragmented },
+  ];
+  const config: ChartConfiguration<'bar', number[], string> = {
+    type: 'bar',
+    data: {
+      labels: days.map((d) => d.label),
+      datasets: parts.map((part) => ({ label: part.label, data: days.map((d) => hours(part.minutes(d))), backgroundColor: part.color, ...outline(colors), stack: 'day' })),
+    },
+    options: {
+      ...common,
+      scales: { x: { stacked: true, grid: { display: false } }, y: { stacked: true, beginAtZero: true, title: { display: true, text: 'hours of working time' } } },
+      plugins: legendAndTooltip<'bar'>((item) => {
+        const day = days[item.dataIndex];
+        const part = parts[item.datasetIndex];
+        return day && part ? `${part.label} ${part.text(day)}` : '';
       }),
     },
   };

@@ -5,6 +5,11 @@ export interface ChartColors {
   meetings: string;
   target: string;
   focus: string;
+  /** The Focus tab's extra series: breaks, blocks not coded, blocks ahead, fragmented time. */
+  breaks: string;
+  focusUncoded: string;
+  focusAhead: string;
+  fragmented: string;
   text: string;
   grid: string;
   background: string;
@@ -19,15 +24,32 @@ function variable(style: CSSStyleDeclaration, name: string, fallback: string): s
   return value.length > 0 ? value : fallback;
 }
 
+/** A colour the browser resolves, so `color-mix()` shades reach the canvas as plain rgb(a). */
+function resolved(color: string, fallback: string): string {
+  const probe = document.createElement('span');
+  probe.hidden = true;
+  // CSSOM, not a style attribute: the strict CSP allows it.
+  probe.style.color = color;
+  document.body.appendChild(probe);
+  const value = getComputedStyle(probe).color;
+  probe.remove();
+  return value || fallback;
+}
+
 export function readColors(): ChartColors {
   const style = getComputedStyle(document.body);
+  const focus = variable(style, '--vscode-charts-green', '#89d185');
   const highContrast = document.body.classList.contains('vscode-high-contrast') || document.body.classList.contains('vscode-high-contrast-light');
   const text = variable(style, '--vscode-foreground', '#cccccc');
   return {
     coding: variable(style, '--vscode-charts-blue', '#3794ff'),
     meetings: variable(style, '--vscode-charts-orange', '#d18616'),
     target: variable(style, '--vscode-charts-red', '#f14c4c'),
-    focus: variable(style, '--vscode-charts-green', '#89d185'),
+    focus,
+    breaks: variable(style, '--vscode-charts-purple', '#b180d7'),
+    focusUncoded: variable(style, '--vscode-charts-yellow', '#cca700'),
+    focusAhead: resolved(`color-mix(in srgb, ${focus} 35%, transparent)`, focus),
+    fragmented: resolved(`color-mix(in srgb, ${text} 30%, transparent)`, text),
     text,
     grid: variable(style, '--vscode-editorWidget-border', variable(style, '--vscode-widget-border', 'rgba(128,128,128,0.35)')),
     background: variable(style, '--vscode-editor-background', '#1e1e1e'),

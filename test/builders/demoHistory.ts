@@ -51,7 +51,9 @@ function vevent(event: DemoEvent): string {
 
 /**
  * Four weeks (by default) of a tech lead's life: a daily standup series, 1:1s, planning, ad-hoc calls, a declined
- * meeting, a holiday, lunch and focus blocks that are not meetings, and coding that drifts down week by week.
+ * meeting, a holiday, lunch breaks and focus events that are not meetings, and coding that drifts down week by week.
+ * The current week shows every part of the Focus tab: focus blocks used and unused, fragmented time, lunch breaks,
+ * re-entry after meetings, and meeting series that cost focus time (the standup first).
  * Writes the calendar to `calendarFile` and the coding history into `dataDir` as another machine would have.
  */
 export function seedDemoHistory(dataDir: string, calendarFile: string, now: number, weeks = 4): void {
@@ -71,7 +73,9 @@ export function seedDemoHistory(dataDir: string, calendarFile: string, now: numb
     { uid: 'planning', start: localTime(first, 14), end: localTime(first, 15), title: 'Sprint planning', people: ['Ana', 'Ben', 'Chloe', 'Product'], extra: [`RRULE:FREQ=WEEKLY;COUNT=${weeks + 2}`] },
   ];
   const spans: ActivitySpan[] = [];
-  for (const day = new Date(first); day.getTime() < now; day.setDate(day.getDate() + 1)) {
+  // The calendar runs to the end of the current week (the Focus tab shows what is ahead); coding stops at now.
+  const lastDay = new Date(today.getFullYear(), today.getMonth(), today.getDate() + ((7 - today.getDay()) % 7));
+  for (const day = new Date(first); day <= lastDay; day.setDate(day.getDate() + 1)) {
     const weekday = day.getDay();
     if (weekday === 0 || weekday === 6) continue;
     const key = `${day.getMonth() + 1}-${day.getDate()}`;
@@ -94,9 +98,13 @@ export function seedDemoHistory(dataDir: string, calendarFile: string, now: numb
     if (weekday === 3 && weekIndex % 2 === 0) {
       events.push({ uid: `declined-${key}`, start: localTime(day, 16), end: localTime(day, 17), title: 'All-hands rehearsal', people: ['Everyone'], myStatus: 'DECLINED' });
     }
-    const codingHours = Math.max(0.4, 4.5 - 0.7 * weekIndex - next() * 1.5);
+    // Mondays stay good coding days, so even the latest week has a focus block used next to ones left unused.
+    const drift = Math.max(0.4, 4.5 - 0.7 * weekIndex - next() * 1.5);
+    const codingHours = weekday === 1 ? Math.max(2.5, drift) : drift;
     const morning = Math.min(codingHours, 1.7);
-    spans.push({ start: localTime(day, 9, 45), end: localTime(day, 9, 45) + morning * 60 * MINUTE_MS, workspace: 'payments-api', language: 'go' });
+    // Back at the keyboard a few minutes after the standup: the re-entry the Focus tab measures.
+    const back = localTime(day, 9, 45 + Math.floor(next() * 15));
+    spans.push({ start: back, end: back + morning * 60 * MINUTE_MS, workspace: 'payments-api', language: 'go' });
     if (codingHours > morning) spans.push({ start: localTime(day, 13), end: localTime(day, 13) + (codingHours - morning) * 60 * MINUTE_MS, workspace: 'hands-on', language: 'typescript' });
   }
   const calendar = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Hands-On//Demo//EN', 'X-WR-CALNAME:Work (demo)', ...events.map(vevent), 'END:VCALENDAR', ''].join('\r\n');

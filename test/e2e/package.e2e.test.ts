@@ -10,6 +10,8 @@ describe('The packaged .vsix', () => {
       .filter((line) => line.length > 0);
     const allowed = /^(dist\/(extension|cli|webview|calendarWorker)\.js|media\/[\w./-]+|README\.md|CHANGELOG\.md|LICENSE|package\.json)$/;
     assert.deepEqual(files.filter((file) => !allowed.test(file)), []);
+    // Screenshots are for the README and reviews, not for users' disks.
+    assert.deepEqual(files.filter((file) => file.startsWith('media/screenshots/')), []);
     for (const needed of ['dist/extension.js', 'dist/webview.js', 'dist/cli.js', 'dist/calendarWorker.js', 'package.json', 'README.md', 'LICENSE']) {
       assert.ok(files.includes(needed), `${needed} is packaged`);
     }

@@ -62,6 +62,8 @@ describe('The balance in the status bar, and the nudge', function () {
     assert.match(tooltip, /\| Hands-on \| 14% \$\(warning\) \| 14% \$\(warning\) \|/);
     assert.match(tooltip, /Next meeting: 17:00–17:30 Late sync/);
     assert.match(tooltip, /Next free focus block today: 14:30–17:00/);
+    // The rest of 12:00–17:00 today, and Thursday and Friday whole.
+    assert.match(tooltip, /Focus time left \(free blocks of 2h or more\): 2h30m today, 20h30m this week\./);
     assert.match(tooltip, /balance\\\.ics: refreshed/);
   });
 
@@ -99,7 +101,8 @@ describe('The balance in the status bar, and the nudge', function () {
     rmSync(join(api.dataDirectory(), 'nudge'), { recursive: true, force: true });
     const first = await api.evaluateNudge();
     assert.equal(first.shown, true, JSON.stringify(first));
-    assert.match(api.nudgesShown.at(-1)!, /^Hands-on time this week is 14% \(target 40%\)\. You are free for the next 2h30m — a good time to code\.$/);
+    // Mon and Tue were free (2 blocks, not coded), Wed 12:00–17:00 is under way with 30 min of coding in it.
+    assert.match(api.nudgesShown.at(-1)!, /^Hands-on time this week is 14% \(target 40%\)\. You had 3 free 2-hour blocks this week and coded in 0\. You are free for the next 2h30m — a good time to code\.$/);
     const second = await api.evaluateNudge();
     assert.deepEqual(second, { shown: false, reason: 'rateLimited' });
   });

@@ -8,24 +8,35 @@ import { workingIntervals, type WorkingTimeRules } from './workingTime';
 export interface FocusBlockInput {
   /** Counted meetings, past and future. */
   readonly meetings: readonly Interval[];
+  /** Breaks (lunch, out of office; see `breakIntervals`): busy, though not meetings. */
+  readonly breaks: readonly Interval[];
   readonly zone: string;
   readonly settings: Pick<Settings, 'workDays' | 'workHours' | 'focusBlockMinutes' | 'weekStartsOn'>;
   readonly daysOff?: readonly string[];
 }
 
+export function workingRules(input: { readonly settings: Pick<Settings, 'workDays' | 'workHours'>; readonly daysOff?: readonly string[] }): WorkingTimeRules {
+  return { workDays: input.settings.workDays, workHours: input.settings.workHours, daysOff: input.daysOff ?? [] };
+}
+
+/** What is not free: counted meetings and breaks, united. */
+export function busyTime(input: Pick<FocusBlockInput, 'meetings' | 'breaks'>): Interval[] {
+  return union([...input.meetings, ...input.breaks]);
+}
+
+/** The free stretches of one span of working time that are long enough to be focus blocks; `busy` sorted and disjoint. */
+export function blocksOf(working: Interval, busy: readonly Interval[], minimumMs: number): Interval[] {
+  return gaps(busy, working).filter((free) => free.end - free.start >= minimumMs);
+}
+
 /**
  * Free stretches of at least `focusBlockMinutes` inside working time (never across the end of a working day)
- * that no counted meeting touches, within `range`. Sorted.
+ * that no counted meeting or break touches, within `range`. Sorted.
  */
 export function focusBlocksIn(range: Interval, input: FocusBlockInput): Interval[] {
-  const rules: WorkingTimeRules = { workDays: input.settings.workDays, workHours: input.settings.workHours, daysOff: input.daysOff ?? [] };
-  const busy = union(input.meetings);
+  const busy = busyTime(input);
   const minimum = input.settings.focusBlockMinutes * MINUTE_MS;
-  const blocks: Interval[] = [];
-  for (const working of workingIntervals(range, input.zone, rules)) {
-    for (const free of gaps(busy, working)) if (free.end - free.start >= minimum) blocks.push(free);
-  }
-  return blocks;
+  return workingIntervals(range, input.zone, workingRules(input)).flatMap((working) => blocksOf(working, busy, minimum));
 }
 
 /** From now to the end of the current local week: what the nudge and the dashboard offer. */

@@ -1,3 +1,4 @@
+import type { Settings } from '../settings/settings';
 import type { EventFacts, MeetingRules, RawOccurrence, Reason } from './types';
 import { normalizeEmail } from './eventFacts';
 import { DAY_MS } from '../time/clock';
@@ -30,13 +31,26 @@ export interface PreparedRules {
   countTentative: boolean;
   /** Excluded keywords, trimmed and lower-cased, empty ones dropped. */
   keywords: readonly string[];
+  /** Break keywords, the same way. */
+  breakKeywords: readonly string[];
+}
+
+function lowerKeywords(keywords: readonly string[]): string[] {
+  return keywords.map((k) => k.trim().toLowerCase()).filter((k) => k !== '');
+}
+
+/** The meeting rules the settings give (the CLI and the extension read them the same way). */
+export function meetingRulesOf(calendar: Settings['calendar']): MeetingRules {
+  const { myEmails, countTentative, excludeKeywords, breakKeywords } = calendar;
+  return { myEmails, countTentative, excludeKeywords, breakKeywords };
 }
 
 export function prepareRules(rules: MeetingRules): PreparedRules {
   return {
     me: new Set(rules.myEmails.map(normalizeEmail).filter(Boolean)),
     countTentative: rules.countTentative,
-    keywords: rules.excludeKeywords.map((k) => k.trim().toLowerCase()).filter((k) => k !== ''),
+    keywords: lowerKeywords(rules.excludeKeywords),
+    breakKeywords: lowerKeywords(rules.breakKeywords),
   };
 }
 
@@ -45,18 +59,19 @@ function isTentative(facts: EventFacts, me: ReadonlySet<string>): boolean {
 }
 
 /**
- * The verdict for one occurrence, first failing rule wins: cancelled, all-day, 24 hours or longer, declined, out-of-office,
- * free (TRANSP or CDO busy status; tentative too when the user said so), excluded keyword, no other people.
+ * The verdict for one occurrence, first failing rule wins: cancelled, all-day, declined, out-of-office, 24 hours or
+ * longer, free (TRANSP or CDO busy status; tentative too when the user said so), break keyword, excluded keyword, no
+ * other people. A break is checked first among the keywords: busy and not a meeting, it is not free time either.
  */
 export function classify(occurrence: RawOccurrence, rules: PreparedRules, feed: FeedTraits): Reason {
   const { facts } = occurrence;
   const { me } = rules;
   if (occurrence.seriesCancelled || facts.status === 'CANCELLED') return 'cancelled';
   if (occurrence.allDay) return 'all-day';
-  // A timed block of a day or more is an absence or a reminder, not a meeting (Viva Insights' rule too).
-  if (occurrence.end - occurrence.start >= DAY_MS) return 'too-long';
   if (myAttendee(facts, me)?.partstat === 'DECLINED') return 'declined';
   if (facts.busyStatus === 'OOF') return 'out-of-office';
+  // A timed block of a day or more is an offsite or a reminder, not a meeting (Viva Insights' rule too).
+  if (occurrence.end - occurrence.start >= DAY_MS) return 'too-long';
   if (facts.busyStatus) {
     // Where Exchange says how the time shows, that decides, whatever TRANSP says.
     if (facts.busyStatus !== 'BUSY' && facts.busyStatus !== 'TENTATIVE') return 'free';
@@ -65,6 +80,7 @@ export function classify(occurrence: RawOccurrence, rules: PreparedRules, feed: 
   }
   if (!rules.countTentative && isTentative(facts, me)) return 'free';
   const title = facts.title.toLowerCase();
+  if (rules.breakKeywords.some((keyword) => title.includes(keyword))) return 'break';
   if (rules.keywords.some((keyword) => title.includes(keyword))) return 'excluded-keyword';
   if (feed.hasAttendeeData && !hasOtherPeople(facts, me)) return 'no-other-attendees';
   return 'counted';

@@ -37,6 +37,16 @@ export function meetingIntervals(occurrences: readonly Occurrence[]): Interval[]
   return union(occurrences.filter((o) => o.counted).map((o) => ({ start: o.start, end: o.end })));
 }
 
+/** A break: busy, not a meeting, and free time neither (a break keyword, or a timed out-of-office event). */
+export function isBreak(occurrence: Occurrence): boolean {
+  return !occurrence.allDay && (occurrence.reason === 'break' || occurrence.reason === 'out-of-office');
+}
+
+/** Break time: the union of breaks, which focus blocks go around. */
+export function breakIntervals(occurrences: readonly Occurrence[]): Interval[] {
+  return union(occurrences.filter(isBreak).map((o) => ({ start: o.start, end: o.end })));
+}
+
 /** Meeting minutes per local day, `from` and `to` inclusive. */
 export function meetingMinutesPerDay(occurrences: readonly Occurrence[], from: LocalDate, to: LocalDate, zone: string): DayTotal[] {
   return minutesPerLocalDay(meetingIntervals(occurrences), from, to, zone);

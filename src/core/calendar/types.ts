@@ -11,7 +11,9 @@ export type Reason =
   | 'all-day'
   | 'too-long'
   | 'no-other-attendees'
-  | 'excluded-keyword';
+  | 'excluded-keyword'
+  /** Busy, not a meeting, and the title matches a break keyword (lunch, out of office): neither meeting nor free time. */
+  | 'break';
 
 export interface Attendee {
   /** Lower-case address without `mailto:`; empty when the feed gave none. */
@@ -76,6 +78,8 @@ export interface MeetingRules {
   myEmails: readonly string[];
   countTentative: boolean;
   excludeKeywords: readonly string[];
+  /** Titles of breaks (lunch, out of office): busy, but neither meetings nor free time. */
+  breakKeywords: readonly string[];
 }
 
 export const DEFAULT_EXCLUDE_KEYWORDS: readonly string[] = DEFAULT_SETTINGS.calendar.excludeKeywords;
@@ -85,6 +89,7 @@ export const DEFAULT_RULES: MeetingRules = {
   myEmails: DEFAULT_SETTINGS.calendar.myEmails,
   countTentative: DEFAULT_SETTINGS.calendar.countTentative,
   excludeKeywords: DEFAULT_EXCLUDE_KEYWORDS,
+  breakKeywords: DEFAULT_SETTINGS.calendar.breakKeywords,
 };
 
 export interface CalendarVerdicts {

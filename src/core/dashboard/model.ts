@@ -133,7 +133,7 @@ export interface SourceModel {
   warnings: string[];
 }
 
-export type MeetingReasonId = 'counted' | 'declined' | 'cancelled' | 'free' | 'out-of-office' | 'all-day' | 'too-long' | 'no-other-attendees' | 'excluded-keyword';
+export type MeetingReasonId = 'counted' | 'declined' | 'cancelled' | 'free' | 'out-of-office' | 'all-day' | 'too-long' | 'no-other-attendees' | 'excluded-keyword' | 'break';
 
 export interface MeetingModel {
   /** Calendar text: the UI must insert it as text, never as HTML. */
@@ -150,6 +150,76 @@ export interface MeetingModel {
   reasonText: string;
 }
 
+/** One day of the Focus tab: working time split into meetings, breaks, focus blocks (coded, not coded, ahead) and fragments. */
+export interface FocusDayModel {
+  date: string;
+  /** e.g. `Mon 23 Mar`. */
+  label: string;
+  meetingMinutes: number;
+  breakMinutes: number;
+  focusMinutes: number;
+  focusCodedMinutes: number;
+  focusUncodedMinutes: number;
+  focusAheadMinutes: number;
+  fragmentedMinutes: number;
+  meetingText: string;
+  breakText: string;
+  focusText: string;
+  focusCodedText: string;
+  focusUncodedText: string;
+  focusAheadText: string;
+  fragmentedText: string;
+}
+
+export interface FocusBlockModel extends TimeSpanModel {
+  codingMinutes: number;
+  codingText: string;
+  used: boolean;
+  ahead: boolean;
+  /** `used`, `not used`, `under way` or `ahead`. */
+  statusText: string;
+}
+
+export interface FocusSeriesModel {
+  /** Calendar text: the UI must insert it as text, never as HTML. */
+  title: string;
+  occurrences: number;
+  minutes: number;
+  minutesText: string;
+  focusCostMinutes: number;
+  focusCostText: string;
+  /** One sentence on what the series cost and why. */
+  explanation: string;
+}
+
+/** The Focus tab: what the calendar left, what was done with it, and what the meetings cost, over the range. */
+export interface FocusModel {
+  blockMinutes: number;
+  /** `2h`. */
+  blockText: string;
+  freeMinutes: number;
+  focusMinutes: number;
+  fragmentedMinutes: number;
+  usedBlocks: number;
+  pastBlocks: number;
+  focusMinutesText: string;
+  fragmentedMinutesText: string;
+  /** `39h in 6 blocks (16h of it ahead)`. */
+  availableText: string;
+  /** `1 of 4 blocks so far (2h of coding in them)`. */
+  usedText: string;
+  fragmentedText: string;
+  /** The median re-entry as a duration, or `—`. */
+  reentryMedianText: string;
+  reentryText: string;
+  reentry: { medianMinutes: number | null; samples: number; noReturn: number };
+  days: FocusDayModel[];
+  blocks: FocusBlockModel[];
+  series: FocusSeriesModel[];
+  /** Series left out of `series` to keep the message small. */
+  seriesOmitted: number;
+}
+
 export interface DashboardViewModel {
   range: DashboardRangeId;
   rangeLabel: string;
@@ -163,6 +233,7 @@ export interface DashboardViewModel {
   today: TodayModel;
   focusBlocksAhead: TimeSpanModel[];
   focusBlockMinutes: number;
+  focus: FocusModel;
   breakdown: BreakdownModel;
   sources: SourceModel[];
   meetings: MeetingModel[];

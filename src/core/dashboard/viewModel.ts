@@ -1,10 +1,12 @@
 import type { Balance } from '../balance/computeBalance';
 import { focusBlocksRestOfWeek, focusBlocksToday, type FocusBlockInput } from '../balance/focusBlocks';
+import { focusReport, type FocusBlockUse, type FocusReport } from '../balance/focusReport';
 import { dashboardRange, periodRange, previousDashboardRange, previousPeriodRange, weekRange, weeksRange, type DashboardRange } from '../balance/periods';
 import { dailySeries, weeklySeries, type DayFigures } from '../balance/series';
 import { workingIntervalOfDate } from '../balance/workingTime';
-import { meetingIntervals } from '../calendar/meetingTime';
+import { breakIntervals, meetingIntervals } from '../calendar/meetingTime';
 import type { Reason } from '../calendar/types';
+import { focusTexts, seriesExplanation } from '../report/focusText';
 import { formatDuration, formatPercent, targetStatusText } from '../report/formatDuration';
 import { reportMarkdown } from '../report/reportMarkdown';
 import { formatInZone, isoInZone, spanLabel } from '../report/zoned';
@@ -19,6 +21,7 @@ import {
   type DashboardRangeId,
   type DashboardViewModel,
   type DayModel,
+  type FocusModel,
   type HeadlineModel,
   type MeetingModel,
   type ShareModel,
@@ -36,6 +39,8 @@ void rangesAgree;
 
 /** The meeting list is capped so a year of calendar never makes a huge message; the UI says how many were left out. */
 export const MAX_MEETINGS = 500;
+/** Meeting series beyond this many are left out of the Focus tab (the UI says how many). */
+export const MAX_SERIES = 50;
 /** Workspaces and languages beyond this many are summed as "Other". */
 export const MAX_SHARES = 10;
 
@@ -83,6 +88,7 @@ const REASONS: Record<Reason, string> = {
   'too-long': 'Not counted: 24 hours or longer, a block of time rather than a meeting',
   'no-other-attendees': 'Not counted: nobody else is invited',
   'excluded-keyword': 'Not counted: the title matches handsOn.calendar.excludeKeywords',
+  break: 'Not counted, not free: a break (handsOn.calendar.breakKeywords)',
 };
 
 export function reasonText(reason: Reason, upcoming: boolean): string {
@@ -185,8 +191,67 @@ function sourceModel(source: BalanceInputs['sources'][number], zone: string): So
   };
 }
 
+function blockStatus(block: FocusBlockUse, now: number): string {
+  if (block.ahead) return 'ahead';
+  if (block.used) return 'used';
+  return block.end > now ? 'under way' : 'not used';
+}
+
+/** The Focus tab's figures: `focusReport` over the range, with the texts the tab shows. */
+export function focusModel(report: FocusReport, zone: string): FocusModel {
+  const texts = focusTexts(report);
+  const median = report.reentry.medianMinutes;
+  const series = report.series.slice(0, MAX_SERIES);
+  return {
+    blockMinutes: report.blockMinutes,
+    blockText: formatDuration(report.blockMinutes),
+    freeMinutes: report.freeMinutes,
+    focusMinutes: report.focusMinutes,
+    fragmentedMinutes: report.fragmentedMinutes,
+    usedBlocks: report.usedBlocks,
+    pastBlocks: report.pastBlocks,
+    focusMinutesText: formatDuration(report.focusMinutes),
+    fragmentedMinutesText: formatDuration(report.fragmentedMinutes),
+    availableText: texts.available,
+    usedText: texts.used,
+    fragmentedText: texts.fragmented,
+    reentryMedianText: median === undefined ? '—' : formatDuration(median),
+    reentryText: texts.reentry,
+    reentry: { medianMinutes: nullable(median), samples: report.reentry.samples, noReturn: report.reentry.noReturn },
+    days: report.days.map((day) => ({
+      ...day,
+      label: formatInZone(startOfLocalDate(day.date, zone), zone, 'EEE d MMM'),
+      meetingText: formatDuration(day.meetingMinutes),
+      breakText: formatDuration(day.breakMinutes),
+      focusText: formatDuration(day.focusMinutes),
+      focusCodedText: formatDuration(day.focusCodedMinutes),
+      focusUncodedText: formatDuration(day.focusUncodedMinutes),
+      focusAheadText: formatDuration(day.focusAheadMinutes),
+      fragmentedText: formatDuration(day.fragmentedMinutes),
+    })),
+    blocks: report.blocks.map((block) => ({
+      ...timeSpan(block, zone),
+      codingMinutes: block.codingMinutes,
+      codingText: formatDuration(block.codingMinutes),
+      used: block.used,
+      ahead: block.ahead,
+      statusText: blockStatus(block, report.now),
+    })),
+    series: series.map((s) => ({
+      title: s.title,
+      occurrences: s.occurrences,
+      minutes: s.minutes,
+      minutesText: formatDuration(s.minutes),
+      focusCostMinutes: s.focusCostMinutes,
+      focusCostText: formatDuration(s.focusCostMinutes),
+      explanation: seriesExplanation(s, report.blockMinutes),
+    })),
+    seriesOmitted: report.series.length - series.length,
+  };
+}
+
 function focusInput(inputs: BalanceInputs, meetings: readonly Interval[]): FocusBlockInput {
-  return { meetings, zone: inputs.zone, settings: inputs.settings, daysOff: inputs.daysOff };
+  return { meetings, breaks: breakIntervals(inputs.occurrences), zone: inputs.zone, settings: inputs.settings, daysOff: inputs.daysOff };
 }
 
 /**
@@ -281,6 +346,7 @@ export function buildDashboardViewModel(inputs: BalanceInputs, range: DashboardR
     today,
     focusBlocksAhead: focusBlocksRestOfWeek(now, focusInput(inputs, meetings)).map((s) => timeSpan(s, zone)),
     focusBlockMinutes: settings.focusBlockMinutes,
+    focus: focusModel(focusReport(inputs, interval), zone),
     breakdown,
     sources: inputs.sources.map((s) => sourceModel(s, zone)),
     meetings: meetingModels,
@@ -308,5 +374,6 @@ export function summaryMarkdown(inputs: BalanceInputs): string {
     focusBlocks: focusBlocksRestOfWeek(now, focusInput(inputs, meetings)),
     days: dailySeries({ coding: inputs.coding, meetings, now, zone }, period),
     previous: balanceOver(inputs, meetings, previousPeriod),
+    focus: focusReport(inputs, period),
   });
 }

@@ -1,5 +1,6 @@
 import type { Balance } from '../balance/computeBalance';
 import { focusBlocksRestOfWeek } from '../balance/focusBlocks';
+import type { FocusBlockUse } from '../balance/focusReport';
 import { isInMeeting } from '../balance/meetings';
 import { isWorkingDate, isWorkingTime } from '../balance/workingTime';
 import { HOUR_MS } from '../time/clock';
@@ -18,6 +19,10 @@ export interface NudgeState {
   readonly balance: Balance;
   /** Counted meetings, past and future (for "in a meeting" and the next free block). */
   readonly meetings: readonly Interval[];
+  /** Breaks, past and future: not free time. */
+  readonly breaks: readonly Interval[];
+  /** The current week's focus blocks with their use (`CurrentFigures.weekBlocks`). */
+  readonly weekBlocks: readonly FocusBlockUse[];
   readonly daysOff: readonly LocalDate[];
   /** From the shared lease: the last nudge shown by any window on any machine. */
   readonly lastShownAt: number | undefined;
@@ -58,7 +63,8 @@ export function decideNudge(state: NudgeState): NudgeDecision {
   if (!isWorkingDate(localDateOf(now, zone), rules)) return { show: false, reason: 'notWorkingDay' };
   if (!isWorkingTime(now, zone, rules)) return { show: false, reason: 'outsideWorkingHours' };
   if (isInMeeting(state.meetings, now)) return { show: false, reason: 'inMeeting' };
-  const next = focusBlocksRestOfWeek(now, { meetings: state.meetings, zone, settings, daysOff: state.daysOff })[0];
+  const next = focusBlocksRestOfWeek(now, { meetings: state.meetings, breaks: state.breaks, zone, settings, daysOff: state.daysOff })[0];
+  const started = state.weekBlocks.filter((block) => !block.ahead);
   const periodKind: PeriodKind = settings.period;
   return {
     show: true,
@@ -69,6 +75,8 @@ export function decideNudge(state: NudgeState): NudgeDecision {
       zone,
       nextFocusBlock: next,
       focusBlockMinutes: settings.focusBlockMinutes,
+      pastBlocks: started.length,
+      usedBlocks: started.filter((block) => block.used).length,
       minCodingHoursPerWeek: settings.minCodingHoursPerWeek,
     }),
   };

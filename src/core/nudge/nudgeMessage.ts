@@ -3,20 +3,9 @@ import type { Interval } from '../time/interval';
 import { localDateOf } from '../time/localDays';
 import type { PeriodKind } from '../settings/settings';
 import { formatDuration, formatPercent, PERIOD_PHRASE } from '../report/formatDuration';
-import { formatInZone } from '../report/zoned';
+import { blockLengthText } from '../report/focusText';
+import { spanLabel } from '../report/zoned';
 import { MINUTE_MS } from '../time/clock';
-
-function blockLength(block: Interval): string {
-  const minutes = Math.round((block.end - block.start) / MINUTE_MS);
-  if (minutes >= 120 && minutes % 60 === 0) return `${minutes / 60}-hour`;
-  return `${minutes}-minute`;
-}
-
-/** `14:00` today, `Thursday 10:00` on another day, always in the user's zone and 24-hour time. */
-export function formatWhen(epochMs: number, now: number, zone: string): string {
-  const time = formatInZone(epochMs, zone, 'HH:mm');
-  return localDateOf(epochMs, zone) === localDateOf(now, zone) ? `at ${time}` : `on ${formatInZone(epochMs, zone, 'EEEE')} at ${time}`;
-}
 
 export interface NudgeMessageInput {
   readonly balance: Balance;
@@ -26,6 +15,9 @@ export interface NudgeMessageInput {
   /** The next free focus block from now to the end of the week, if any. */
   readonly nextFocusBlock: Interval | undefined;
   readonly focusBlockMinutes: number;
+  /** The week's focus blocks so far (started before now), and how many of them were used for coding. */
+  readonly pastBlocks: number;
+  readonly usedBlocks: number;
   readonly minCodingHoursPerWeek: number;
 }
 
@@ -38,11 +30,14 @@ export function nudgeMessage(input: NudgeMessageInput): string {
     const behind = balance.requiredCodingMinutes - balance.codingMinutes;
     standing = `${where}, but coding is ${formatDuration(behind)} behind the pace for ${input.minCodingHoursPerWeek} hours a week.`;
   }
+  const length = blockLengthText(input.focusBlockMinutes);
+  const had =
+    input.pastBlocks > 0 ? `You had ${input.pastBlocks} free ${length} block${input.pastBlocks === 1 ? '' : 's'} this week and coded in ${input.usedBlocks}. ` : '';
   const block = input.nextFocusBlock;
   const action = block
     ? block.start <= input.now
       ? `You are free for the next ${formatDuration((block.end - input.now) / MINUTE_MS)} — a good time to code.`
-      : `Your next free ${blockLength(block)} block starts ${formatWhen(block.start, input.now, input.zone)}.`
-    : `There is no free ${input.focusBlockMinutes}-minute block left this week; consider declining or shortening a meeting, or blocking time next week.`;
-  return `${standing} ${action}`;
+      : `${had ? 'Next one' : `Next free ${length} block`}: ${spanLabel(block, input.zone, localDateOf(block.start, input.zone) === localDateOf(input.now, input.zone) ? "'today'" : 'EEE')}.`
+    : `No ${length} block is left this week: your calendar is full. Consider declining or shortening a meeting, or blocking time next week.`;
+  return `${standing} ${had}${action}`;
 }

@@ -1,4 +1,5 @@
 import type { Balance } from '../balance/computeBalance';
+import type { FocusReport } from '../balance/focusReport';
 import type { Interval } from '../time/interval';
 import { round1 } from './formatDuration';
 import { isoInZone } from './zoned';
@@ -13,10 +14,21 @@ export interface ReportJson {
   targetPercent: number;
   belowTarget: boolean;
   focusBlocks: { start: string; end: string }[];
+  /** The focus figures of the period (`focusReport`); blocks ahead of now have no coding yet and are not used. */
+  focus: {
+    blockMinutes: number;
+    focusMinutes: number;
+    fragmentedMinutes: number;
+    blocks: { start: string; end: string; codingMinutes: number; used: boolean }[];
+    usedBlocks: number;
+    reentry: { medianMinutes: number | null; samples: number; noReturn: number };
+  };
+  /** Meeting series of the period by focus cost, highest first. */
+  meetingSeries: { title: string; occurrences: number; minutes: number; focusCostMinutes: number }[];
 }
 
 /** Minutes and percent rounded to one decimal so the output is readable and stable; times in the balance's zone. */
-export function reportJson(balance: Balance, focusBlocks: readonly Interval[]): ReportJson {
+export function reportJson(balance: Balance, focusBlocks: readonly Interval[], focus: FocusReport): ReportJson {
   const iso = (ms: number) => isoInZone(ms, balance.zone);
   return {
     period: { start: iso(balance.period.start), end: iso(balance.period.end) },
@@ -27,5 +39,23 @@ export function reportJson(balance: Balance, focusBlocks: readonly Interval[]): 
     targetPercent: balance.targetPercent,
     belowTarget: balance.belowTarget,
     focusBlocks: focusBlocks.map((block) => ({ start: iso(block.start), end: iso(block.end) })),
+    focus: {
+      blockMinutes: focus.blockMinutes,
+      focusMinutes: round1(focus.focusMinutes),
+      fragmentedMinutes: round1(focus.fragmentedMinutes),
+      blocks: focus.blocks.map((block) => ({ start: iso(block.start), end: iso(block.end), codingMinutes: round1(block.codingMinutes), used: block.used })),
+      usedBlocks: focus.usedBlocks,
+      reentry: {
+        medianMinutes: focus.reentry.medianMinutes === undefined ? null : round1(focus.reentry.medianMinutes),
+        samples: focus.reentry.samples,
+        noReturn: focus.reentry.noReturn,
+      },
+    },
+    meetingSeries: focus.series.map((series) => ({
+      title: series.title,
+      occurrences: series.occurrences,
+      minutes: round1(series.minutes),
+      focusCostMinutes: round1(series.focusCostMinutes),
+    })),
   };
 }

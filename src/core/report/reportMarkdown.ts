@@ -1,9 +1,12 @@
 import type { Balance } from '../balance/computeBalance';
+import type { FocusReport } from '../balance/focusReport';
 import type { DayFigures } from '../balance/series';
+import { escapeMarkdown } from '../status/statusTooltip';
 import type { PeriodKind } from '../settings/settings';
 import { MINUTE_MS } from '../time/clock';
 import type { Interval } from '../time/interval';
 import { startOfLocalDate } from '../time/localDays';
+import { focusTexts, seriesFigures } from './focusText';
 import { formatDuration, formatPercent, targetStatusText } from './formatDuration';
 import { formatInZone, spanLabel } from './zoned';
 
@@ -16,6 +19,30 @@ export interface MarkdownReportInput {
   readonly days?: readonly DayFigures[];
   /** The same figures for the previous period, for the trend in the headline. */
   readonly previous?: Balance;
+  /** The period's focus figures (`focusReport`): available, used, fragmented, and the costliest meeting series. */
+  readonly focus?: FocusReport;
+}
+
+/** How many meeting series the summary names. */
+export const SUMMARY_SERIES = 3;
+
+function focusLines(focus: FocusReport): string[] {
+  const texts = focusTexts(focus);
+  const lines = [
+    '',
+    `**Focus** (free blocks of ${formatDuration(focus.blockMinutes)} or more, between meetings and breaks):`,
+    '',
+    `- Available: ${texts.available}`,
+    `- Used: ${texts.used}`,
+    `- Fragmented: ${texts.fragmented}`,
+    `- Back to code after meetings: ${texts.reentry}`,
+  ];
+  const costly = focus.series.filter((s) => s.focusCostMinutes > 0).slice(0, SUMMARY_SERIES);
+  if (costly.length > 0) {
+    lines.push('', '**What the calendar cost in focus time:**', '');
+    costly.forEach((series, i) => lines.push(`${i + 1}. ${escapeMarkdown(series.title || '(no title)')}: ${seriesFigures(series)}`));
+  }
+  return lines;
 }
 
 const HEADINGS: Record<PeriodKind, string> = { day: 'today', week: 'week of', rolling7: 'last 7 days to' };
@@ -67,6 +94,7 @@ export function reportMarkdown(input: MarkdownReportInput): string {
       lines.push(`| ${label} | ${formatDuration(day.codingMinutes)} | ${formatDuration(day.meetingMinutes)} | ${dayShare} |`);
     }
   }
+  if (input.focus) lines.push(...focusLines(input.focus));
   lines.push('');
   if (input.focusBlocks.length === 0) lines.push('Free focus blocks ahead: none.');
   else lines.push(`Free focus blocks ahead: ${input.focusBlocks.map((b) => blockText(b, balance.zone)).join(', ')}.`);

@@ -28,6 +28,8 @@ export interface Settings {
     readonly myEmails: readonly string[];
     readonly countTentative: boolean;
     readonly excludeKeywords: readonly string[];
+    /** Titles of busy non-meetings that are breaks (lunch, out of office): neither meetings nor free time. */
+    readonly breakKeywords: readonly string[];
     readonly files: readonly string[];
   };
   readonly dataDirectory: string;
@@ -48,7 +50,7 @@ export const DEFAULT_SETTINGS: Settings = {
   minCodingHoursPerWeek: 0,
   workDays: ['mon', 'tue', 'wed', 'thu', 'fri'],
   workHours: { start: '09:00', end: '18:00' },
-  focusBlockMinutes: 60,
+  focusBlockMinutes: 120,
   idleTimeoutMinutes: 5,
   recordProjectNames: true,
   statusBar: { format: 'percent', warnBelowTarget: true },
@@ -57,7 +59,8 @@ export const DEFAULT_SETTINGS: Settings = {
     refreshMinutes: 15,
     myEmails: [],
     countTentative: true,
-    excludeKeywords: ['Focus', 'Lunch', 'OOO', 'Out of office'],
+    excludeKeywords: ['Focus'],
+    breakKeywords: ['Lunch', 'Break', 'OOO', 'Out of office'],
     files: [],
   },
   dataDirectory: '',
@@ -98,6 +101,7 @@ export const SETTING_DEFAULTS: Readonly<Record<string, unknown>> = {
   'calendar.myEmails': DEFAULT_SETTINGS.calendar.myEmails,
   'calendar.countTentative': DEFAULT_SETTINGS.calendar.countTentative,
   'calendar.excludeKeywords': DEFAULT_SETTINGS.calendar.excludeKeywords,
+  'calendar.breakKeywords': DEFAULT_SETTINGS.calendar.breakKeywords,
   'calendar.files': DEFAULT_SETTINGS.calendar.files,
   dataDirectory: DEFAULT_SETTINGS.dataDirectory,
 };

@@ -54,6 +54,8 @@ export function validateSettings(raw: (key: string) => unknown): ValidatedSettin
       return null;
     }
   };
+  const keywords = (key: 'calendar.excludeKeywords' | 'calendar.breakKeywords', fallback: readonly string[]) =>
+    take(key, coerceStringList(read(key), fallback, (k) => (k.trim() === '' ? undefined : k.trim()), { emptyMeansDefault: false, what: 'a non-empty keyword' }));
   const num = (key: keyof typeof NUMBER_RANGES, fallback: number) => take(key, coerceNumber(read(key), fallback, NUMBER_RANGES[key]));
 
   const d = DEFAULT_SETTINGS;
@@ -85,13 +87,8 @@ export function validateSettings(raw: (key: string) => unknown): ValidatedSettin
         }),
       ),
       countTentative: take('calendar.countTentative', coerceBoolean(read('calendar.countTentative'), d.calendar.countTentative)),
-      excludeKeywords: take(
-        'calendar.excludeKeywords',
-        coerceStringList(read('calendar.excludeKeywords'), d.calendar.excludeKeywords, (k) => (k.trim() === '' ? undefined : k.trim()), {
-          emptyMeansDefault: false,
-          what: 'a non-empty keyword',
-        }),
-      ),
+      excludeKeywords: keywords('calendar.excludeKeywords', d.calendar.excludeKeywords),
+      breakKeywords: keywords('calendar.breakKeywords', d.calendar.breakKeywords),
       files: take(
         'calendar.files',
         coerceStringList(read('calendar.files'), d.calendar.files, (f) => (isAbsolutePath(f.trim()) ? f.trim() : undefined), {

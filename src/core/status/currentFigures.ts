@@ -1,9 +1,10 @@
 import type { Balance } from '../balance/computeBalance';
 import { focusBlocksRestOfToday } from '../balance/focusBlocks';
+import { focusBlockUse, focusMinutesLeft, type FocusBlockUse } from '../balance/focusReport';
 import { nextMeeting } from '../balance/meetings';
-import { periodRange } from '../balance/periods';
+import { periodRange, weekRange } from '../balance/periods';
 import type { Occurrence } from '../calendar/types';
-import { meetingIntervals } from '../calendar/meetingTime';
+import { breakIntervals, meetingIntervals } from '../calendar/meetingTime';
 import { balanceOver, type BalanceInputs } from '../dashboard/inputs';
 import type { Interval } from '../time/interval';
 
@@ -14,6 +15,13 @@ export interface CurrentFigures {
   today: Balance;
   /** Counted meetings, past and future. */
   meetings: Interval[];
+  /** Breaks, past and future: not free time. */
+  breaks: Interval[];
+  /** The focus blocks of the current week with their use so far. */
+  weekBlocks: FocusBlockUse[];
+  /** Focus-block time left from now to the end of today and of the week. */
+  focusLeftTodayMinutes: number;
+  focusLeftWeekMinutes: number;
   nextMeeting: Occurrence | undefined;
   nextFocusBlockToday: Interval | undefined;
 }
@@ -22,11 +30,19 @@ export interface CurrentFigures {
 export function currentFigures(inputs: BalanceInputs): CurrentFigures {
   const { now, zone, settings } = inputs;
   const meetings = meetingIntervals(inputs.occurrences);
+  const breaks = breakIntervals(inputs.occurrences);
+  const today = periodRange('day', now, zone, settings.weekStartsOn);
+  const week = weekRange(now, zone, settings.weekStartsOn);
+  const weekBlocks = focusBlockUse(inputs, week);
   return {
     period: balanceOver(inputs, meetings, periodRange(settings.period, now, zone, settings.weekStartsOn)),
-    today: balanceOver(inputs, meetings, periodRange('day', now, zone, settings.weekStartsOn)),
+    today: balanceOver(inputs, meetings, today),
     meetings,
+    breaks,
+    weekBlocks,
+    focusLeftTodayMinutes: focusMinutesLeft(weekBlocks, now, today.end),
+    focusLeftWeekMinutes: focusMinutesLeft(weekBlocks, now, week.end),
     nextMeeting: nextMeeting(inputs.occurrences.filter((o) => o.counted), now),
-    nextFocusBlockToday: focusBlocksRestOfToday(now, { meetings, zone, settings, daysOff: inputs.daysOff })[0],
+    nextFocusBlockToday: focusBlocksRestOfToday(now, { meetings, breaks, zone, settings, daysOff: inputs.daysOff })[0],
   };
 }

@@ -11,6 +11,8 @@ const PERIOD_TITLE: Record<PeriodKind, string> = { day: 'Today', week: 'This wee
 export interface TooltipInput {
   figures: CurrentFigures;
   periodKind: PeriodKind;
+  /** `handsOn.focusBlockMinutes`. */
+  focusBlockMinutes: number;
   zone: string;
   sources: readonly SourceStatus[];
   paused: boolean;
@@ -57,6 +59,8 @@ export function statusTooltip(input: TooltipInput): string {
     block
       ? `$(target) Next free focus block today: ${time(block.start, zone)}–${time(block.end, zone)} (${formatDuration((block.end - block.start) / MINUTE_MS)})`
       : '$(target) No free focus block left today.',
+    '',
+    `$(clock) Focus time left (free blocks of ${formatDuration(input.focusBlockMinutes)} or more): ${formatDuration(figures.focusLeftTodayMinutes)} today, ${formatDuration(figures.focusLeftWeekMinutes)} this week.`,
     '',
   );
   if (input.sources.length === 0) {

@@ -7,7 +7,7 @@ import { at, settingsWith, span } from './helpers';
 const BERLIN = 'Europe/Berlin';
 
 function input(meetings = [span('2026-03-25T10:00:00+01:00', '2026-03-25T11:30:00+01:00'), span('2026-03-25T12:00:00+01:00', '2026-03-25T14:00:00+01:00')], extra: Partial<FocusBlockInput> = {}): FocusBlockInput {
-  return { meetings, zone: BERLIN, settings: settingsWith({}), ...extra };
+  return { meetings, breaks: [], zone: BERLIN, settings: settingsWith({ focusBlockMinutes: 60 }), ...extra };
 }
 
 describe('focus blocks', () => {

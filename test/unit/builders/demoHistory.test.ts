@@ -3,11 +3,14 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readCalendar } from '../../../src/core/calendar/readCalendar';
-import { DEFAULT_EXCLUDE_KEYWORDS } from '../../../src/core/calendar/types';
+import { DEFAULT_RULES } from '../../../src/core/calendar/types';
 import { readHistory } from '../../../src/core/journal/activityHistory';
 import { DAY_MS } from '../../../src/core/time/clock';
 import { durationMs } from '../../../src/core/time/interval';
-import { systemTimeZone } from '../../../src/core/time/localDays';
+import { localDateOf, systemTimeZone } from '../../../src/core/time/localDays';
+import { focusReport } from '../../../src/core/balance/focusReport';
+import { weekRange } from '../../../src/core/balance/periods';
+import { DEFAULT_SETTINGS } from '../../../src/core/settings/settings';
 import { DEMO_EMAIL, seedDemoHistory } from '../../builders/demoHistory';
 
 describe('the sandbox demo history', () => {
@@ -24,13 +27,30 @@ describe('the sandbox demo history', () => {
       from: now - 35 * DAY_MS,
       to: now + 7 * DAY_MS,
       zone: systemTimeZone(),
-      rules: { myEmails: [DEMO_EMAIL], countTentative: true, excludeKeywords: DEFAULT_EXCLUDE_KEYWORDS },
+      rules: { ...DEFAULT_RULES, myEmails: [DEMO_EMAIL] },
     });
     assert.deepEqual(verdicts.warnings, []);
     const reasons = new Set(verdicts.occurrences.map((o) => o.reason));
-    for (const reason of ['counted', 'declined', 'excluded-keyword', 'all-day', 'no-other-attendees'] as const) assert.ok(reasons.has(reason), `has a ${reason} occurrence`);
+    for (const reason of ['counted', 'declined', 'excluded-keyword', 'break', 'all-day', 'no-other-attendees'] as const) assert.ok(reasons.has(reason), `has a ${reason} occurrence`);
     assert.equal(verdicts.daysOff.length, 1, 'the public holiday is a day off');
     assert.ok(verdicts.occurrences.filter((o) => o.title === 'Team standup').length >= 19, 'the standup series expands');
+  });
+
+  it("shows every part of the Focus tab in the current week: blocks used and unused, fragments, breaks, re-entry and a costly series", () => {
+    const zone = systemTimeZone();
+    const week = weekRange(now, zone, 'monday');
+    const verdicts = readCalendar(readFileSync(join(folder, 'demo.ics'), 'utf8'), { from: week.start, to: week.end, zone, rules: { ...DEFAULT_RULES, myEmails: [DEMO_EMAIL] } });
+    const coding = readHistory(join(folder, 'data'), week).union;
+    const report = focusReport({ coding, occurrences: verdicts.occurrences, now, zone, settings: DEFAULT_SETTINGS, daysOff: verdicts.daysOff }, week);
+    const started = report.blocks.filter((b) => !b.ahead);
+    assert.ok(started.some((b) => b.used), 'a block was used');
+    assert.ok(started.some((b) => !b.used), 'a block was left unused');
+    assert.ok(report.blocks.some((b) => b.ahead), 'blocks ahead');
+    assert.ok(report.fragmentedMinutes > 0, 'fragmented time');
+    assert.ok(report.days.some((d) => d.breakMinutes > 0 && d.date > localDateOf(now, zone)), 'breaks, also ahead');
+    assert.ok(report.reentry.samples > 0 && report.reentry.medianMinutes! > 0, 're-entry after meetings');
+    assert.equal(report.series[0]!.title, 'Team standup');
+    assert.ok(report.series[0]!.focusCostMinutes > 0, 'a series that costs focus time');
   });
 
   it('holds four weeks of coding, less in later weeks', () => {

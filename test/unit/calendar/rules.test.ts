@@ -26,8 +26,18 @@ describe('meeting rules', () => {
     assert.equal(reasonOf('Room booking'), 'no-other-attendees');
   });
   it('excludes titles containing a keyword, case-insensitively', () => {
-    assert.equal(reasonOf('team lunch'), 'excluded-keyword');
+    assert.equal(reasonOf('team lunch', { breakKeywords: [], excludeKeywords: ['LUNCH'] }), 'excluded-keyword');
     assert.equal(reasonOf('Standup', { excludeKeywords: ['STAND'] }), 'excluded-keyword');
+  });
+  it('makes busy events titled with a break keyword breaks, not meetings, even with other people', () => {
+    assert.equal(reasonOf('team lunch'), 'break');
+    assert.equal(reasonOf('team lunch', { breakKeywords: ['Siesta'] }), 'counted');
+    assert.equal(reasonOf('Standup', { breakKeywords: ['stand'], excludeKeywords: ['stand'] }), 'break');
+  });
+  it('never makes a free, declined or cancelled event a break', () => {
+    assert.equal(reasonOf('FYI', { breakKeywords: ['FYI'] }), 'free');
+    assert.equal(reasonOf('Declined', { breakKeywords: ['Declined'] }), 'declined');
+    assert.equal(reasonOf('Cancelled one', { breakKeywords: ['Cancelled'] }), 'cancelled');
   });
   it('counts busy events of feeds without any attendee data', () => {
     assert.equal(read('no-attendees-feed.ics').occurrences[0]!.reason, 'counted');

@@ -7,8 +7,10 @@ import { UsageError, type CliIO } from '../../../src/cli/io';
 import { reportInstant, run } from '../../../src/cli/reportCommand';
 import { parseJsonc, stripJsonc, userSettingsPath } from '../../../src/cli/vscodeSettings';
 import { focusBlocksRestOfWeek } from '../../../src/core/balance/focusBlocks';
+import { focusReport } from '../../../src/core/balance/focusReport';
 import { loadCalendar } from '../../../src/core/calendar/sources/loadCalendar';
 import { manualOccurrences } from '../../../src/core/calendar/manualMeetings';
+import { meetingRulesOf } from '../../../src/core/calendar/meetingRules';
 import type { BalanceInputs } from '../../../src/core/dashboard/inputs';
 import { readHistory } from '../../../src/core/journal/activityHistory';
 import { reportJson } from '../../../src/core/report/reportJson';
@@ -49,7 +51,7 @@ function writeHistory(root: string): void {
 /** The same inputs the command gathers, built by hand from the core, for the equality checks. */
 async function expectedJson(root: string, settings: Settings, now = NOW, calendars: string[] = [RULES]) {
   const range = { start: now - 14 * DAY_MS, end: now + 15 * DAY_MS };
-  const rules = { myEmails: settings.calendar.myEmails, countTentative: settings.calendar.countTentative, excludeKeywords: settings.calendar.excludeKeywords };
+  const rules = meetingRulesOf(settings.calendar);
   const occurrences = [];
   const daysOff = new Set<string>();
   for (const calendar of calendars) {
@@ -71,7 +73,8 @@ async function expectedJson(root: string, settings: Settings, now = NOW, calenda
     sources: [],
   };
   const figures = currentFigures(inputs);
-  return reportJson(figures.period, focusBlocksRestOfWeek(now, { meetings: figures.meetings, zone: ZONE, settings, daysOff: inputs.daysOff }));
+  const focusBlocks = focusBlocksRestOfWeek(now, { meetings: figures.meetings, breaks: figures.breaks, zone: ZONE, settings, daysOff: inputs.daysOff });
+  return reportJson(figures.period, focusBlocks, focusReport(inputs, figures.period.period));
 }
 
 describe('hands-on report', () => {
@@ -111,8 +114,13 @@ describe('hands-on report', () => {
     assert.equal(json.overlapMinutes, 30);
     assert.equal(json.handsOnPercent, 37);
     assert.deepEqual(json.period, { start: '2024-03-04T00:00:00+01:00', end: '2024-03-11T00:00:00+01:00' });
-    assert.deepEqual(Object.keys(json), ['period', 'codingMinutes', 'meetingMinutes', 'overlapMinutes', 'handsOnPercent', 'targetPercent', 'belowTarget', 'focusBlocks']);
+    assert.deepEqual(Object.keys(json), ['period', 'codingMinutes', 'meetingMinutes', 'overlapMinutes', 'handsOnPercent', 'targetPercent', 'belowTarget', 'focusBlocks', 'focus', 'meetingSeries']);
     assert.equal(json.belowTarget, true);
+    assert.deepEqual(Object.keys(json.focus), ['blockMinutes', 'focusMinutes', 'fragmentedMinutes', 'blocks', 'usedBlocks', 'reentry']);
+    assert.equal(json.focus.blockMinutes, 120);
+    assert.ok(json.meetingSeries.length > 0, 'the meetings of the week form series');
+    for (const series of json.meetingSeries) assert.deepEqual(Object.keys(series), ['title', 'occurrences', 'minutes', 'focusCostMinutes']);
+    for (const block of json.focus.blocks) assert.match(block.start, /^2024-03-\d\dT\d\d:\d\d:00\+01:00$/);
   });
 
   it('honours --period and --date (a past day is computed as of its end)', async () => {
@@ -145,6 +153,7 @@ describe('hands-on report', () => {
     assert.match(text, /- Coding during meetings \(counted in both\): 30m/);
     assert.match(text, /\| Mon 4 Mar \| 2h \| 1h \| 67% \|/);
     assert.match(text, /Free focus blocks ahead: /);
+    assert.match(text, /\*\*Focus\*\* \(free blocks of 2h or more, between meetings and breaks\):\n\n- Available: /);
   });
 
   it('prints a readable summary by default', async () => {
@@ -155,6 +164,9 @@ describe('hands-on report', () => {
     assert.match(text, /Hands-on +37% \(target 40%\): below target/);
     assert.match(text, /Coding +2h30m/);
     assert.match(text, /Meetings +4h15m/);
+    assert.match(text, /Focus +\d+h(\d+m)? in \d+ blocks \(.* of it ahead\); used \d of \d blocks so far .*; fragmented .* in gaps shorter than 2h\n/);
+    assert.match(text, /Re-entry +/);
+    assert.match(text, /Costliest +\S.*: met .*, cost .* of focus time\n/);
     assert.deepEqual(h.err, []);
   });
 

@@ -5,6 +5,7 @@ describe('dashboard protocol', () => {
   it('accepts every message the webview sends', () => {
     assert.deepEqual(parseWebviewMessage({ type: 'ready' }), { type: 'ready' });
     assert.deepEqual(parseWebviewMessage({ type: 'ready', state: { range: 'last4Weeks', tab: 'today' } }), { type: 'ready', state: { range: 'last4Weeks', tab: 'today' } });
+    assert.deepEqual(parseWebviewMessage({ type: 'ready', state: { range: 'thisWeek', tab: 'focus' } }), { type: 'ready', state: { range: 'thisWeek', tab: 'focus' } });
     assert.deepEqual(parseWebviewMessage({ type: 'setRange', range: 'lastWeek' }), { type: 'setRange', range: 'lastWeek' });
     assert.deepEqual(parseWebviewMessage({ type: 'exportFocusBlocks' }), { type: 'exportFocusBlocks' });
     assert.deepEqual(parseWebviewMessage({ type: 'copySummary', extra: 1 }), { type: 'copySummary' });

@@ -189,7 +189,7 @@ describe('dashboard view-model', () => {
 
   describe("today's timeline and focus blocks", () => {
     it('places coding, meetings and free blocks on the minutes of today', () => {
-      const model = buildDashboardViewModel(fixture(), 'thisWeek');
+      const model = buildDashboardViewModel(fixture({ settings: { focusBlockMinutes: 60 } }), 'thisWeek');
       const today = model.today;
       assert.equal(today.date, '2026-03-25');
       assert.equal(today.dayMinutes, 1440);
@@ -235,13 +235,13 @@ describe('dashboard view-model', () => {
     });
 
     it('lists the free blocks from now to the end of the week, at least focusBlockMinutes long', () => {
-      const model = buildDashboardViewModel(fixture(), 'thisWeek');
+      const model = buildDashboardViewModel(fixture({ settings: { focusBlockMinutes: 60 } }), 'thisWeek');
       assert.deepEqual(
         model.focusBlocksAhead.map((b) => b.label),
         ['Wed 25 Mar 16:00–18:00', 'Thu 26 Mar 09:00–10:00', 'Thu 26 Mar 11:00–18:00', 'Fri 27 Mar 09:00–18:00'],
       );
       assert.equal(model.focusBlocksAhead[0]!.startIso, '2026-03-25T16:00:00+01:00');
-      assert.deepEqual(focusBlocksAhead(fixture()).map((b) => b.start), model.focusBlocksAhead.map((b) => b.start));
+      assert.deepEqual(focusBlocksAhead(fixture({ settings: { focusBlockMinutes: 60 } })).map((b) => b.start), model.focusBlocksAhead.map((b) => b.start));
       const longer = buildDashboardViewModel(fixture({ settings: { focusBlockMinutes: 180 }, daysOff: ['2026-03-27'] }), 'thisWeek');
       assert.deepEqual(longer.focusBlocksAhead.map((b) => b.label), ['Thu 26 Mar 11:00–18:00']);
       assert.equal(longer.focusBlockMinutes, 180);
@@ -268,7 +268,8 @@ describe('dashboard view-model', () => {
     });
 
     it('has a text for every reason', () => {
-      for (const reason of ['counted', 'declined', 'cancelled', 'free', 'out-of-office', 'all-day', 'no-other-attendees', 'excluded-keyword'] as const) {
+      assert.equal(reasonText('break', false), 'Not counted, not free: a break (handsOn.calendar.breakKeywords)');
+      for (const reason of ['counted', 'declined', 'cancelled', 'free', 'out-of-office', 'all-day', 'no-other-attendees', 'excluded-keyword', 'break'] as const) {
         assert.ok(reasonText(reason, false).length > 0);
       }
     });
@@ -356,10 +357,89 @@ describe('dashboard view-model', () => {
       assert.match(text, /^### Hands-on time, week of Mon 23 Mar 2026\n/);
       assert.match(text, /\*\*46% hands-on\*\* \(target 40%\): on target; last week 75%\./);
       assert.match(text, /Free focus blocks ahead: Wed 16:00–18:00/);
+      // The same focus figures as the Focus tab of this week.
+      const focus = buildDashboardViewModel(fixture(), 'thisWeek').focus;
+      assert.match(text, new RegExp(`- Available: ${focus.availableText.replace(/[()]/g, '\\$&')}\n`));
+      assert.match(text, /1\. Planning: met once for 2h, cost 3h of focus time\n2\. 1:1: met once for 1h30m, cost 2h30m of focus time\n3\. Tomorrow sync: met once for 1h, cost 2h of focus time\n/);
     });
 
     it("follows handsOn.period 'day'", () => {
       assert.match(summaryMarkdown(fixture({ settings: { period: 'day' } })), /^### Hands-on time, Wed 25 Mar 2026\n/);
+    });
+  });
+
+  describe('focus', () => {
+    // This week with the lunch as a break (the default handsOn.calendar.breakKeywords make it one).
+    const withBreak = () =>
+      fixture({
+        occurrences: [...lastWeek.occurrences, ...thisWeek.occurrences.filter((o) => o.title !== 'Lunch'), occurrence('Lunch', '2026-03-25T12:00:00+01:00', '2026-03-25T13:00:00+01:00', 'break')],
+      });
+
+    it('splits each day into meetings, breaks, focus blocks (coded, not coded, ahead) and fragments', () => {
+      const focus = buildDashboardViewModel(withBreak(), 'thisWeek').focus;
+      assert.equal(focus.blockMinutes, 120);
+      assert.equal(focus.blockText, '2h');
+      // Mon 9 h, Tue 12:00–18:00, Wed 13:00–18:00, Thu 11:00–18:00, Fri 9 h.
+      assert.equal(focus.focusMinutes, 540 + 360 + 300 + 420 + 540);
+      assert.equal(focus.fragmentedMinutes, 60 + 60 + 30 + 60);
+      assert.equal(focus.focusMinutesText, '36h');
+      const wed = focus.days[2]!;
+      assert.deepEqual(
+        [wed.label, wed.meetingMinutes, wed.breakMinutes, wed.focusMinutes, wed.focusCodedMinutes, wed.focusUncodedMinutes, wed.focusAheadMinutes, wed.fragmentedMinutes],
+        ['Wed 25 Mar', 90, 60, 300, 60, 120, 120, 90],
+      );
+      assert.equal(focus.days.length, 7);
+    });
+
+    it('lists the blocks with their coding and status, and says how many were used', () => {
+      const focus = buildDashboardViewModel(withBreak(), 'thisWeek').focus;
+      assert.deepEqual(
+        focus.blocks.map((b) => [b.label, b.codingText, b.statusText]),
+        [
+          ['Mon 23 Mar 09:00–18:00', '2h', 'not used'],
+          ['Tue 24 Mar 12:00–18:00', '0m', 'not used'],
+          ['Wed 25 Mar 13:00–18:00', '1h', 'under way'],
+          ['Thu 26 Mar 11:00–18:00', '0m', 'ahead'],
+          ['Fri 27 Mar 09:00–18:00', '0m', 'ahead'],
+        ],
+      );
+      assert.equal(focus.blocks[0]!.startIso, '2026-03-23T09:00:00+01:00');
+      assert.deepEqual([focus.usedBlocks, focus.pastBlocks], [0, 3]);
+      assert.equal(focus.usedText, '0 of 3 blocks so far (3h of coding in them)');
+      assert.equal(focus.availableText, '36h in 5 blocks (18h of it ahead)');
+    });
+
+    it('gives the re-entry median after meetings, with the meetings not followed by coding', () => {
+      const focus = buildDashboardViewModel(withBreak(), 'thisWeek').focus;
+      // After Planning (Tue 12:00) no coding that day; after the 1:1 (Wed 11:30) coding at 14:00.
+      assert.deepEqual(focus.reentry, { medianMinutes: 150, samples: 1, noReturn: 1 });
+      assert.equal(focus.reentryMedianText, '2h30m');
+      assert.equal(focus.reentryText, 'median 2h30m after 1 meeting; 1 without coding before the next meeting or the end of the day');
+    });
+
+    it('orders the meeting series by focus cost and explains each in one sentence', () => {
+      const focus = buildDashboardViewModel(withBreak(), 'thisWeek').focus;
+      assert.deepEqual(
+        focus.series.map((x) => [x.title, x.occurrences, x.minutesText, x.focusCostText]),
+        [
+          ['Planning', 1, '2h', '3h'],
+          ['1:1', 1, '1h30m', '3h'],
+          ['Tomorrow sync', 1, '1h', '2h'],
+        ],
+      );
+      assert.equal(focus.series[0]!.explanation, 'Without it, its day would have had 3h more in free blocks of 2h or more: it cuts free time into shorter pieces.');
+      const free = buildDashboardViewModel(fixture({ occurrences: [occurrence('Evening call', '2026-03-24T19:00:00+01:00', '2026-03-24T20:00:00+01:00')] }), 'thisWeek').focus;
+      assert.equal(free.series[0]!.explanation, 'It costs no focus time: it sits next to other meetings or breaks, or in gaps too short for a 2-hour block anyway.');
+      const twice = buildDashboardViewModel(fixture({ occurrences: [occurrence('Sync', '2026-03-24T12:00:00+01:00', '2026-03-24T13:00:00+01:00', 'counted', { uid: 's' }), occurrence('Sync', '2026-03-25T12:00:00+01:00', '2026-03-25T13:00:00+01:00', 'counted', { uid: 's' })] }), 'thisWeek').focus;
+      assert.equal(twice.series[0]!.explanation, 'Without them, their days would have had 2h more in free blocks of 2h or more: they cut free time into shorter pieces.');
+      assert.equal(free.seriesOmitted, 0);
+    });
+
+    it('covers the selected range', () => {
+      const focus = buildDashboardViewModel(withBreak(), 'lastWeek').focus;
+      assert.equal(focus.days[0]!.date, '2026-03-16');
+      assert.deepEqual(focus.series.map((x) => x.title), ['Old meeting']);
+      assert.equal(focus.blocks.every((b) => !b.ahead), true);
     });
   });
 

@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { computeBalance } from '../../../src/core/balance/computeBalance';
-import { periodRange } from '../../../src/core/balance/periods';
+import { focusBlockUse } from '../../../src/core/balance/focusReport';
+import { periodRange, weekRange } from '../../../src/core/balance/periods';
+import type { Occurrence } from '../../../src/core/calendar/types';
 import { decideNudge, type NudgeState } from '../../../src/core/nudge/decideNudge';
 import { snoozeEndNextWeek, snoozeEndTomorrow } from '../../../src/core/nudge/snooze';
 import type { Interval } from '../../../src/core/time/interval';
@@ -17,22 +19,38 @@ function state(nowIso: string, overrides: Partial<Settings> = {}, extra: Partial
   const settings = settingsWith(overrides);
   const daysOff = extra.daysOff ?? [];
   const balance = computeBalance({ coding, meetings, now, settings, zone: BERLIN, daysOff, period: periodRange(settings.period, now, BERLIN, settings.weekStartsOn) });
-  return { now, zone: BERLIN, settings, balance, meetings, daysOff, lastShownAt: undefined, snoozedUntil: undefined, ...extra };
+  const occurrences = meetings.map((m, i): Occurrence => ({ ...m, title: `Meeting ${i}`, uid: `m${i}`, allDay: false, counted: true, reason: 'counted' }));
+  const weekBlocks = focusBlockUse({ coding, occurrences, now, zone: BERLIN, settings, daysOff }, weekRange(now, BERLIN, settings.weekStartsOn));
+  return { now, zone: BERLIN, settings, balance, meetings, breaks: [], weekBlocks, daysOff, lastShownAt: undefined, snoozedUntil: undefined, ...extra };
 }
 
 const NOW = '2026-03-25T13:30:00+01:00';
 
 describe('decideNudge', () => {
-  it('shows where the user stands and the next free block', () => {
+  it('shows where the user stands, how the free blocks of the week were used, and the next one', () => {
+    // Mon and Tue were free all day (two blocks, no coding in them); Wed has only short gaps; Thu is free.
     const decision = decideNudge(state(NOW));
-    assert.deepEqual(decision, { show: true, message: 'Hands-on time this week is 25% (target 40%). Your next free 90-minute block starts at 16:30.' });
+    assert.deepEqual(decision, { show: true, message: 'Hands-on time this week is 25% (target 40%). You had 2 free 2-hour blocks this week and coded in 0. Next one: Thu 09:00–18:00.' });
   });
 
-  it('names the weekday when the next block is not today', () => {
+  it('counts a block as used when at least half of it was coding', () => {
+    const coding = [span('2026-03-23T09:00:00+01:00', '2026-03-23T13:30:00+01:00'), span('2026-03-24T09:00:00+01:00', '2026-03-24T13:29:00+01:00')];
+    const decision = decideNudge(state(NOW, { targetPercent: 90 }, {}, coding));
+    assert.ok(decision.show);
+    assert.match(decision.message, /You had 2 free 2-hour blocks this week and coded in 1\. Next one: Thu 09:00–18:00\.$/);
+  });
+
+  it('names the weekday and the times of the next block when it is not today', () => {
     const busy = [...MEETINGS, span('2026-03-25T16:30:00+01:00', '2026-03-25T18:00:00+01:00'), span('2026-03-26T09:00:00+01:00', '2026-03-26T10:00:00+01:00')];
     const decision = decideNudge(state(NOW, {}, {}, CODING, busy));
     assert.ok(decision.show);
-    assert.match(decision.message, /Your next free 8-hour block starts on Thursday at 10:00\.$/);
+    assert.match(decision.message, /Next one: Thu 10:00–18:00\.$/);
+  });
+
+  it('says "today" for a block later today, and the block length of the setting', () => {
+    const decision = decideNudge(state(NOW, { focusBlockMinutes: 90 }));
+    assert.ok(decision.show);
+    assert.match(decision.message, /You had 2 free 90-minute blocks this week and coded in 0\. Next one: today 16:30–18:00\.$/);
   });
 
   it('uses the period word of the setting', () => {
@@ -42,10 +60,15 @@ describe('decideNudge', () => {
     assert.ok(rolling.show && rolling.message.startsWith('Hands-on time in the last 7 days is 25%'));
   });
 
-  it('says something else useful when no block is left this week', () => {
-    const decision = decideNudge(state('2026-03-27T17:30:00+01:00', {}, {}, CODING, [...MEETINGS, span('2026-03-27T09:00:00+01:00', '2026-03-27T17:00:00+01:00')]));
-    assert.ok(decision.show);
-    assert.match(decision.message, /no free 60-minute block left this week/);
+  it('tells a full calendar apart from unused blocks when no block is left this week', () => {
+    const friday = [...MEETINGS, span('2026-03-27T09:00:00+01:00', '2026-03-27T17:00:00+01:00')];
+    const unused = decideNudge(state('2026-03-27T17:30:00+01:00', {}, {}, CODING, friday));
+    assert.ok(unused.show);
+    assert.match(unused.message, /You had 3 free 2-hour blocks this week and coded in 0\. No 2-hour block is left this week: your calendar is full\./);
+    const fullWeek = ['23', '24', '25', '26', '27'].map((d) => span(`2026-03-${d}T09:00:00+01:00`, `2026-03-${d}T17:00:00+01:00`));
+    const full = decideNudge(state('2026-03-27T17:30:00+01:00', {}, {}, CODING, fullWeek));
+    assert.ok(full.show);
+    assert.equal(full.message, 'Hands-on time this week is 2% (target 40%). No 2-hour block is left this week: your calendar is full. Consider declining or shortening a meeting, or blocking time next week.');
   });
 
   it('explains a pace shortfall when the share itself is fine', () => {

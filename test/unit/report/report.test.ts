@@ -4,6 +4,8 @@ import { periodRange } from '../../../src/core/balance/periods';
 import { dailySeries } from '../../../src/core/balance/series';
 import { formatDuration, round1, targetStatusText } from '../../../src/core/report/formatDuration';
 import { reportJson } from '../../../src/core/report/reportJson';
+import { focusReport, type FocusReport } from '../../../src/core/balance/focusReport';
+import type { Occurrence } from '../../../src/core/calendar/types';
 import { reportMarkdown } from '../../../src/core/report/reportMarkdown';
 import { formatStatusText } from '../../../src/core/report/statusText';
 import { spanLabel } from '../../../src/core/report/zoned';
@@ -13,6 +15,15 @@ const BERLIN = 'Europe/Berlin';
 const NOW = at('2026-03-25T18:00:00+01:00');
 const CODING = [span('2026-03-25T09:00:00+01:00', '2026-03-25T12:10:00+01:00')];
 const MEETINGS = [span('2026-03-25T11:00:00+01:00', '2026-03-25T15:00:00+01:00'), span('2026-03-26T10:00:00+01:00', '2026-03-26T11:00:00+01:00')];
+
+const OCCURRENCES: Occurrence[] = [
+  { ...MEETINGS[0]!, title: 'Design review', uid: 'review', allDay: false, counted: true, reason: 'counted' },
+  { ...MEETINGS[1]!, title: 'Sync', uid: 'sync', allDay: false, counted: true, reason: 'counted' },
+];
+
+function focus(coding = CODING, occurrences = OCCURRENCES): FocusReport {
+  return focusReport({ coding, occurrences, now: NOW, zone: BERLIN, settings: settingsWith({}), daysOff: [] }, periodRange('week', NOW, BERLIN, 'monday'));
+}
 
 function balance(coding = CODING, meetings = MEETINGS): Balance {
   const settings = settingsWith({});
@@ -60,8 +71,9 @@ describe('formatStatusText', () => {
 
 describe('reportJson', () => {
   it('has exactly the documented shape, with ISO times carrying the zone offset', () => {
-    const json = reportJson(balance(), [span('2026-03-26T11:00:00+01:00', '2026-03-26T18:00:00+01:00')]);
-    assert.deepEqual(Object.keys(json), ['period', 'codingMinutes', 'meetingMinutes', 'overlapMinutes', 'handsOnPercent', 'targetPercent', 'belowTarget', 'focusBlocks']);
+    const json = reportJson(balance(), [span('2026-03-26T11:00:00+01:00', '2026-03-26T18:00:00+01:00')], focus());
+    assert.deepEqual(Object.keys(json), ['period', 'codingMinutes', 'meetingMinutes', 'overlapMinutes', 'handsOnPercent', 'targetPercent', 'belowTarget', 'focusBlocks', 'focus', 'meetingSeries']);
+    const block = (day: string, from: string, to: string, codingMinutes = 0, used = false) => ({ start: `2026-03-${day}T${from}:00+01:00`, end: `2026-03-${day}T${to}:00+01:00`, codingMinutes, used });
     assert.deepEqual(json, {
       period: { start: '2026-03-23T00:00:00+01:00', end: '2026-03-30T00:00:00+02:00' },
       codingMinutes: 190,
@@ -71,12 +83,35 @@ describe('reportJson', () => {
       targetPercent: 40,
       belowTarget: false,
       focusBlocks: [{ start: '2026-03-26T11:00:00+01:00', end: '2026-03-26T18:00:00+01:00' }],
+      focus: {
+        blockMinutes: 120,
+        // Mon and Tue whole, Wed 09:00–11:00 (coded: used) and 15:00–18:00, Thu 11:00–18:00 and Fri whole ahead; Thu 09:00–10:00 is a fragment.
+        focusMinutes: 540 + 540 + 120 + 180 + 420 + 540,
+        fragmentedMinutes: 60,
+        blocks: [
+          block('23', '09:00', '18:00'),
+          block('24', '09:00', '18:00'),
+          block('25', '09:00', '11:00', 120, true),
+          block('25', '15:00', '18:00'),
+          block('26', '11:00', '18:00'),
+          block('27', '09:00', '18:00'),
+        ],
+        usedBlocks: 1,
+        // No coding after the review before the end of Wednesday.
+        reentry: { medianMinutes: null, samples: 0, noReturn: 1 },
+      },
+      meetingSeries: [
+        { title: 'Design review', occurrences: 1, minutes: 240, focusCostMinutes: 240 },
+        { title: 'Sync', occurrences: 1, minutes: 60, focusCostMinutes: 120 },
+      ],
     });
   });
 
   it('gives null for an undefined share and survives JSON round-trips', () => {
-    const json = reportJson(balance([], []), []);
+    const json = reportJson(balance([], []), [], focus([], []));
     assert.equal(json.handsOnPercent, null);
+    assert.deepEqual(json.meetingSeries, []);
+    assert.equal(json.focus.reentry.medianMinutes, null);
     assert.deepEqual(JSON.parse(JSON.stringify(json)), json);
   });
 });
@@ -86,7 +121,7 @@ describe('reportMarkdown', () => {
     const b = balance();
     const previous = balance([span('2026-03-25T09:00:00+01:00', '2026-03-25T10:00:00+01:00')], MEETINGS);
     const days = dailySeries({ coding: CODING, meetings: MEETINGS, now: NOW, zone: BERLIN }, b.period);
-    const text = reportMarkdown({ balance: b, periodKind: 'week', focusBlocks: [span('2026-03-26T11:00:00+01:00', '2026-03-26T18:00:00+01:00')], days, previous });
+    const text = reportMarkdown({ balance: b, periodKind: 'week', focusBlocks: [span('2026-03-26T11:00:00+01:00', '2026-03-26T18:00:00+01:00')], days, previous, focus: focus() });
     assert.equal(
       text,
       [
@@ -101,6 +136,18 @@ describe('reportMarkdown', () => {
         '| Day | Coding | Meetings | Hands-on |',
         '| --- | ---: | ---: | ---: |',
         '| Wed 25 Mar | 3h10m | 4h | 44% |',
+        '',
+        '**Focus** (free blocks of 2h or more, between meetings and breaks):',
+        '',
+        '- Available: 39h in 6 blocks (16h of it ahead)',
+        '- Used: 1 of 4 blocks so far (2h of coding in them)',
+        '- Fragmented: 1h in gaps shorter than 2h',
+        '- Back to code after meetings: no return to code after 1 meeting',
+        '',
+        '**What the calendar cost in focus time:**',
+        '',
+        '1. Design review: met once for 4h, cost 4h of focus time',
+        '2. Sync: met once for 1h, cost 2h of focus time',
         '',
         'Free focus blocks ahead: Thu 11:00–18:00 (7h).',
         '',
@@ -121,6 +168,23 @@ describe('reportMarkdown', () => {
   it('writes 24:00 for a block that ends at midnight', () => {
     const text = reportMarkdown({ balance: balance(), periodKind: 'day', focusBlocks: [span('2026-03-25T20:00:00+01:00', '2026-03-26T00:00:00+01:00')] });
     assert.match(text, /Wed 20:00–24:00 \(4h\)/);
+  });
+
+  it('names at most three costly series, escaped, and never one that cost nothing', () => {
+    const occurrences: Occurrence[] = ['23', '24', '25', '26', '27'].map((day, i) => ({
+      ...span(`2026-03-${day}T12:00:00+01:00`, `2026-03-${day}T12:30:00+01:00`),
+      title: i === 0 ? '*Bold* [link](x)' : `Meeting ${i}`,
+      uid: `m${i}`,
+      allDay: false,
+      counted: true,
+      reason: 'counted',
+    }));
+    occurrences.push({ ...span('2026-03-25T19:00:00+01:00', '2026-03-25T20:00:00+01:00'), title: 'Evening', uid: 'e', allDay: false, counted: true, reason: 'counted' });
+    const text = reportMarkdown({ balance: balance(), periodKind: 'week', focusBlocks: [], focus: focus([], occurrences) });
+    assert.match(text, /^1\. \\\*Bold\\\* \\\[link\\\]\\\(x\\\): met once for 30m, cost/m);
+    assert.match(text, /^3\. Meeting 2: /m);
+    assert.doesNotMatch(text, /^4\. /m);
+    assert.doesNotMatch(text, /Evening/);
   });
 });
 

@@ -25,8 +25,15 @@ describe('validateSettings', () => {
 
   it('lists every key once, with a default, and a range for every numeric one', () => {
     assert.equal(new Set(SETTING_KEYS).size, SETTING_KEYS.length);
-    assert.equal(SETTING_KEYS.length, 19);
+    assert.equal(SETTING_KEYS.length, 20);
     for (const key of Object.keys(NUMBER_RANGES)) assert.equal(typeof SETTING_DEFAULTS[key], 'number', key);
+  });
+
+  it('keeps the default break and exclude keywords apart (a title matching both would be a break)', () => {
+    const lower = (list: readonly string[]) => list.map((k) => k.toLowerCase());
+    const breaks = lower(DEFAULT_SETTINGS.calendar.breakKeywords);
+    assert.deepEqual(breaks, ['lunch', 'break', 'ooo', 'out of office']);
+    assert.deepEqual(lower(DEFAULT_SETTINGS.calendar.excludeKeywords).filter((k) => breaks.some((b) => b.includes(k) || k.includes(b))), []);
   });
 
   it('keeps valid values as they are', () => {
@@ -179,6 +186,11 @@ describe('validateSettings', () => {
 
     it('allows an empty keyword list (the user counts everything) but drops blank keywords', () => {
       assert.deepEqual(validate({ 'calendar.excludeKeywords': [] }).settings.calendar.excludeKeywords, []);
+      assert.deepEqual(validate({ 'calendar.breakKeywords': [] }).settings.calendar.breakKeywords, []);
+      const breaks = validate({ 'calendar.breakKeywords': [' Siesta ', '', 7] });
+      assert.deepEqual(breaks.settings.calendar.breakKeywords, ['Siesta']);
+      assert.deepEqual(breaks.problems.map((p) => p.key), ['handsOn.calendar.breakKeywords']);
+      assert.deepEqual(validate({ 'calendar.breakKeywords': 'Lunch' }).settings.calendar.breakKeywords, ['Lunch', 'Break', 'OOO', 'Out of office']);
       const { settings, problems } = validate({ 'calendar.excludeKeywords': ['  ', 'Lunch', {}] });
       assert.deepEqual(settings.calendar.excludeKeywords, ['Lunch']);
       assert.equal(problems.length, 1);

@@ -55,20 +55,22 @@ describe('current figures', () => {
 describe('status tooltip', () => {
   it('lists today and the period with coding, meetings, overlap and share vs target', () => {
     const figures = currentFigures(inputs());
-    const md = statusTooltip({ figures, periodKind: 'week', zone: ZONE, sources: inputs().sources, paused: false, storageProblem: undefined });
+    const md = statusTooltip({ figures, periodKind: 'week', focusBlockMinutes: 120, zone: ZONE, sources: inputs().sources, paused: false, storageProblem: undefined });
     assert.match(md, /target 40% hands-on this week/);
     assert.match(md, /\| \| Today \| This week \|/);
     assert.match(md, /\| Coding \| 1h \| 4h \|/);
     assert.match(md, /\| Meetings \| 1h \| 7h \|/);
     assert.match(md, /\| Hands-on \| 50% \| 36% \$\(warning\) \|/);
     assert.match(md, /Next free focus block today: 14:00–16:00 \(2h\)/);
+    // Wed 12:00–16:00 is a block (2 h of it left), 16:30–18:00 only a fragment; Thu and Fri are free all day.
+    assert.match(md, /Focus time left \(free blocks of 2h or more\): 2h today, 20h this week\./);
     assert.match(md, /work\\\.ics: refreshed Wed 13:45/);
     assert.match(md, /\[Pause Tracking\]\(command:handsOn\.pauseTracking\)/);
   });
 
   it('escapes calendar titles so they stay text', () => {
     const figures = currentFigures(inputs());
-    const md = statusTooltip({ figures, periodKind: 'week', zone: ZONE, sources: [], paused: false, storageProblem: undefined });
+    const md = statusTooltip({ figures, periodKind: 'week', focusBlockMinutes: 120, zone: ZONE, sources: [], paused: false, storageProblem: undefined });
     assert.ok(md.includes('Next meeting: 16:00–16:30 \\<img src=x onerror=alert\\(1\\)\\> \\[x\\]\\(https://evil\\)'), md);
     assert.ok(!md.includes('[x](https://evil)'));
   });
@@ -78,7 +80,7 @@ describe('status tooltip', () => {
     const md = statusTooltip({
       figures,
       periodKind: 'day',
-     
+      focusBlockMinutes: 120,
       zone: ZONE,
       sources: [{ label: 'calendar.google.com/…', kind: 'url', error: 'HTTP 401: the secret address was reset', warnings: [] }],
       paused: true,
@@ -94,17 +96,17 @@ describe('status tooltip', () => {
   it("shows a calendar's first warning, escaped, and how many more there are", () => {
     const figures = currentFigures(inputs());
     const warnings = ['"Hack *day*" (UID x) skipped: its DURATION lies after the year 2200. Fix or delete that event in your calendar; the rest of the calendar counts.', 'second'];
-    const md = statusTooltip({ figures, periodKind: 'week', zone: ZONE, sources: [{ label: 'work.ics', kind: 'file', lastRefreshed: at('2026-11-18T13:45:00+01:00'), warnings }], paused: false, storageProblem: undefined });
+    const md = statusTooltip({ figures, periodKind: 'week', focusBlockMinutes: 120, zone: ZONE, sources: [{ label: 'work.ics', kind: 'file', lastRefreshed: at('2026-11-18T13:45:00+01:00'), warnings }], paused: false, storageProblem: undefined });
     const line = md.split('\n').find((l) => l.startsWith('- work\\.ics: refreshed')) ?? '';
     assert.ok(line.includes(' · $(warning) "Hack \\*day\\*" \\(UID x\\) skipped: its DURATION lies after the year 2200'), line);
     assert.ok(line.endsWith('(+1 more in the dashboard)'), line);
-    const clean = statusTooltip({ figures, periodKind: 'week', zone: ZONE, sources: [{ label: 'work.ics', kind: 'file', lastRefreshed: at('2026-11-18T13:45:00+01:00'), warnings: [] }], paused: false, storageProblem: undefined });
+    const clean = statusTooltip({ figures, periodKind: 'week', focusBlockMinutes: 120, zone: ZONE, sources: [{ label: 'work.ics', kind: 'file', lastRefreshed: at('2026-11-18T13:45:00+01:00'), warnings: [] }], paused: false, storageProblem: undefined });
     assert.doesNotMatch(clean, /work\\.ics: .*· \$\(warning\)/);
   });
 
   it('says so when no calendar is connected', () => {
     const figures = currentFigures(inputs({ occurrences: [] }));
-    const md = statusTooltip({ figures, periodKind: 'week', zone: ZONE, sources: [], paused: false, storageProblem: undefined });
+    const md = statusTooltip({ figures, periodKind: 'week', focusBlockMinutes: 120, zone: ZONE, sources: [], paused: false, storageProblem: undefined });
     assert.match(md, /No calendar connected/);
     assert.match(md, /No more meetings ahead/);
   });

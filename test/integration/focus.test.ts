@@ -1,0 +1,71 @@
+import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import { round1 } from '../../src/core/report/formatDuration';
+import type { ReportJson } from '../../src/core/report/reportJson';
+import { systemTimeZone } from '../../src/core/time/localDays';
+import { DEMO_EMAIL, seedDemoHistory } from '../builders/demoHistory';
+import { eventually, EXTENSION_ID, extensionApi, setUserSetting, workDir } from './support';
+
+describe('The Focus tab on the demo data', function () {
+  this.timeout(120_000);
+  let calendar: string;
+
+  before(async () => {
+    const api = await extensionApi();
+    api.clock.set(undefined);
+    calendar = join(workDir(), 'demo-calendar.ics');
+    // The sandbox's demo history, written into the extension's own data folder as another machine would have.
+    seedDemoHistory(api.dataDirectory(), calendar, Date.now());
+    await setUserSetting('calendar.myEmails', [DEMO_EMAIL]);
+    await setUserSetting('calendar.files', [calendar]);
+    await api.refreshCalendars();
+  });
+
+  after(async () => {
+    for (const key of ['calendar.files', 'calendar.myEmails']) await setUserSetting(key, undefined);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('shows the figures of hands-on report --json for the same data', async () => {
+    const api = await extensionApi();
+    await vscode.commands.executeCommand('handsOn.openDashboard');
+    let model = api.dashboard().lastPostedModel;
+    await eventually(() => {
+      model = api.dashboard().lastPostedModel;
+      assert.ok(model && model.focus.series.some((s) => s.title === 'Team standup'), 'the dashboard has drawn the demo week');
+    }, 30_000);
+    assert.equal(model!.range, 'thisWeek');
+    const focus = model!.focus;
+
+    const extension = vscode.extensions.getExtension(EXTENSION_ID)!;
+    const home = join(workDir(), 'cli-home');
+    mkdirSync(home, { recursive: true });
+    const output = execFileSync(
+      process.execPath,
+      [join(extension.extensionPath, 'dist', 'cli.js'), 'report', '--period', 'week', '--data-dir', api.dataDirectory(), '--calendar', calendar, '--me', DEMO_EMAIL, '--tz', systemTimeZone(), '--json'],
+      { encoding: 'utf8', env: { ...process.env, HOME: home, XDG_CONFIG_HOME: join(home, '.config'), ELECTRON_RUN_AS_NODE: '1' } },
+    );
+    const json = JSON.parse(output) as ReportJson;
+
+    assert.equal(round1(focus.focusMinutes), json.focus.focusMinutes);
+    assert.equal(round1(focus.fragmentedMinutes), json.focus.fragmentedMinutes);
+    assert.equal(focus.blockMinutes, json.focus.blockMinutes);
+    assert.equal(focus.usedBlocks, json.focus.usedBlocks);
+    assert.deepEqual(
+      { ...focus.reentry, medianMinutes: focus.reentry.medianMinutes === null ? null : round1(focus.reentry.medianMinutes) },
+      json.focus.reentry,
+    );
+    assert.deepEqual(
+      focus.blocks.map((b) => ({ start: b.startIso, end: b.endIso, codingMinutes: round1(b.codingMinutes), used: b.used })),
+      json.focus.blocks,
+    );
+    assert.deepEqual(
+      focus.series.map((s) => ({ title: s.title, occurrences: s.occurrences, minutes: round1(s.minutes), focusCostMinutes: round1(s.focusCostMinutes) })),
+      json.meetingSeries,
+    );
+    assert.ok(json.meetingSeries[0]!.focusCostMinutes > 0, 'the demo week has a costly series');
+  });
+});
