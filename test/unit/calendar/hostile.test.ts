@@ -99,14 +99,17 @@ describe('hostile calendar events', () => {
         calendar(
           ['UID:long', 'SUMMARY:Offsite', 'DTSTART:20231122T080000Z', 'DTEND:20231123T080000Z'],
           ['UID:short', 'SUMMARY:Long workshop', 'DTSTART:20231123T080000Z', 'DTEND:20231124T075900Z'],
+          ['UID:away', 'SUMMARY:Conference', 'DTSTART:20231124T080000Z', 'DTEND:20231126T080000Z', 'X-MICROSOFT-CDO-BUSYSTATUS:OOF'],
         ),
       );
       assertGoodMeetingSurvives(result);
+      // A timed out-of-office keeps its own verdict however long: it is a break for focus, not free time.
       assert.deepEqual(
         result.occurrences.filter((o) => o.title !== 'Good meeting').map((o) => [o.title, o.reason]),
         [
           ['Offsite', 'too-long'],
           ['Long workshop', 'counted'],
+          ['Conference', 'out-of-office'],
         ],
       );
     });
