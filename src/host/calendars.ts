@@ -62,7 +62,7 @@ export class Calendars extends Disposable {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   /**
-   * What a probe read, used instead of reading again by the refreshes that adding a calendar sets off (the command's
+   * What a probe read, by spec (a new feed has no id yet), used instead of reading again by the refreshes that adding a calendar sets off (the command's
    * own, the settings or secrets change) until `endProbe`, while rules, zone and day still match.
    */
   private readonly probed = new Map<string, { key: string; texts: CalendarText[]; verdicts: CalendarVerdicts }>();
@@ -147,19 +147,19 @@ export class Calendars extends Disposable {
     const key = this.parseKey();
     const texts = await loadCalendarTexts(source.spec, this.options.fetchOptions);
     const verdicts = await this.parse(texts);
-    this.probed.set(source.id, { key, texts, verdicts });
+    this.probed.set(source.spec, { key, texts, verdicts });
     return verdicts;
   }
 
   /** The calendar probed for adding is saved and shown: from now on refreshes read it again. */
   endProbe(source: CalendarSource): void {
-    this.probed.delete(source.id);
+    this.probed.delete(source.spec);
   }
 
   /** Forgets a removed calendar's cached meetings, so nothing of it stays on disk, not even from a read under way. */
   async forget(source: CalendarSource): Promise<void> {
     this.states.delete(source.id);
-    this.probed.delete(source.id);
+    this.probed.delete(source.spec);
     await this.cache.remove(source.id);
   }
 
@@ -198,7 +198,7 @@ export class Calendars extends Disposable {
     const key = this.parseKey();
     // The parsed result only stands while rules, zone and window are the same; otherwise the text is needed again.
     const reusable = cached && cached.result.key === key ? cached : undefined;
-    const probed = this.probed.get(source.id);
+    const probed = this.probed.get(source.spec);
     try {
       const now = this.options.clock.now();
       const fresh = probed?.key === key ? probed : undefined;
