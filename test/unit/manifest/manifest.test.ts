@@ -13,6 +13,8 @@ interface Property {
 
 const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', '..', 'package.json'), 'utf8')) as {
   name: string;
+  icon: string;
+  galleryBanner: { color: string; theme: string };
   main: string;
   bin: Record<string, string>;
   engines: { vscode: string };
@@ -32,6 +34,15 @@ describe('package.json manifest', () => {
     assert.equal(manifest.engines.vscode, '^1.100.0');
     assert.deepEqual(manifest.extensionKind, ['ui', 'workspace']);
     assert.ok(manifest.activationEvents.includes('onStartupFinished'));
+  });
+
+  it('shows a 128×128 PNG icon and a gallery banner in the Marketplace', () => {
+    const icon = readFileSync(join(__dirname, '..', '..', '..', '..', manifest.icon));
+    // PNG signature, then the IHDR chunk with width and height as big-endian 32-bit numbers.
+    assert.equal(icon.subarray(1, 4).toString('ascii'), 'PNG');
+    assert.deepEqual([icon.readUInt32BE(16), icon.readUInt32BE(20)], [128, 128]);
+    assert.match(manifest.galleryBanner.color, /^#[0-9a-f]{6}$/i);
+    assert.ok(['dark', 'light'].includes(manifest.galleryBanner.theme));
   });
 
   it('gives every command a title and the Hands-On category', () => {
