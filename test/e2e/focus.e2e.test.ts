@@ -8,10 +8,10 @@ import { round1 } from '../../src/core/report/formatDuration';
 import type { ReportJson } from '../../src/core/report/reportJson';
 import { systemTimeZone } from '../../src/core/time/localDays';
 import { DEMO_EMAIL, seedDemoHistory } from '../builders/demoHistory';
-import { dashboardFrame, handsOnStatusItem, openWorkbench, ROOT, runPaletteCommand, type Workbench } from './workbench';
+import { dashboardFrame, handsOnStatusItem, openWorkbench, RESULTS, ROOT, runPaletteCommand, type Workbench } from './workbench';
 
-/** Committed with the code: what the Focus tab looks like on the sandbox's demo data. */
-const SCREENSHOT = join(ROOT, 'media', 'screenshots', 'focus-tab.png');
+/** What the Focus tab looked like in this run (npm run screenshots makes the README's pictures). */
+const SCREENSHOT = join(RESULTS, 'focus-tab.png');
 
 interface FocusTab {
   focusMinutes: number;
@@ -122,7 +122,7 @@ describe('The Focus tab on the demo data, against hands-on report --json', funct
     await frame.waitForSelector('#panel-focus:not([hidden]) #chart-focus');
     await page.waitForTimeout(500);
     await frame.$eval('#panel-focus', (panel) => panel.scrollIntoView());
-    mkdirSync(join(ROOT, 'media', 'screenshots'), { recursive: true });
+    mkdirSync(RESULTS, { recursive: true });
     await page.screenshot({ path: SCREENSHOT });
   });
 });

@@ -12,7 +12,7 @@ describe('The packaged .vsix', () => {
     assert.deepEqual(files.filter((file) => !allowed.test(file)), []);
     // Screenshots are for the README and reviews, not for users' disks.
     assert.deepEqual(files.filter((file) => file.startsWith('media/screenshots/')), []);
-    for (const needed of ['dist/extension.js', 'dist/webview.js', 'dist/cli.js', 'dist/calendarWorker.js', 'package.json', 'README.md', 'LICENSE']) {
+    for (const needed of ['dist/extension.js', 'dist/webview.js', 'dist/cli.js', 'dist/calendarWorker.js', 'media/icon.png', 'package.json', 'README.md', 'LICENSE']) {
       assert.ok(files.includes(needed), `${needed} is packaged`);
     }
   });
