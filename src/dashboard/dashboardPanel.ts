@@ -39,6 +39,9 @@ function savedRange(state: unknown): DashboardRange | undefined {
   return isRangeId(range) ? range : undefined;
 }
 
+/** How long the figures must stay unchanged before an open dashboard shows them. */
+const REFRESH_DEBOUNCE_MS = 1000;
+
 /** The single dashboard panel: created by the command or restored after a reload, revealed when already open. */
 export class DashboardPanel extends Disposable {
   static current: DashboardPanel | undefined;
@@ -46,6 +49,7 @@ export class DashboardPanel extends Disposable {
 
   private ready = false;
   private seq = 0;
+  private refreshTimer: NodeJS.Timeout | undefined;
   private _range: DashboardRange;
   private _lastPostedModel: DashboardViewModel | undefined;
   private _lastRenderedMs: number | undefined;
@@ -111,9 +115,13 @@ export class DashboardPanel extends Disposable {
     this.register(
       deps.source.onDidChange(() => {
         // While hidden there is no page to post to; it gets fresh figures when it says `ready` again.
-        if (this.ready && panel.visible) void this.refresh();
+        if (!this.ready || !panel.visible) return;
+        // Typing beside the dashboard changes the figures at every flush: one refresh per burst, patched in place.
+        clearTimeout(this.refreshTimer);
+        this.refreshTimer = setTimeout(() => void this.refresh(), REFRESH_DEBOUNCE_MS);
       }),
     );
+    this.register({ dispose: () => clearTimeout(this.refreshTimer) });
     this.render();
   }
 

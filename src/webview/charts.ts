@@ -43,6 +43,16 @@ const common = {
   maintainAspectRatio: false,
 };
 
+/** The chart on `canvas`: the one already drawn there gets the new figures in place (its hover survives), else a new one. */
+function drawOn(canvas: HTMLCanvasElement, config: ChartConfiguration): Chart {
+  const existing = Chart.getChart(canvas);
+  if (!existing) return new Chart(canvas, config);
+  existing.data = config.data;
+  existing.options = config.options ?? {};
+  existing.update('none');
+  return existing;
+}
+
 /** Hours for the axis; the figures themselves (minutes, texts) come from the host. */
 const hours = (minutes: number) => minutes / 60;
 
@@ -90,7 +100,7 @@ export function dailyChart(canvas: HTMLCanvasElement, days: readonly DayModel[],
       ),
     },
   };
-  return new Chart(canvas, config as ChartConfiguration);
+  return drawOn(canvas, config as ChartConfiguration);
 }
 
 export function weeklyChart(canvas: HTMLCanvasElement, weeks: readonly WeekModel[], targetPercent: number, colors: ChartColors): Chart {
@@ -129,7 +139,7 @@ export function weeklyChart(canvas: HTMLCanvasElement, weeks: readonly WeekModel
       }),
     },
   };
-  return new Chart(canvas, config as ChartConfiguration);
+  return drawOn(canvas, config as ChartConfiguration);
 }
 
 /** The Focus tab's day bars: working time as meetings, breaks, focus blocks (coded, not coded, ahead) and fragments. */
@@ -158,7 +168,7 @@ export function focusChart(canvas: HTMLCanvasElement, days: readonly FocusDayMod
       }),
     },
   };
-  return new Chart(canvas, config as ChartConfiguration);
+  return drawOn(canvas, config as ChartConfiguration);
 }
 
 interface FloatingPoint {
@@ -215,5 +225,5 @@ export function timelineChart(canvas: HTMLCanvasElement, today: TodayModel, colo
       },
     },
   };
-  return new Chart(canvas, config as unknown as ChartConfiguration);
+  return drawOn(canvas, config as unknown as ChartConfiguration);
 }

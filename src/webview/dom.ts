@@ -21,10 +21,6 @@ export function append(parent: Node, ...children: Child[]): void {
   }
 }
 
-export function clear(element: Element): void {
-  while (element.firstChild) element.removeChild(element.firstChild);
-}
-
 /** A table with a caption, header cells with scope, and text-only cells. */
 export function table(caption: string, headers: readonly string[], rows: readonly (readonly string[])[], className = 'data-table'): HTMLTableElement {
   return el(

@@ -4,7 +4,8 @@ import type { Chart } from 'chart.js';
 import { DASHBOARD_RANGE_LABELS, type DashboardViewModel, type MeetingModel, type ShareModel, type TimeSpanModel } from '../core/dashboard/model';
 import { isRangeId, isTab, RANGE_IDS, TABS, type DashboardTab, type HostToWebview, type WebviewState, type WebviewToHost } from '../shared/protocol';
 import { applyChartDefaults, dailyChart, focusChart, TIMELINE_ROWS, timelineChart, weeklyChart } from './charts';
-import { append, clear, dataTable, el, table } from './dom';
+import { append, dataTable, el, table } from './dom';
+import { morphChildren } from './morph';
 import { observeTheme, readColors } from './theme';
 
 interface VsCodeApi {
@@ -350,16 +351,23 @@ function destroyCharts(): void {
   charts = [];
 }
 
-/** Draws the charts of the visible tab (a chart in a hidden tab would have no size). */
+/**
+ * Draws the charts of the visible tab (a chart in a hidden tab would have no size), updating those already drawn
+ * in place; charts whose canvas was hidden or removed are let go.
+ */
 function drawCharts(): void {
-  destroyCharts();
-  if (!model) return;
+  if (!model) {
+    destroyCharts();
+    return;
+  }
   const colors = readColors();
   applyChartDefaults(colors);
   const canvas = (id: string) => {
     const c = document.getElementById(id);
     return c instanceof HTMLCanvasElement && !c.closest('[hidden]') ? c : undefined;
   };
+  const previous = charts;
+  charts = [];
   const daily = canvas('chart-daily');
   if (daily) charts.push(dailyChart(daily, model.daily, model.targetPercent, colors));
   const weekly = canvas('chart-weekly');
@@ -368,24 +376,30 @@ function drawCharts(): void {
   if (today) charts.push(timelineChart(today, model.today, colors));
   const focus = canvas('chart-focus');
   if (focus) charts.push(focusChart(focus, model.focus.days, colors));
+  for (const chart of previous) if (!charts.includes(chart)) chart.destroy();
 }
 
-function render(): void {
-  destroyCharts();
-  clear(root);
-  append(root, el('h1', {}, 'Hands-On'), toolbar());
-  if (errorText) append(root, el('p', { class: 'error', role: 'alert' }, errorText));
+/** The page for the current model, built fresh and then patched into the live one (see morph.ts). */
+function page(): DocumentFragment {
+  const fragment = document.createDocumentFragment();
+  append(fragment, el('h1', {}, 'Hands-On'), toolbar());
+  if (errorText) append(fragment, el('p', { class: 'error', role: 'alert' }, errorText));
   if (!model) {
-    append(root, el('p', { class: 'status-line' }, 'Loading the figures…'));
-    return;
+    append(fragment, el('p', { class: 'status-line' }, 'Loading the figures…'));
+    return fragment;
   }
   const panels: Record<DashboardTab, (m: DashboardViewModel) => HTMLElement> = { overview: overviewPanel, today: todayPanel, focus: focusPanel, meetings: meetingsPanel, breakdown: breakdownPanel };
-  append(root, headline(model), tabList());
+  append(fragment, headline(model), tabList());
   for (const tab of TABS) {
     const panel = el('section', { id: `panel-${tab}`, role: 'tabpanel', 'aria-labelledby': `tab-${tab}`, tabindex: '0', class: 'tab-panel' }, panels[tab](model));
     panel.hidden = tab !== state.tab;
-    root.appendChild(panel);
+    fragment.appendChild(panel);
   }
+  return fragment;
+}
+
+function render(): void {
+  morphChildren(root, page());
   drawCharts();
 }
 
@@ -425,7 +439,11 @@ window.addEventListener('message', (event: MessageEvent<HostToWebview>) => {
   }
 });
 
-observeTheme(() => drawCharts());
+observeTheme(() => {
+  // New colours reach every part of a chart only when it is drawn anew.
+  destroyCharts();
+  drawCharts();
+});
 vscode.setState(state);
 render();
 post({ type: 'ready', state });

@@ -8,7 +8,7 @@ import { JournalWriter } from '../../src/core/journal/journalWriter';
 import { DAY_MS, HOUR_MS, ManualClock, MINUTE_MS } from '../../src/core/time/clock';
 import { systemTimeZone } from '../../src/core/time/localDays';
 import { writeUserSettings } from '../harness/codeServer';
-import { dashboardFrame, DASHBOARD_ROOT as ROOT, handsOnStatusItem, openPalette, openWorkbench, reloadWindow, RESULTS, screenshot, type Workbench } from './workbench';
+import { dashboardFrame, DASHBOARD_ROOT as ROOT, handsOnStatusItem, openPalette, openWorkbench, reloadWindow, RESULTS, runPaletteCommand, screenshot, type Workbench } from './workbench';
 
 const HOSTILE_TITLE = '<img src=x onerror=alert(1)><script>alert(2)</script>';
 
@@ -181,6 +181,60 @@ describe('The dashboard in code-server', function () {
     await frame.selectOption('#range', 'thisWeek');
     await frame.focus('#tab-today');
     await workbench.page.keyboard.press('ArrowLeft');
+  });
+
+  it('keeps an opened table, the focus and the scroll position while the user types beside it', async () => {
+    const { page } = workbench;
+    // The dashboard in one editor group, main.ts opened to the side: the user codes beside the figures.
+    await runPaletteCommand(page, 'Hands-On: Open Dashboard');
+    // The palette without its '>' is Quick Open; Ctrl+Enter opens the file to the side.
+    const quickOpen = await openPalette(page);
+    await quickOpen.fill('main.ts');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'main.ts' }).first().waitFor();
+    await quickOpen.press('Control+Enter');
+    const editor = page.locator('.monaco-editor .view-lines').first();
+    await editor.waitFor();
+
+    const frame = await dashboardFrame(page);
+    const summary = '#panel-overview details.chart-table summary';
+    await frame.click(summary);
+    await frame.focus(summary);
+    // A property on the node itself (not an attribute): only a page patched in place still has it after a refresh.
+    await frame.evaluate(`document.querySelector('${summary}').handsOnMark = 'kept'`);
+    await frame.evaluate('window.scrollTo(0, 300)');
+    const before = { scrollY: Number(await frame.evaluate('window.scrollY')), seq: await frame.getAttribute(ROOT, 'data-rendered-seq') };
+    assert.ok(before.scrollY > 0, 'the dashboard is scrolled');
+
+    // Typing is flushed to the history every 30 s; each flush refreshes the dashboard.
+    await editor.click();
+    const typing = (async () => {
+      for (let second = 0; second < 45; second++) {
+        await page.keyboard.type(`// ${second}\n`);
+        await page.waitForTimeout(1000);
+      }
+    })();
+    await dashboardFrame(page, `${ROOT}[data-rendered-seq]:not([data-rendered-seq="${before.seq}"])`, 90_000);
+    await typing;
+
+    const pageState = async () =>
+      (await frame.evaluate(`({
+        open: document.querySelector('${summary}').parentElement.open,
+        kept: document.querySelector('${summary}').handsOnMark === 'kept',
+        focused: document.activeElement === document.querySelector('${summary}'),
+        scrollY: window.scrollY,
+        tab: document.querySelector('[role="tab"][aria-selected="true"]').id,
+      })`)) as { open: boolean; kept: boolean; focused: boolean; scrollY: number; tab: string };
+    // The keyboard is in the editor now, so the dashboard's own focus is checked below, with the focus in it.
+    const whileTyping = await pageState();
+    assert.deepEqual([whileTyping.open, whileTyping.kept, whileTyping.scrollY, whileTyping.tab], [true, true, before.scrollY, 'tab-overview']);
+
+    // Back in the dashboard, with the focus in it, another refresh (a setting changed) keeps the focus too.
+    await frame.focus(summary);
+    const seq = await frame.getAttribute(ROOT, 'data-rendered-seq');
+    writeUserSettings(join(workbench.work, 'user-data'), { ...settings, 'handsOn.targetPercent': 41 });
+    await dashboardFrame(page, `${ROOT}[data-rendered-seq]:not([data-rendered-seq="${seq}"])`);
+    assert.deepEqual(await pageState(), { open: true, kept: true, focused: true, scrollY: before.scrollY, tab: 'tab-overview' });
+    writeUserSettings(join(workbench.work, 'user-data'), settings);
   });
 
   it('follows the theme: screenshots in dark and light', async () => {
