@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { SpanContext } from '../core/activity/activitySpan';
-import { ActivityTracker } from '../core/activity/activityTracker';
+import { AttributedActivity } from '../core/activity/attributedActivity';
+import type { TextChangeFacts } from '../core/activity/attribution';
 import type { JournalProblem } from '../core/journal/journalProblem';
 import { JournalWriter } from '../core/journal/journalWriter';
 import type { ManualMeeting } from '../core/journal/records';
@@ -30,7 +31,7 @@ const PAUSED_KEY = 'handsOn.paused';
  * 30 s, on blur and on dispose, and tells listeners when recorded time or the storage state changed.
  */
 export class ActivityRecorder extends Disposable implements ActivitySink {
-  private readonly tracker: ActivityTracker;
+  private readonly tracker: AttributedActivity;
   private writer: JournalWriter;
   private readonly changed = this.register(new vscode.EventEmitter<void>());
   readonly onDidChange = this.changed.event;
@@ -38,7 +39,7 @@ export class ActivityRecorder extends Disposable implements ActivitySink {
 
   constructor(private readonly options: RecorderOptions) {
     super();
-    this.tracker = new ActivityTracker({
+    this.tracker = new AttributedActivity({
       clock: options.clock,
       idleTimeoutMinutes: options.idleTimeoutMinutes,
       recordProjectNames: options.recordProjectNames,
@@ -55,7 +56,23 @@ export class ActivityRecorder extends Disposable implements ActivitySink {
   }
 
   activity(): void {
-    this.tracker.record();
+    this.tracker.activity();
+  }
+
+  humanInput(): void {
+    this.tracker.humanInput();
+  }
+
+  textChanged(facts: TextChangeFacts): void {
+    this.tracker.textChanged(facts);
+  }
+
+  saving(withinMs: number): void {
+    this.tracker.saving(withinMs);
+  }
+
+  saved(): void {
+    this.tracker.saved();
   }
 
   focusChanged(focused: boolean): void {
@@ -125,12 +142,15 @@ export class ActivityRecorder extends Disposable implements ActivitySink {
   flush(): void {
     const spans = this.tracker.takeSpans();
     if (spans.length > 0) this.writer.appendSpans(spans);
+    this.writer.appendCharacters(this.tracker.takeCharacters());
     if (this.writer.bufferedRecords === 0) return;
     this.reportResult(this.writer.flush().ok);
   }
 
   override dispose(): void {
-    this.writer.appendSpans(this.tracker.dispose());
+    const rest = this.tracker.dispose();
+    this.writer.appendSpans(rest.spans);
+    this.writer.appendCharacters(rest.characters);
     this.writer.flush();
     super.dispose();
   }

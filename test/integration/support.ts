@@ -37,8 +37,12 @@ export async function openScratchEditor(): Promise<vscode.TextEditor> {
   return vscode.window.showTextDocument(document);
 }
 
+/** Types at the end of the document as the keyboard does (the `type` command moves the cursor with the keyboard source), so the edit is the user's. */
 export async function typeInto(editor: vscode.TextEditor, text: string): Promise<void> {
-  await editor.edit((edit) => edit.insert(editor.document.lineAt(editor.document.lineCount - 1).range.end, text));
+  if (vscode.window.activeTextEditor !== editor) await vscode.window.showTextDocument(editor.document);
+  const end = editor.document.lineAt(editor.document.lineCount - 1).range.end;
+  editor.selection = new vscode.Selection(end, end);
+  await vscode.commands.executeCommand('type', { text });
 }
 
 export async function setUserSetting(key: string, value: unknown): Promise<void> {

@@ -1,3 +1,4 @@
+import { agentFigures, type AgentFigures } from '../balance/agentFigures';
 import type { Balance } from '../balance/computeBalance';
 import { focusBlocksRestOfToday } from '../balance/focusBlocks';
 import { nextMeeting } from '../balance/meetings';
@@ -12,6 +13,9 @@ export interface CurrentFigures {
   /** The balance over `handsOn.period`. */
   period: Balance;
   today: Balance;
+  /** Agent time and characters over `handsOn.period` and today. */
+  agentPeriod: AgentFigures;
+  agentToday: AgentFigures;
   /** Counted meetings, past and future. */
   meetings: Interval[];
   nextMeeting: Occurrence | undefined;
@@ -22,9 +26,13 @@ export interface CurrentFigures {
 export function currentFigures(inputs: BalanceInputs): CurrentFigures {
   const { now, zone, settings } = inputs;
   const meetings = meetingIntervals(inputs.occurrences);
+  const period = periodRange(settings.period, now, zone, settings.weekStartsOn);
+  const today = periodRange('day', now, zone, settings.weekStartsOn);
   return {
-    period: balanceOver(inputs, meetings, periodRange(settings.period, now, zone, settings.weekStartsOn)),
-    today: balanceOver(inputs, meetings, periodRange('day', now, zone, settings.weekStartsOn)),
+    period: balanceOver(inputs, meetings, period),
+    today: balanceOver(inputs, meetings, today),
+    agentPeriod: agentFigures(inputs, period),
+    agentToday: agentFigures(inputs, today),
     meetings,
     nextMeeting: nextMeeting(inputs.occurrences.filter((o) => o.counted), now),
     nextFocusBlockToday: focusBlocksRestOfToday(now, { meetings, zone, settings, daysOff: inputs.daysOff })[0],

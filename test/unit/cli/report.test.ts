@@ -64,6 +64,8 @@ async function expectedJson(root: string, settings: Settings, now = NOW, calenda
     settings,
     range,
     coding: activity.union,
+    agent: activity.agent,
+    characters: activity.characters,
     codingMinutesByWorkspace: {},
     codingMinutesByLanguage: {},
     occurrences: [...occurrences, ...manualOccurrences(activity.meetings)],
@@ -71,7 +73,7 @@ async function expectedJson(root: string, settings: Settings, now = NOW, calenda
     sources: [],
   };
   const figures = currentFigures(inputs);
-  return reportJson(figures.period, focusBlocksRestOfWeek(now, { meetings: figures.meetings, zone: ZONE, settings, daysOff: inputs.daysOff }));
+  return reportJson(figures.period, figures.agentPeriod, focusBlocksRestOfWeek(now, { meetings: figures.meetings, zone: ZONE, settings, daysOff: inputs.daysOff }));
 }
 
 describe('hands-on report', () => {
@@ -111,7 +113,7 @@ describe('hands-on report', () => {
     assert.equal(json.overlapMinutes, 30);
     assert.equal(json.handsOnPercent, 37);
     assert.deepEqual(json.period, { start: '2024-03-04T00:00:00+01:00', end: '2024-03-11T00:00:00+01:00' });
-    assert.deepEqual(Object.keys(json), ['period', 'codingMinutes', 'meetingMinutes', 'overlapMinutes', 'handsOnPercent', 'targetPercent', 'belowTarget', 'focusBlocks']);
+    assert.deepEqual(Object.keys(json), ['period', 'codingMinutes', 'meetingMinutes', 'overlapMinutes', 'handsOnPercent', 'targetPercent', 'belowTarget', 'agentMinutes', 'agentTimeCounts', 'characters', 'focusBlocks']);
     assert.equal(json.belowTarget, true);
   });
 
