@@ -11,6 +11,8 @@ export interface ActivitySink {
   humanInput(): void;
   /** A text change in an editable document, shown or not. Hot path. */
   textChanged(facts: TextChangeFacts): void;
+  /** An editor's visible ranges changed (scrolling, or lines an edit added). Hot path. */
+  scrolled(): void;
   /** The user saves the active document; format-on-save edits may follow within `withinMs`. */
   saving(withinMs: number): void;
   saved(): void;
@@ -82,7 +84,7 @@ export class ActivityEvents extends Disposable {
         if (e.reason !== vscode.TextDocumentSaveReason.AfterDelay && e.document === w.activeTextEditor?.document) sink.saving(SAVE_PARTICIPANTS_MS);
       }),
     );
-    this.register(w.onDidChangeTextEditorVisibleRanges(activity));
+    this.register(w.onDidChangeTextEditorVisibleRanges(() => sink.scrolled()));
     this.register(
       w.onDidChangeActiveTextEditor((editor) => {
         this.updateContext(editor);

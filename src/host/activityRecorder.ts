@@ -67,6 +67,10 @@ export class ActivityRecorder extends Disposable implements ActivitySink {
     this.tracker.textChanged(facts);
   }
 
+  scrolled(): void {
+    this.tracker.scrolled();
+  }
+
   saving(withinMs: number): void {
     this.tracker.saving(withinMs);
   }

@@ -2,7 +2,7 @@ import type { Clock } from '../time/clock';
 import { HOUR_MS } from '../time/clock';
 import type { ActivitySpan, SpanContext } from './activitySpan';
 import { ActivityTracker, type ActivityTrackerOptions } from './activityTracker';
-import { EditAttributor, type CharacterKind, type TextChangeFacts } from './attribution';
+import { CONFIRM_WINDOW_MS, EditAttributor, type CharacterKind, type TextChangeFacts } from './attribution';
 import { CharacterCounter, type CharacterBucket } from './characterCounts';
 
 /**
@@ -21,6 +21,7 @@ export class AttributedActivity {
   private readonly characters = new CharacterCounter();
   private readonly attributor: EditAttributor;
   private focused: boolean;
+  private lastTextChange = Number.NEGATIVE_INFINITY;
 
   constructor(options: ActivityTrackerOptions) {
     this.clock = options.clock;
@@ -48,7 +49,15 @@ export class AttributedActivity {
 
   /** A text change in an editable document of this window. Hot path. */
   textChanged(facts: TextChangeFacts): void {
-    this.attributor.textChanged(facts, this.clock.now());
+    const now = this.clock.now();
+    this.lastTextChange = now;
+    this.attributor.textChanged(facts, now);
+  }
+
+  /** An editor's visible ranges changed: the user scrolled, unless a text change just moved them (an agent adding lines). Hot path. */
+  scrolled(): void {
+    const now = this.clock.now();
+    if (now - this.lastTextChange > CONFIRM_WINDOW_MS) this.hands.recordAt(now);
   }
 
   /** The user saves the active document: edits until `withinMs` from now (format on save) are theirs. */
