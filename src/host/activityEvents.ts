@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { SpanContext } from '../core/activity/activitySpan';
-import type { TextChangeFacts } from '../core/activity/attribution';
+import { isPasteShaped, type TextChangeFacts } from '../core/activity/attribution';
 import { Disposable } from './dispose';
 
 /** What the VS Code events are turned into; the recorder implements it. */
@@ -11,6 +11,8 @@ export interface ActivitySink {
   humanInput(): void;
   /** A text change in an editable document, shown or not. Hot path. */
   textChanged(facts: TextChangeFacts): void;
+  /** The latest text change was a paste. */
+  pasted(): void;
   /** An editor's visible ranges changed (scrolling, or lines an edit added). Hot path. */
   scrolled(): void;
   /** The user saves the active document; format-on-save edits may follow within `withinMs`. */
@@ -37,6 +39,22 @@ function touchesCursor(change: vscode.TextDocumentContentChangeEvent, selections
     if (change.range.contains(cursor) || (cursor.line === endLine && cursor.character === endCharacter)) return true;
   }
   return false;
+}
+
+const WHITESPACE = /\s+/g;
+
+/**
+ * A paste in VS Code for the web comes without the keyboard source, like an accepted AI completion. When a
+ * paste-shaped insertion lands at the cursor, the clipboard tells them apart: both texts are compared in memory,
+ * ignoring whitespace (pasting re-indents), and neither is kept.
+ */
+function checkForPaste(text: string, sink: ActivitySink): void {
+  vscode.env.clipboard.readText().then(
+    (clipboard) => {
+      if (clipboard.length > 0 && clipboard.replace(WHITESPACE, '') === text.replace(WHITESPACE, '')) sink.pasted();
+    },
+    () => undefined,
+  );
 }
 
 /** What the attribution rules need to know about a text change (core/activity/attribution.ts): sizes and places, never content. */
@@ -71,7 +89,10 @@ export class ActivityEvents extends Disposable {
     const activity = () => sink.activity();
     this.register(
       vscode.workspace.onDidChangeTextDocument((e) => {
-        if (e.contentChanges.length > 0 && EDITABLE_SCHEMES.has(e.document.uri.scheme)) sink.textChanged(changeFacts(e, w.activeTextEditor));
+        if (e.contentChanges.length === 0 || !EDITABLE_SCHEMES.has(e.document.uri.scheme)) return;
+        const facts = changeFacts(e, w.activeTextEditor);
+        sink.textChanged(facts);
+        if (facts.atCursor && !facts.undoRedo && e.contentChanges.length === 1 && isPasteShaped(facts)) checkForPaste(e.contentChanges[0]!.text, sink);
       }),
     );
     this.register(

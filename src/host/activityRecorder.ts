@@ -67,6 +67,10 @@ export class ActivityRecorder extends Disposable implements ActivitySink {
     this.tracker.textChanged(facts);
   }
 
+  pasted(): void {
+    this.tracker.pasted();
+  }
+
   scrolled(): void {
     this.tracker.scrolled();
   }

@@ -4,6 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { isPasteShaped } from '../../src/core/activity/attribution';
 import { changeFacts } from '../../src/host/activityEvents';
 import { FORMAT_HEADER, INLINE_COMPLETION, INLINE_TRIGGER, SUGGESTION } from './texts';
 
@@ -108,7 +109,14 @@ export function activate(context: vscode.ExtensionContext): void {
       },
     ),
     vscode.workspace.onDidChangeTextDocument((e) => {
-      if (e.contentChanges.length > 0 && e.document.uri.scheme === 'file') record({ type: 'change', facts: changeFacts(e, vscode.window.activeTextEditor) });
+      if (e.contentChanges.length === 0 || e.document.uri.scheme !== 'file') return;
+      const facts = changeFacts(e, vscode.window.activeTextEditor);
+      record({ type: 'change', facts });
+      // What the extension's paste check finds (activityEvents.ts): only whether the clipboard matched.
+      if (facts.atCursor && !facts.undoRedo && isPasteShaped(facts)) {
+        const text = e.contentChanges[0]!.text.replace(/\s+/g, '');
+        void vscode.env.clipboard.readText().then((clipboard) => record({ type: 'clipboard', matches: clipboard.length > 0 && clipboard.replace(/\s+/g, '') === text }));
+      }
     }),
     vscode.window.onDidChangeTextEditorSelection((e) => record({ type: 'selection', kind: (['none', 'keyboard', 'mouse', 'command'] as const)[e.kind ?? 0] })),
     vscode.window.onDidChangeTextEditorVisibleRanges(() => record({ type: 'scroll' })),

@@ -67,6 +67,11 @@ export class AttributedActivity {
     this.hands.recordAt(now);
   }
 
+  /** The latest text change was a paste (the host found its text on the clipboard). */
+  pasted(): void {
+    this.attributor.pasted(this.clock.now());
+  }
+
   saved(): void {
     this.attributor.saved();
   }

@@ -8,18 +8,19 @@
  * 1. Undo and redo (`TextDocumentChangeEvent.reason`) are the user's: typed.
  * 2. A change to a document that is not the active editor's is an agent's (chat and agent edits, other
  *    extensions, and also multi-file refactorings the user started, which we cannot tell apart).
- * 3. A change to the active document during a save the user made (format on save, code actions on save) is
- *    the user's: typed.
+ * 3. A change to the active document during a save the user made, or within `CONFIRM_WINDOW_MS` before VS Code
+ *    tells extensions about the save (format on save runs first), is the user's: typed.
  * 4. A change to the active document that a keyboard- or mouse-caused selection change confirms within
  *    `CONFIRM_WINDOW_MS` is the user's: VS Code moves the cursor with the keyboard source for every keystroke
- *    (typing, auto-closing, multi-cursor typing, Enter with auto-indent, Backspace) and for a paste. It is
+ *    (typing, auto-closing, multi-cursor typing, Enter with auto-indent, Backspace) and for a native paste. It is
  *    *pasted* when it inserts code on new lines or a long run of characters (`isPasteShaped`), else *typed*.
- * 5. A pure deletion right after a keyboard or mouse event (the Delete key does not move the cursor) is typed.
- * 6. An unconfirmed insertion at a cursor of the active editor, within `INLINE_COMPLETION_WINDOW_MS` of the
- *    user's last keyboard or mouse event, is an accepted completion: the editor applies suggestions, snippets
- *    and ghost text with a non-keyboard source. A multi-line or long one is an *AI completion*; a short one
- *    (an IntelliSense item, a one-line snippet) is *typed*.
- * 7. Everything else is an agent's.
+ *    A paste-shaped insertion at the cursor that equals the clipboard (ignoring whitespace; the host compares
+ *    them in memory and keeps neither) is *pasted* too: VS Code in a browser pastes without the keyboard source.
+ * 5. An unconfirmed change at a cursor of the active editor, within `INLINE_COMPLETION_WINDOW_MS` of the
+ *    user's last keyboard or mouse event, is the user's: the editor applies suggestions, snippets and ghost text
+ *    with a non-keyboard source, and the Delete key moves no cursor. A multi-line or long insertion is an
+ *    accepted *AI completion*; anything shorter (an IntelliSense item, a one-line snippet, a deletion) is *typed*.
+ * 6. Everything else is an agent's.
  *
  * Limits: a multi-line snippet counts as an AI completion, a short one-line AI completion as typed; an agent
  * edit that lands exactly at the cursor within a minute of the user's typing counts as an accepted
@@ -43,8 +44,14 @@ export interface TextChangeFacts {
   readonly atCursor: boolean;
 }
 
-/** A keyboard or mouse selection change this long after a text change confirms it as the user's. */
-export const CONFIRM_WINDOW_MS = 1_000;
+/**
+ * A keyboard or mouse selection change at most this long after a text change confirms it as the user's. VS Code
+ * sends a keystroke's change and its cursor move together (1–2 ms apart in recordings); a person's next key
+ * comes later, so a key pressed right after accepting a completion does not turn it into typing.
+ */
+export const CONFIRM_WINDOW_MS = 250;
+/** A paste-shaped insertion at the cursor waits this long for the host's clipboard check (a remote round trip in the browser). */
+export const PASTE_CHECK_WINDOW_MS = 2_000;
 /** Ghost text shows after the user typed or moved the cursor; accepting it follows their last key within this. */
 export const INLINE_COMPLETION_WINDOW_MS = 60_000;
 /** A one-line insertion at least this long, by the user's key, is a paste (or, unconfirmed, an AI completion). */
@@ -66,13 +73,16 @@ export function isPasteShaped(facts: TextChangeFacts): boolean {
 
 /** What an unconfirmed change is, once no keyboard or mouse event came to confirm it. */
 function unconfirmedKind(facts: TextChangeFacts, sinceHuman: number): CharacterKind {
-  if (facts.atCursor && facts.insertedChars > 0 && sinceHuman <= INLINE_COMPLETION_WINDOW_MS) return isPasteShaped(facts) ? 'aiCompletion' : 'typed';
-  if (facts.insertedChars === 0 && sinceHuman <= CONFIRM_WINDOW_MS) return 'typed';
-  return 'agent';
+  if (!facts.atCursor || sinceHuman > INLINE_COMPLETION_WINDOW_MS) return 'agent';
+  return isPasteShaped(facts) ? 'aiCompletion' : 'typed';
 }
 
 interface Pending {
   time: number;
+  /** Resolved as `unconfirmed` once this has passed. */
+  deadline: number;
+  /** Waiting for the clipboard check too. */
+  pasteCandidate: boolean;
   /** If confirmed by the user's keyboard or mouse. */
   confirmed: CharacterKind;
   /** If not. */
@@ -93,16 +103,18 @@ export class EditAttributor {
 
   constructor(private readonly sink: AttributionSink) {}
 
-  /** A selection change made with the keyboard or the mouse, at `now`. */
+  /** A selection change made with the keyboard or the mouse, at `now`: it confirms the changes of the moment before. */
   humanInput(now: number): void {
-    this.settle(now);
-    for (let i = this.head; i < this.pending.length; i++) this.resolve(this.pending[i]!, true);
-    this.clear();
+    this.confirm(now, (change) => change.confirmed);
     this.lastHuman = now;
   }
 
-  /** The user saved the active document (not an auto save after a delay): its edits until `until` are theirs. */
+  /**
+   * The user saves the active document (not an auto save after a delay): its edits until `until` are theirs, and so
+   * are those of the moment before, which format on save makes before extensions hear of the save.
+   */
   saving(now: number, until: number): void {
+    this.confirm(now, () => 'typed');
     this.lastHuman = now;
     this.savingUntil = until;
   }
@@ -112,25 +124,60 @@ export class EditAttributor {
     this.savingUntil = Number.NEGATIVE_INFINITY;
   }
 
+  /** The latest paste-shaped insertion at the cursor still waiting is the clipboard's text: a paste. */
+  pasted(now: number): void {
+    this.settle(now);
+    for (let i = this.pending.length - 1; i >= this.head; i--) {
+      const change = this.pending[i]!;
+      if (!change.pasteCandidate) continue;
+      this.pending.splice(i, 1);
+      this.emit('pasted', change.chars, change.time);
+      break;
+    }
+    if (this.head === this.pending.length) this.clear();
+  }
+
   textChanged(facts: TextChangeFacts, now: number): void {
     this.settle(now);
     const chars = facts.insertedChars;
     if (facts.undoRedo || (facts.inActiveEditor && now <= this.savingUntil)) return this.emit('typed', chars, now);
     if (!facts.inActiveEditor) return this.emit('agent', chars, now);
-    if (this.pending.length - this.head >= MAX_PENDING) this.resolve(this.pending[this.head++]!, false);
-    this.pending.push({ time: now, confirmed: isPasteShaped(facts) ? 'pasted' : 'typed', unconfirmed: unconfirmedKind(facts, now - this.lastHuman), chars });
+    if (this.pending.length - this.head >= MAX_PENDING) this.resolve(this.pending[this.head++]!);
+    const pasteCandidate = facts.atCursor && isPasteShaped(facts);
+    this.pending.push({
+      time: now,
+      deadline: now + (pasteCandidate ? PASTE_CHECK_WINDOW_MS : CONFIRM_WINDOW_MS),
+      pasteCandidate,
+      confirmed: pasteCandidate ? 'pasted' : 'typed',
+      unconfirmed: unconfirmedKind(facts, now - this.lastHuman),
+      chars,
+    });
   }
 
-  /** Resolves every change whose confirmation window has passed. Call on every tick. */
+  /** Resolves, in order, every change whose wait is over. Call on every tick. */
   settle(now: number): void {
-    while (this.head < this.pending.length && now - this.pending[this.head]!.time > CONFIRM_WINDOW_MS) this.resolve(this.pending[this.head++]!, false);
+    while (this.head < this.pending.length && now > this.pending[this.head]!.deadline) this.resolve(this.pending[this.head++]!);
     if (this.head === this.pending.length) this.clear();
   }
 
   /** Resolves everything as it stands (deactivate, pause). */
   flush(): void {
-    for (let i = this.head; i < this.pending.length; i++) this.resolve(this.pending[i]!, false);
+    for (let i = this.head; i < this.pending.length; i++) this.resolve(this.pending[i]!);
     this.clear();
+  }
+
+  /** Resolves the changes of the last `CONFIRM_WINDOW_MS` as `kind(change)`; older ones keep waiting for their deadline. */
+  private confirm(now: number, kind: (change: Pending) => CharacterKind): void {
+    this.settle(now);
+    if (this.head === this.pending.length) return;
+    const waiting: Pending[] = [];
+    for (let i = this.head; i < this.pending.length; i++) {
+      const change = this.pending[i]!;
+      if (now - change.time <= CONFIRM_WINDOW_MS) this.emit(kind(change), change.chars, change.time);
+      else waiting.push(change);
+    }
+    this.pending = waiting;
+    this.head = 0;
   }
 
   private clear(): void {
@@ -138,8 +185,8 @@ export class EditAttributor {
     this.head = 0;
   }
 
-  private resolve(change: Pending, confirmed: boolean): void {
-    this.emit(confirmed ? change.confirmed : change.unconfirmed, change.chars, change.time);
+  private resolve(change: Pending): void {
+    this.emit(change.unconfirmed, change.chars, change.time);
   }
 
   private emit(kind: CharacterKind, chars: number, time: number): void {
