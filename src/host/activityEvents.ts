@@ -3,21 +3,26 @@ import type { SpanContext } from '../core/activity/activitySpan';
 import { isPasteShaped, type TextChangeFacts } from '../core/activity/attribution';
 import { Disposable } from './dispose';
 
-/** What the VS Code events are turned into; the recorder implements it. */
-export interface ActivitySink {
-  /** One activity event of the user's that is not a text change. Hot path: must stay O(1). */
+/** The user's events and the text changes, as the core takes them (AttributedActivity). Hot path: every call O(1). */
+export interface ActivityInput {
+  /** An activity event of the user's that is not a text change. */
   activity(): void;
-  /** A selection change made with the keyboard or the mouse. Hot path. */
+  /** A selection change made with the keyboard or the mouse. */
   humanInput(): void;
-  /** A text change in an editable document, shown or not. Hot path. */
+  /** A text change in an editable document, shown or not. */
   textChanged(facts: TextChangeFacts): void;
   /** The latest text change was a paste. */
   pasted(): void;
-  /** An editor's visible ranges changed (scrolling, or lines an edit added). Hot path. */
+  /** An editor's visible ranges changed (scrolling, or lines an edit added). */
   scrolled(): void;
   /** The user saves the active document; format-on-save edits may follow within `withinMs`. */
   saving(withinMs: number): void;
   saved(): void;
+}
+
+/** What the VS Code events are turned into; the recorder implements it. */
+export interface ActivitySink {
+  readonly input: ActivityInput;
   focusChanged(focused: boolean): void;
   contextChanged(context: SpanContext): void;
 }
@@ -48,10 +53,10 @@ const WHITESPACE = /\s+/g;
  * paste-shaped insertion lands at the cursor, the clipboard tells them apart: both texts are compared in memory,
  * ignoring whitespace (pasting re-indents), and neither is kept.
  */
-function checkForPaste(text: string, sink: ActivitySink): void {
+function checkForPaste(text: string, input: ActivityInput): void {
   vscode.env.clipboard.readText().then(
     (clipboard) => {
-      if (clipboard.length > 0 && clipboard.replace(WHITESPACE, '') === text.replace(WHITESPACE, '')) sink.pasted();
+      if (clipboard.length > 0 && clipboard.replace(WHITESPACE, '') === text.replace(WHITESPACE, '')) input.pasted();
     },
     () => undefined,
   );
@@ -86,36 +91,37 @@ export class ActivityEvents extends Disposable {
   constructor(private readonly sink: ActivitySink) {
     super();
     const w = vscode.window;
-    const activity = () => sink.activity();
+    const input = sink.input;
+    const activity = () => input.activity();
     this.register(
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.contentChanges.length === 0 || !EDITABLE_SCHEMES.has(e.document.uri.scheme)) return;
         const facts = changeFacts(e, w.activeTextEditor);
-        sink.textChanged(facts);
-        if (facts.atCursor && !facts.undoRedo && e.contentChanges.length === 1 && isPasteShaped(facts)) checkForPaste(e.contentChanges[0]!.text, sink);
+        input.textChanged(facts);
+        if (facts.atCursor && !facts.undoRedo && e.contentChanges.length === 1 && isPasteShaped(facts)) checkForPaste(e.contentChanges[0]!.text, input);
       }),
     );
     this.register(
       w.onDidChangeTextEditorSelection((e) => {
-        if (e.kind === vscode.TextEditorSelectionChangeKind.Keyboard || e.kind === vscode.TextEditorSelectionChangeKind.Mouse) sink.humanInput();
+        if (e.kind === vscode.TextEditorSelectionChangeKind.Keyboard || e.kind === vscode.TextEditorSelectionChangeKind.Mouse) input.humanInput();
       }),
     );
     this.register(
       vscode.workspace.onWillSaveTextDocument((e) => {
-        if (e.reason !== vscode.TextDocumentSaveReason.AfterDelay && e.document === w.activeTextEditor?.document) sink.saving(SAVE_PARTICIPANTS_MS);
+        if (e.reason !== vscode.TextDocumentSaveReason.AfterDelay && e.document === w.activeTextEditor?.document) input.saving(SAVE_PARTICIPANTS_MS);
       }),
     );
-    this.register(w.onDidChangeTextEditorVisibleRanges(() => sink.scrolled()));
+    this.register(w.onDidChangeTextEditorVisibleRanges(() => input.scrolled()));
     this.register(
       w.onDidChangeActiveTextEditor((editor) => {
         this.updateContext(editor);
-        if (editor) sink.activity();
+        if (editor) input.activity();
       }),
     );
     this.register(
       vscode.workspace.onDidSaveTextDocument(() => {
-        sink.saved();
-        sink.activity();
+        input.saved();
+        input.activity();
       }),
     );
     this.register(vscode.debug.onDidStartDebugSession(activity));
@@ -125,13 +131,13 @@ export class ActivityEvents extends Disposable {
     this.register(w.onDidChangeActiveTerminal(activity));
     this.register(
       vscode.workspace.onDidChangeNotebookDocument((e) => {
-        if (e.cellChanges.some((change) => change.executionSummary !== undefined)) sink.activity();
+        if (e.cellChanges.some((change) => change.executionSummary !== undefined)) input.activity();
       }),
     );
     this.register(
       w.onDidChangeWindowState((state) => {
         sink.focusChanged(state.focused);
-        if (state.focused) sink.activity();
+        if (state.focused) input.activity();
       }),
     );
     this.updateContext(w.activeTextEditor);

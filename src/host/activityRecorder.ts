@@ -1,12 +1,11 @@
 import * as vscode from 'vscode';
 import type { SpanContext } from '../core/activity/activitySpan';
 import { AttributedActivity } from '../core/activity/attributedActivity';
-import type { TextChangeFacts } from '../core/activity/attribution';
 import type { JournalProblem } from '../core/journal/journalProblem';
 import { JournalWriter } from '../core/journal/journalWriter';
 import type { ManualMeeting } from '../core/journal/records';
 import type { Clock } from '../core/time/clock';
-import type { ActivitySink } from './activityEvents';
+import type { ActivityInput, ActivitySink } from './activityEvents';
 import { Disposable } from './dispose';
 
 const TICK_MS = 15_000;
@@ -47,40 +46,20 @@ export class ActivityRecorder extends Disposable implements ActivitySink {
     });
     this.writer = this.createWriter(options.dataDirectory, options.createRoot);
     this.followPausedState();
-    const tick = setInterval(() => {
-      this.tracker.tick();
-      this.followPausedState();
-    }, TICK_MS);
+    const tick = setInterval(() => this.tick(), TICK_MS);
     const flush = setInterval(() => this.flush(), FLUSH_MS);
     this.register({ dispose: () => (clearInterval(tick), clearInterval(flush)) });
   }
 
-  activity(): void {
-    this.tracker.activity();
+  /** The periodic timer: ends idle spans, resolves attributions that waited long enough, follows the paused state. */
+  tick(): void {
+    this.tracker.tick();
+    this.followPausedState();
   }
 
-  humanInput(): void {
-    this.tracker.humanInput();
-  }
-
-  textChanged(facts: TextChangeFacts): void {
-    this.tracker.textChanged(facts);
-  }
-
-  pasted(): void {
-    this.tracker.pasted();
-  }
-
-  scrolled(): void {
-    this.tracker.scrolled();
-  }
-
-  saving(withinMs: number): void {
-    this.tracker.saving(withinMs);
-  }
-
-  saved(): void {
-    this.tracker.saved();
+  /** The events of this window go straight to the core. */
+  get input(): ActivityInput {
+    return this.tracker;
   }
 
   focusChanged(focused: boolean): void {

@@ -12,6 +12,7 @@ import { FORMAT_HEADER, INLINE_COMPLETION, INLINE_TRIGGER, SUGGESTION } from './
 interface HandsOnTestApi {
   clock: { run(epochMs: number, rate: number): void; now(): number };
   flush(): void;
+  tick(): void;
 }
 
 type Command =
@@ -54,9 +55,14 @@ export function activate(context: vscode.ExtensionContext): void {
 
   const run = async (command: Command): Promise<unknown> => {
     switch (command.op) {
-      case 'clock':
-        (await api()).clock.run(command.from, command.rate);
-        return (await api()).clock.now();
+      case 'clock': {
+        const handsOn = await api();
+        handsOn.flush();
+        handsOn.clock.run(command.from, command.rate);
+        // The jump to another day ends the open spans now, before the scenario's first event, as a resume from suspend would.
+        handsOn.tick();
+        return handsOn.clock.now();
+      }
       case 'agent':
         await agentEdits(command);
         return 'done';

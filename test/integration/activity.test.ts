@@ -67,4 +67,26 @@ describe('Recording coding time in a real editor', () => {
     }
     assert.equal(await codedMinutes(start), 0);
   });
+
+  it('records edits that no key of the user caused, in the shown editor, as agent time and agent characters', async () => {
+    const api = await extensionApi();
+    const start = api.clock.now() + 180 * MINUTE;
+    api.clock.set(start);
+    const editor = await openScratchEditor();
+    for (let minute = 0; minute <= 3; minute++) {
+      const edit = new vscode.WorkspaceEdit();
+      edit.insert(editor.document.uri, editor.document.lineAt(editor.document.lineCount - 1).range.end, `// agent ${minute}\n`);
+      await vscode.workspace.applyEdit(edit);
+      api.clock.advance(MINUTE);
+    }
+    api.flush();
+    const history = readHistory(api.dataDirectory(), { start, end: api.clock.now() + MINUTE });
+    assert.equal(durationMs(history.union), 0, 'no hands-on time');
+    const agentMinutes = durationMs(history.agent) / MINUTE;
+    assert.ok(agentMinutes >= 3 && agentMinutes <= 4, `agent time ${agentMinutes} min`);
+    assert.equal(
+      history.characters.reduce((sum, bucket) => sum + bucket.counts.agent, 0),
+      4 * '// agent 0\n'.length,
+    );
+  });
 });

@@ -1,4 +1,4 @@
-import { charactersPer, latestBuckets, type CharacterCounts, type WriterBucket } from '../activity/characterCounts';
+import { CHARACTER_BUCKET_MS, charactersPer, latestBuckets, type CharacterCounts, type WriterBucket } from '../activity/characterCounts';
 import type { ActivitySpan } from '../activity/activitySpan';
 import { MINUTE_MS } from '../time/clock';
 import { clip, durationMs, gaps, intersect, union, type Interval } from '../time/interval';
@@ -11,7 +11,7 @@ export interface History {
   union: Interval[];
   /** Agent time in the range: when agent edits arrived and the user did nothing (never overlaps `union`). */
   agent: Interval[];
-  /** Every writer's character counts in the range, each writer's quarter hour once, sorted (sum them with charactersPer). */
+  /** Every writer's character counts of the quarter hours overlapping the range, each writer's quarter hour once, sorted (sum them with charactersPer). */
   characters: WriterBucket[];
   /** Minutes per workspace folder name over the breakdown range (spans recorded with a name only), each its own union. */
   minutesByWorkspace: Record<string, number>;
@@ -51,7 +51,7 @@ export function readHistory(root: string, range: Interval, breakdownRange: Inter
   return {
     union: split.handsOn,
     agent: split.agent,
-    characters: latestBuckets(store.characters).filter((b) => b.start >= range.start && b.start < range.end),
+    characters: latestBuckets(store.characters).filter((b) => b.start + CHARACTER_BUCKET_MS > range.start && b.start < range.end),
     minutesByWorkspace: minutesByKey(coding, coding.map((s) => s.workspace), breakdownRange),
     minutesByLanguage: minutesByKey(coding, coding.map((s) => s.language), breakdownRange),
     meetings: distinctMeetings(store.meetings),
