@@ -10,7 +10,7 @@ import { installExtension, launchChromium, startCodeServer, type RunningCodeServ
 import { buildHelperExtension } from '../harness/helperExtension';
 import { buildExtensionUnderTest } from '../harness/integration';
 import { FORMAT_HEADER, INLINE_COMPLETION, SUGGESTION } from '../helperExtension/texts';
-import { openPalette, RESULTS, ROOT, runPaletteCommand, waitUntil } from './workbench';
+import { dashboardFrame, openPalette, RESULTS, ROOT, runPaletteCommand, waitUntil } from './workbench';
 
 /** Scenario time runs this many times faster than real time (the test clock of the test-hook build). */
 const RATE = 5;
@@ -137,10 +137,14 @@ async function measure(bench: Bench, scenario: number): Promise<DayJson> {
   if (existsSync(events)) renameSync(events, join(RESULTS, `attribution-events-${scenario}.jsonl`));
   const out = execFileSync('node', [bench.cli, 'activity', '--data-dir', bench.dataDir, '--from', dayOf(scenario), '--to', dayOf(scenario), '--tz', 'UTC', '--json'], { encoding: 'utf8' });
   const day = (JSON.parse(out) as { days: DayJson[] }).days[0]!;
+  measured.push(day);
   mkdirSync(RESULTS, { recursive: true });
   appendFileSync(join(RESULTS, 'attribution-scenarios.jsonl'), `${JSON.stringify({ scenario, ...day })}\n`);
   return day;
 }
+
+/** What each scenario measured, for the dashboard's week. */
+const measured: DayJson[] = [];
 
 /** Types one key every `everyMs` of scenario time for `durationMs` of scenario time (the last key at its end). */
 async function typeSteadily(bench: Bench, durationMs: number, everyMs: number): Promise<number> {
@@ -269,5 +273,26 @@ describe('Your hands or an agent’s, in a real VS Code', function () {
     assert.equal(day.characters.agent, 0, 'no agent characters');
     assert.equal(day.characters.aiCompletion, 0, 'no AI completion characters');
     assert.equal(day.characters.pasted, 0, 'nothing pasted');
+  });
+
+  it('7. the dashboard shows the week’s agent time per day and who wrote the characters, each with its table', async () => {
+    const { page } = bench;
+    await runPaletteCommand(page, 'Hands-On: Open Dashboard');
+    const frame = await dashboardFrame(page);
+    const rows = async (selector: string) => frame.$$eval(`${selector} tbody tr`, (trs) => trs.map((tr) => [...tr.children].map((cell) => (cell.textContent ?? '').trim())));
+    const total = (kind: keyof DayJson['characters']) => measured.reduce((sum, day) => sum + day.characters[kind], 0).toLocaleString('en-US');
+    assert.deepEqual(
+      (await rows('#character-split table')).map(([who, count]) => [who, count]),
+      [
+        ['Typed by you', total('typed')],
+        ['Pasted by you', total('pasted')],
+        ['AI completions you accepted', total('aiCompletion')],
+        ['Agent edits', total('agent')],
+      ],
+    );
+    const headers = await frame.$$eval('details.chart-table table thead th', (ths) => ths.map((th) => (th.textContent ?? '').trim()));
+    assert.ok(headers.includes('Agent (not coding)'), `daily table headers: ${headers.join(', ')}`);
+    const agentDay = (await rows('details.chart-table table')).find((cells) => cells[0]?.startsWith('Tue 3 Mar'));
+    assert.ok(agentDay && agentDay[2] !== '0m', `the agent scenario's day shows its agent time: ${JSON.stringify(agentDay)}`);
   });
 });

@@ -2,16 +2,15 @@ import * as assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Frame, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { weekRange } from '../../src/core/balance/periods';
 import { JournalWriter } from '../../src/core/journal/journalWriter';
 import { DAY_MS, HOUR_MS, ManualClock, MINUTE_MS } from '../../src/core/time/clock';
 import { systemTimeZone } from '../../src/core/time/localDays';
 import { writeUserSettings } from '../harness/codeServer';
-import { handsOnStatusItem, openPalette, openWorkbench, reloadWindow, RESULTS, screenshot, type Workbench } from './workbench';
+import { DASHBOARD_ROOT as ROOT, dashboardFrame, handsOnStatusItem, openPalette, openWorkbench, reloadWindow, RESULTS, screenshot, type Workbench } from './workbench';
 
 const HOSTILE_TITLE = '<img src=x onerror=alert(1)><script>alert(2)</script>';
-const ROOT = '#hands-on-dashboard';
 
 function icsTime(epochMs: number): string {
   return new Date(epochMs).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
@@ -67,26 +66,6 @@ function seedYear(folder: string, now: number): { dataDir: string; calendar: str
   const calendar = join(folder, 'calendar.ics');
   writeFileSync(calendar, lines.join('\r\n'));
   return { dataDir, calendar };
-}
-
-/** The frame of the dashboard webview (VS Code nests it in two iframes), once it holds the root element. */
-async function dashboardFrame(page: Page, predicate = `${ROOT}[data-rendered-seq]`, timeoutMs = 60_000): Promise<Frame> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    for (const frame of page.frames()) {
-      if (!frame.url().includes('webview')) continue;
-      try {
-        if (await frame.$(predicate)) return frame;
-      } catch {
-        // A frame that navigates while we look is simply skipped.
-      }
-    }
-    if (Date.now() > deadline) {
-      const tabs = await page.locator('.tabs-container .tab').allInnerTexts();
-      throw new Error(`no dashboard webview matching ${predicate} within ${timeoutMs} ms (editor tabs: ${tabs.join(', ') || 'none'})`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
 }
 
 async function statusPercent(page: Page): Promise<string> {

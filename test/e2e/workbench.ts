@@ -2,7 +2,7 @@
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Frame, Locator, Page } from 'playwright-core';
 import { installExtension, launchChromium, startCodeServer, type RunningCodeServer } from '../harness/codeServer';
 
 export const ROOT = resolve(__dirname, '..', '..', '..');
@@ -133,4 +133,26 @@ export async function notificationTexts(page: Page): Promise<string[]> {
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(RESULTS, { recursive: true });
   await page.screenshot({ path: join(RESULTS, `${name}.png`) });
+}
+
+export const DASHBOARD_ROOT = '#hands-on-dashboard';
+
+/** The frame of the dashboard webview (VS Code nests it in two iframes), once it holds the root element. */
+export async function dashboardFrame(page: Page, predicate = `${DASHBOARD_ROOT}[data-rendered-seq]`, timeoutMs = 60_000): Promise<Frame> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    for (const frame of page.frames()) {
+      if (!frame.url().includes('webview')) continue;
+      try {
+        if (await frame.$(predicate)) return frame;
+      } catch {
+        // A frame that navigates while we look is simply skipped.
+      }
+    }
+    if (Date.now() > deadline) {
+      const tabs = await page.locator('.tabs-container .tab').allInnerTexts();
+      throw new Error(`no dashboard webview matching ${predicate} within ${timeoutMs} ms (editor tabs: ${tabs.join(', ') || 'none'})`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
 }

@@ -81,9 +81,9 @@ describe('Recording coding time in a real editor', () => {
     }
     api.flush();
     const history = readHistory(api.dataDirectory(), { start, end: api.clock.now() + MINUTE });
-    assert.equal(durationMs(history.union), 0, 'no hands-on time');
+    assert.ok(durationMs(history.union) <= MINUTE / 2, 'no hands-on time but the credit of opening the editor');
     const agentMinutes = durationMs(history.agent) / MINUTE;
-    assert.ok(agentMinutes >= 3 && agentMinutes <= 4, `agent time ${agentMinutes} min`);
+    assert.ok(agentMinutes >= 2.5 && agentMinutes <= 3.5, `agent time ${agentMinutes} min: 3.5 min of edits and credit, minus the hands-on half minute`);
     assert.equal(
       history.characters.reduce((sum, bucket) => sum + bucket.counts.agent, 0),
       4 * '// agent 0\n'.length,

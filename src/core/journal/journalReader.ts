@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ActivitySpan } from '../activity/activitySpan';
-import type { WriterBucket } from '../activity/characterCounts';
+import { CHARACTER_BUCKET_MS, type WriterBucket } from '../activity/characterCounts';
 import type { Interval } from '../time/interval';
 import { decodeDay } from './dayFile';
 import { journalPaths, parseDayFileName, parseJournalFileName, utcDayStart } from './layout';
@@ -63,7 +63,7 @@ function readOnce(root: string, range: Interval, lastAttempt: boolean): StoreCon
     }
     for (const span of day.spans) if (keep(span.start, span.end)) contents.spans.push(span);
     for (const meeting of day.meetings) if (keepMeeting(meeting)) contents.meetings.push(meeting);
-    for (const bucket of day.characters) if (keep(bucket.start, bucket.start + 1)) contents.characters.push(bucket);
+    for (const bucket of day.characters) if (keep(bucket.start, bucket.start + CHARACTER_BUCKET_MS)) contents.characters.push(bucket);
   }
 
   for (const name of listNames(paths.live)) {
@@ -76,7 +76,7 @@ function readOnce(root: string, range: Interval, lastAttempt: boolean): StoreCon
       if (record.kind === 'activity') {
         if (keep(record.span.start, record.span.end)) contents.spans.push(record.span);
       } else if (record.kind === 'characters') {
-        if (keep(record.bucket.start, record.bucket.start + 1)) contents.characters.push({ ...record.bucket, writer: parsed.writerId });
+        if (keep(record.bucket.start, record.bucket.start + CHARACTER_BUCKET_MS)) contents.characters.push({ ...record.bucket, writer: parsed.writerId });
       } else if (keepMeeting(record.meeting)) {
         contents.meetings.push(record.meeting);
       }
