@@ -10,7 +10,7 @@ import { installExtension, launchChromium, startCodeServer, type RunningCodeServ
 import { buildHelperExtension } from '../harness/helperExtension';
 import { buildExtensionUnderTest } from '../harness/integration';
 import { FORMAT_HEADER, INLINE_COMPLETION, SUGGESTION } from '../helperExtension/texts';
-import { dashboardFrame, openPalette, RESULTS, ROOT, runPaletteCommand, waitUntil } from './workbench';
+import { dashboardFrame, openPalette, RESULTS, ROOT, runPaletteCommand, screenshot, waitUntil } from './workbench';
 
 /** Scenario time runs this many times faster than real time (the test clock of the test-hook build). */
 const RATE = 5;
@@ -143,6 +143,9 @@ async function measure(bench: Bench, scenario: number): Promise<DayJson> {
   return day;
 }
 
+/** 25 edits `// agent edit N\n`, 0 s to 120 s: ten with one digit, fifteen with two. */
+const AGENT_CHARACTERS = 25 * '// agent edit 0\n'.length + 15;
+
 /** What each scenario measured, for the dashboard's week. */
 const measured: DayJson[] = [];
 
@@ -192,24 +195,24 @@ describe('Your hands or an agent’s, in a real VS Code', function () {
   it('2. an agent editing the shown file for 120 s while no key is pressed is agent time', async () => {
     await openFile(bench, 'scenario2.ts');
     await startDay(bench, 2);
-    await helper(bench, { op: 'agent', target: 'shown', everyMs: 5 * SECOND, count: 24, rate });
+    await helper(bench, { op: 'agent', target: 'shown', everyMs: 5 * SECOND, count: 25, rate });
     const day = await measure(bench, 2);
     assert.ok(day.codingMinutes <= 0.5, `hands-on ${day.codingMinutes} min, at most the 30 s credit of one event`);
     near(day.agentMinutes, 2.5, 0.3, 'agent (120 s and the credit after the last edit)');
-    assert.equal(day.characters.agent, 24 * '// agent edit 0\n'.length + 14 * 1);
+    assert.equal(day.characters.agent, AGENT_CHARACTERS);
     assert.equal(day.characters.typed + day.characters.pasted + day.characters.aiCompletion, 0);
   });
 
   it('3. an agent editing an unopened file while you type in another counts only where you were idle', async () => {
     await openFile(bench, 'scenario3.ts');
     await startDay(bench, 3);
-    const agent = helper(bench, { op: 'agent', target: 'unopened', file: join(bench.workspace, 'unopened.ts'), everyMs: 5 * SECOND, count: 24, rate });
+    const agent = helper(bench, { op: 'agent', target: 'unopened', file: join(bench.workspace, 'unopened.ts'), everyMs: 5 * SECOND, count: 25, rate });
     const keys = await typeSteadily(bench, 60 * SECOND, SECOND);
     await agent;
     const day = await measure(bench, 3);
     near(day.codingMinutes, 1.5, 0.2, 'hands-on (your 60 s of typing and its credit)');
     near(day.agentMinutes, 1.0, 0.3, 'agent (its 150 s minus the 90 s that were hands-on)');
-    assert.deepEqual(day.characters, { typed: keys, pasted: 0, aiCompletion: 0, agent: 24 * '// agent edit 0\n'.length + 14 });
+    assert.deepEqual(day.characters, { typed: keys, pasted: 0, aiCompletion: 0, agent: AGENT_CHARACTERS });
   });
 
   it('4. a 40-line paste is hands-on time and pasted characters', async () => {
@@ -294,5 +297,6 @@ describe('Your hands or an agent’s, in a real VS Code', function () {
     assert.ok(headers.includes('Agent (not coding)'), `daily table headers: ${headers.join(', ')}`);
     const agentDay = (await rows('details.chart-table table')).find((cells) => cells[0]?.startsWith('Tue 3 Mar'));
     assert.ok(agentDay && agentDay[2] !== '0m', `the agent scenario's day shows its agent time: ${JSON.stringify(agentDay)}`);
+    await screenshot(page, 'attribution-dashboard');
   });
 });

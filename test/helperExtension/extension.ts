@@ -41,15 +41,17 @@ export function activate(context: vscode.ExtensionContext): void {
     return extension.isActive ? extension.exports : extension.activate();
   };
 
+  /** `count` edits `everyMs` of scenario time apart, on a fixed schedule (the first at once). */
   const agentEdits = async (command: Extract<Command, { op: 'agent' }>) => {
+    const started = Date.now();
     for (let i = 0; i < command.count; i++) {
+      await sleep(Math.max(0, started + (i * command.everyMs) / command.rate - Date.now()));
       const document =
         command.target === 'shown' ? vscode.window.activeTextEditor?.document : await vscode.workspace.openTextDocument(vscode.Uri.file(command.file ?? ''));
       if (!document) throw new Error('no shown document to edit');
       const edit = new vscode.WorkspaceEdit();
       edit.insert(document.uri, document.lineAt(document.lineCount - 1).range.end, `// agent edit ${i}\n`);
       await vscode.workspace.applyEdit(edit);
-      await sleep(command.everyMs / command.rate);
     }
   };
 

@@ -8,7 +8,7 @@
  * 1. Undo and redo (`TextDocumentChangeEvent.reason`) are the user's: typed.
  * 2. A change to a document that is not the active editor's is an agent's (chat and agent edits, other
  *    extensions, and also multi-file refactorings the user started, which we cannot tell apart).
- * 3. A change to the active document during a save the user made, or within `CONFIRM_WINDOW_MS` before VS Code
+ * 3. A change to the active document during a save the user made, or within `LATE_SIGNAL_WINDOW_MS` before VS Code
  *    tells extensions about the save (format on save runs first), is the user's: typed.
  * 4. A change to the active document that a keyboard- or mouse-caused selection change confirms within
  *    `CONFIRM_WINDOW_MS` is the user's: VS Code moves the cursor with the keyboard source for every keystroke
@@ -50,8 +50,12 @@ export interface TextChangeFacts {
  * comes later, so a key pressed right after accepting a completion does not turn it into typing.
  */
 export const CONFIRM_WINDOW_MS = 250;
-/** A paste-shaped insertion at the cursor waits this long for the host's clipboard check (a remote round trip in the browser). */
-export const PASTE_CHECK_WINDOW_MS = 2_000;
+/**
+ * Signals that come late wait this long: the host's clipboard check for a paste-shaped insertion at the cursor (a
+ * remote round trip in the browser), and the save that format on save belongs to (formatters run before extensions
+ * hear of the save). Changes that may get such a signal are resolved only after it.
+ */
+export const LATE_SIGNAL_WINDOW_MS = 2_000;
 /** Ghost text shows after the user typed or moved the cursor; accepting it follows their last key within this. */
 export const INLINE_COMPLETION_WINDOW_MS = 60_000;
 /** A one-line insertion at least this long, by the user's key, is a paste (or, unconfirmed, an AI completion). */
@@ -105,7 +109,7 @@ export class EditAttributor {
 
   /** A selection change made with the keyboard or the mouse, at `now`: it confirms the changes of the moment before. */
   humanInput(now: number): void {
-    this.confirm(now, (change) => change.confirmed);
+    this.confirm(now, CONFIRM_WINDOW_MS, (change) => change.confirmed);
     this.lastHuman = now;
   }
 
@@ -114,7 +118,7 @@ export class EditAttributor {
    * are those of the moment before, which format on save makes before extensions hear of the save.
    */
   saving(now: number, until: number): void {
-    this.confirm(now, () => 'typed');
+    this.confirm(now, LATE_SIGNAL_WINDOW_MS, () => 'typed');
     this.lastHuman = now;
     this.savingUntil = until;
   }
@@ -144,9 +148,11 @@ export class EditAttributor {
     if (!facts.inActiveEditor) return this.emit('agent', chars, now);
     if (this.pending.length - this.head >= MAX_PENDING) this.resolve(this.pending[this.head++]!);
     const pasteCandidate = facts.atCursor && isPasteShaped(facts);
+    // Away from the cursor it may be format on save, whose save is announced after it.
+    const lateSignal = pasteCandidate || !facts.atCursor;
     this.pending.push({
       time: now,
-      deadline: now + (pasteCandidate ? PASTE_CHECK_WINDOW_MS : CONFIRM_WINDOW_MS),
+      deadline: now + (lateSignal ? LATE_SIGNAL_WINDOW_MS : CONFIRM_WINDOW_MS),
       pasteCandidate,
       confirmed: pasteCandidate ? 'pasted' : 'typed',
       unconfirmed: unconfirmedKind(facts, now - this.lastHuman),
@@ -166,14 +172,14 @@ export class EditAttributor {
     this.clear();
   }
 
-  /** Resolves the changes of the last `CONFIRM_WINDOW_MS` as `kind(change)`; older ones keep waiting for their deadline. */
-  private confirm(now: number, kind: (change: Pending) => CharacterKind): void {
+  /** Resolves the changes of the last `windowMs` as `kind(change)`; older ones keep waiting for their deadline. */
+  private confirm(now: number, windowMs: number, kind: (change: Pending) => CharacterKind): void {
     this.settle(now);
     if (this.head === this.pending.length) return;
     const waiting: Pending[] = [];
     for (let i = this.head; i < this.pending.length; i++) {
       const change = this.pending[i]!;
-      if (now - change.time <= CONFIRM_WINDOW_MS) this.emit(kind(change), change.chars, change.time);
+      if (now - change.time <= windowMs) this.emit(kind(change), change.chars, change.time);
       else waiting.push(change);
     }
     this.pending = waiting;

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { AttributedActivity } from '../../../src/core/activity/attributedActivity';
-import { CONFIRM_WINDOW_MS, EditAttributor, INLINE_COMPLETION_WINDOW_MS, PASTE_CHECK_WINDOW_MS, type CharacterKind, type TextChangeFacts } from '../../../src/core/activity/attribution';
+import { CONFIRM_WINDOW_MS, EditAttributor, INLINE_COMPLETION_WINDOW_MS, LATE_SIGNAL_WINDOW_MS, type CharacterKind, type TextChangeFacts } from '../../../src/core/activity/attribution';
 import { splitHandsOnAndAgent } from '../../../src/core/journal/activityHistory';
 import { ManualClock, MINUTE_MS } from '../../../src/core/time/clock';
 import { durationMs } from '../../../src/core/time/interval';
@@ -35,7 +35,7 @@ function kinds(out: Outcome): Partial<Record<CharacterKind, number>> {
 function classify(events: readonly RecordedEvent[]): Outcome {
   const { rules, out } = attributor();
   const end = replay(events, T0, rules);
-  rules.settle(end + PASTE_CHECK_WINDOW_MS + 1);
+  rules.settle(end + LATE_SIGNAL_WINDOW_MS + 1);
   return out;
 }
 
@@ -60,17 +60,25 @@ describe('attribution rules, one by one', () => {
     rules.textChanged(facts({ insertedChars: 4, atCursor: false }), T0 + 300);
     rules.saved();
     rules.textChanged(facts({ insertedChars: 4, atCursor: false }), T0 + 400);
-    rules.settle(T0 + 400 + CONFIRM_WINDOW_MS + 1);
+    rules.settle(T0 + 400 + LATE_SIGNAL_WINDOW_MS + 1);
     assert.deepEqual(out.human, [T0 + 300]);
     assert.deepEqual(out.agent, [T0 + 400]);
   });
 
-  it('rule 3: format on save arrives just before extensions hear of the save, and is still yours', () => {
+  it('rule 3: format on save arrives before extensions hear of the save, and is still yours; an older edit is not', () => {
     const { rules, out } = attributor();
-    rules.textChanged(facts({ insertedChars: 27, atCursor: false }), T0);
-    rules.saving(T0 + 2, T0 + 10_000);
+    rules.textChanged(facts({ insertedChars: 5, atCursor: false }), T0);
+    rules.textChanged(facts({ insertedChars: 27, atCursor: false }), T0 + 1_000);
+    rules.saving(T0 + 1_000 + LATE_SIGNAL_WINDOW_MS, T0 + 10_000);
     rules.saved();
-    assert.deepEqual(out, { human: [T0], agent: [], characters: [{ kind: 'typed', count: 27, time: T0 }] });
+    assert.deepEqual(out, {
+      human: [T0 + 1_000],
+      agent: [T0],
+      characters: [
+        { kind: 'agent', count: 5, time: T0 },
+        { kind: 'typed', count: 27, time: T0 + 1_000 },
+      ],
+    });
   });
 
   it('rule 4: a paste-shaped insertion at the cursor that the clipboard holds is pasted, whatever selection follows', () => {
@@ -99,6 +107,9 @@ describe('attribution rules, one by one', () => {
     const { rules, out } = attributor();
     rules.textChanged(facts({ insertedChars: 20, atCursor: false }), T0);
     rules.humanInput(T0 + CONFIRM_WINDOW_MS + 1);
+    rules.settle(T0 + LATE_SIGNAL_WINDOW_MS);
+    assert.deepEqual(out.agent, [], 'an edit away from the cursor waits for a late save');
+    rules.settle(T0 + LATE_SIGNAL_WINDOW_MS + 1);
     assert.deepEqual(out, { human: [], agent: [T0], characters: [{ kind: 'agent', count: 20, time: T0 }] });
   });
 

@@ -70,6 +70,17 @@ describe('journal: agent time and character counts', () => {
     );
   });
 
+  it('reads the quarter hour a range starts in, live or compacted', () => {
+    const { writer } = writerAt(dir.path, NINE + HOUR_MS);
+    writer.appendCharacters([{ start: NINE, counts: counts(3, 0, 0, 44) }]);
+    writer.flush();
+    const midBucket = { start: NINE + 10 * 1000, end: NINE + HOUR_MS };
+    assert.deepEqual(readHistory(dir.path, midBucket).characters.map((c) => c.counts), [counts(3, 0, 0, 44)]);
+    compact(dir.path, MARCH_2 + 5 * DAY_MS);
+    assert.deepEqual(readHistory(dir.path, midBucket).characters.map((c) => c.counts), [counts(3, 0, 0, 44)]);
+    assert.deepEqual(readHistory(dir.path, { start: NINE + 15 * MINUTE_MS, end: NINE + HOUR_MS }).characters, []);
+  });
+
   it('keeps agent spans and characters through compaction, and compacting twice changes nothing', () => {
     const { writer } = writerAt(dir.path, NINE + HOUR_MS, 'host-1-aaa');
     writer.appendSpans([{ start: NINE, end: NINE + 10 * MINUTE_MS }, { start: NINE + 20 * MINUTE_MS, end: NINE + 40 * MINUTE_MS, agent: true }]);
