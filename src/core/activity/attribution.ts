@@ -40,7 +40,7 @@ export interface TextChangeFacts {
   readonly insertedChars: number;
   /** Some insertion puts code (not only indentation) on a new line. */
   readonly multiLine: boolean;
-  /** Every content change touches a cursor of the active editor. */
+  /** The change (the first one, for multi-cursor edits) touches a cursor of the active editor, before or after it moved. */
   readonly atCursor: boolean;
 }
 
