@@ -1,13 +1,18 @@
 /**
  * Activity benchmarks (issue 3). Run: npx tsc -p tsconfig.test.json && node out/bench/activity.bench.js
  *   activity.handler_ns_per_event        cost of ActivityTracker.record() over 1,000,000 events (target ≤ 1000)
+ *   activity.attributed_ns_per_event     the hot path with attribution on (issue 9): typing as VS Code delivers it, a text
+ *                                        change then a keyboard selection, with an agent edit elsewhere every 20 keys,
+ *                                        through AttributedActivity, per event (target ≤ 1000)
  *   activity.year_read_ms                a year (250 workdays × 6 h, 3 windows) read into per-day totals after compaction (target ≤ 50)
  *   activity.year_bytes_before/after     that year on disk before and after compaction (target after ≤ 1 MB)
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { AttributedActivity } from '../src/core/activity/attributedActivity';
 import { ActivityTracker } from '../src/core/activity/activityTracker';
+import type { TextChangeFacts } from '../src/core/activity/attribution';
 import { readActivityPerLocalDay } from '../src/core/journal/activityHistory';
 import { compact } from '../src/core/journal/compaction';
 import { JournalWriter } from '../src/core/journal/journalWriter';
@@ -25,6 +30,29 @@ function handlerNsPerEvent(events: number): number {
   const elapsed = Number(process.hrtime.bigint() - started);
   tracker.takeSpans();
   return elapsed / events;
+}
+
+function attributedNsPerEvent(keys: number): number {
+  let now = Date.UTC(2026, 0, 5, 9);
+  const clock = { now: () => now };
+  const activity = new AttributedActivity({ clock });
+  const typed: TextChangeFacts = { inActiveEditor: true, undoRedo: false, insertedChars: 1, multiLine: false, atCursor: true };
+  const agent: TextChangeFacts = { inActiveEditor: false, undoRedo: false, insertedChars: 40, multiLine: true, atCursor: false };
+  const press = (i: number) => {
+    now += 100;
+    activity.textChanged(typed);
+    now += 1;
+    activity.humanInput();
+    if (i % 20 === 0) activity.textChanged(agent);
+    if (i % 300 === 0) activity.tick();
+  };
+  for (let i = 0; i < 10_000; i++) press(i);
+  const started = process.hrtime.bigint();
+  for (let i = 0; i < keys; i++) press(i);
+  const elapsed = Number(process.hrtime.bigint() - started);
+  activity.takeSpans();
+  activity.takeCharacters();
+  return elapsed / (keys * 2 + Math.ceil(keys / 20));
 }
 
 function folderBytes(dir: string): number {
@@ -65,6 +93,7 @@ function median(values: number[]): number {
 
 function main(): void {
   console.log(`activity.handler_ns_per_event ${handlerNsPerEvent(1_000_000).toFixed(1)}`);
+  console.log(`activity.attributed_ns_per_event ${attributedNsPerEvent(1_000_000).toFixed(1)}`);
 
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'hands-on-bench-'));
   try {

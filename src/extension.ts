@@ -31,6 +31,13 @@ export interface TestApi {
   statusBar(): ReturnType<StatusBar['snapshot']>;
   dataDirectory(): string;
   flush(): void;
+  /**
+   * Reports a keyboard or mouse selection change, as a real key press makes VS Code send after its edit. Code in the
+   * extension host cannot press keys (commands move the cursor with the command source); the browser tests do.
+   */
+  userInput(): void;
+  /** Runs the recorder's periodic timer now (after moving the clock, so the jump is not mistaken for a suspend mid-scenario). */
+  tick(): void;
   update(): Promise<CurrentFigures | undefined>;
   evaluateNudge(): Promise<NudgeOutcome>;
   /** Every nudge notification from now on is answered with `action` (and `snooze`, a Snooze choice's label) instead of waiting for a click. */
@@ -156,6 +163,8 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     statusBar: () => statusBar.snapshot(),
     dataDirectory,
     flush: () => recorder.flush(),
+    tick: () => recorder.tick(),
+    userInput: () => recorder.input.humanInput(),
     update: () => status.update(),
     evaluateNudge: () => status.evaluateNudge(),
     answerNudgesWith: (action, snooze) => (nudgeAnswer = { action, snooze }),

@@ -5,15 +5,18 @@ import { dataDirOption, dateOption, loadSettings, reportHistoryProblems, zoneOpt
 
 const MAX_DAYS = 3660;
 
-export const SUMMARY = 'coding minutes per local day from the recorded history';
+export const SUMMARY = 'hands-on and agent minutes per local day from the recorded history';
 
 export const USAGE = `Usage: hands-on activity [--data-dir DIR] --from YYYY-MM-DD --to YYYY-MM-DD [--tz ZONE] [--json]
 
-Prints coding minutes per local day, --from and --to inclusive.
+Prints hands-on coding minutes and agent minutes per local day, --from and --to inclusive. Agent minutes
+are when edits you did not make arrived while you did nothing else; they are never in the coding minutes.
   --data-dir DIR  the Hands-On data folder (default: handsOn.dataDirectory from VS Code settings, else the
                   extension's storage on this machine)
   --tz ZONE       IANA time zone of the days (default: $TZ, else the system zone)
-  --json          {"days": [{"date": "YYYY-MM-DD", "codingMinutes": n}], "totalCodingMinutes": n}`;
+  --json          {"days": [{"date": "YYYY-MM-DD", "codingMinutes": n, "agentMinutes": n,
+                  "characters": {"typed": n, "pasted": n, "aiCompletion": n, "agent": n}}],
+                  "totalCodingMinutes": n, "totalAgentMinutes": n}`;
 
 function formatMinutes(minutes: number): string {
   const rounded = Math.round(minutes);
@@ -35,13 +38,13 @@ export async function run(argv: string[], io: CliIO, options: CommandOptions = {
   const history = readActivityPerLocalDay(dataDir, from, to, zone);
   reportHistoryProblems(io, 'activity', dataDir, history);
   if (args.switches.has('--json')) {
-    const days = history.days.map((day) => ({ date: day.date, codingMinutes: day.minutes }));
-    io.out(JSON.stringify({ days, totalCodingMinutes: history.totalMinutes }));
+    const days = history.days.map((day) => ({ date: day.date, codingMinutes: day.minutes, agentMinutes: day.agentMinutes, characters: day.characters }));
+    io.out(JSON.stringify({ days, totalCodingMinutes: history.totalMinutes, totalAgentMinutes: history.totalAgentMinutes }));
     return 0;
   }
-  const lines = [`Date        Coding     (${zone})`];
-  for (const day of history.days) lines.push(`${day.date}  ${formatMinutes(day.minutes).padStart(8)}`);
-  lines.push(`${'Total'.padEnd(10)}  ${formatMinutes(history.totalMinutes).padStart(8)}`);
+  const lines = [`Date        Coding     Agent  (${zone})`];
+  for (const day of history.days) lines.push(`${day.date}  ${formatMinutes(day.minutes).padStart(8)}  ${formatMinutes(day.agentMinutes).padStart(8)}`);
+  lines.push(`${'Total'.padEnd(10)}  ${formatMinutes(history.totalMinutes).padStart(8)}  ${formatMinutes(history.totalAgentMinutes).padStart(8)}`);
   io.out(lines.join('\n'));
   return 0;
 }

@@ -12,7 +12,7 @@ import { isFeedUrl, loadCalendar, mergeVerdicts, type SourceKind } from '../core
 import { redactText, redactUrl } from '../core/calendar/sources/redact';
 import type { CalendarVerdicts, MeetingRules } from '../core/calendar/types';
 import type { BalanceInputs, SourceStatus } from '../core/dashboard/inputs';
-import { readHistory } from '../core/journal/activityHistory';
+import { codingTime, readHistory } from '../core/journal/activityHistory';
 import { reportJson } from '../core/report/reportJson';
 import { focusTexts, seriesFigures } from '../core/report/focusText';
 import { reportMarkdown } from '../core/report/reportMarkdown';
@@ -48,7 +48,8 @@ period, weekStartsOn, focusBlockMinutes, minCodingHoursPerWeek, dataDirectory, c
   --date D         compute as of the end of local day D (a past day), or as of now when D is today (default)
   --tz ZONE        IANA time zone (default: $TZ, else the system zone)
   --json           {"period": {"start", "end"}, "codingMinutes", "meetingMinutes", "overlapMinutes",
-                    "handsOnPercent", "targetPercent", "belowTarget", "focusBlocks": [{"start", "end"}],
+                    "handsOnPercent", "targetPercent", "belowTarget", "agentMinutes", "agentTimeCounts",
+                    "characters": {"typed", "pasted", "aiCompletion", "agent"}, "focusBlocks": [{"start", "end"}],
                     "focus": {"blockMinutes", "focusMinutes", "fragmentedMinutes",
                               "blocks": [{"start", "end", "codingMinutes", "used"}], "usedBlocks",
                               "reentry": {"medianMinutes", "samples", "noReturn"}},
@@ -216,7 +217,9 @@ async function computeReport(argv: string[], io: CliIO, options: CommandOptions)
     zone,
     settings,
     range,
-    coding: activity.union,
+    coding: codingTime(activity.union, activity.agent, settings.agentTime),
+    agent: activity.agent,
+    characters: activity.characters,
     codingMinutesByWorkspace: activity.minutesByWorkspace,
     codingMinutesByLanguage: activity.minutesByLanguage,
     occurrences: [...calendars.occurrences, ...manualOccurrences(activity.meetings)],
@@ -233,10 +236,10 @@ export async function run(argv: string[], io: CliIO, options: CommandOptions = {
   const result = await computeReport(argv, io, options);
   const { figures, inputs } = result;
   if (result.format === 'json') {
-    io.out(JSON.stringify(reportJson(figures.period, result.focusBlocks, result.focus), null, 2));
+    io.out(JSON.stringify(reportJson(figures.period, figures.agentPeriod, result.focusBlocks, result.focus), null, 2));
   } else if (result.format === 'markdown') {
     const days = dailySeries({ coding: inputs.coding, meetings: figures.meetings, now: inputs.now, zone: inputs.zone }, figures.period.period);
-    io.out(reportMarkdown({ balance: figures.period, periodKind: inputs.settings.period, focusBlocks: result.focusBlocks, days, previous: result.previous, focus: result.focus }));
+    io.out(reportMarkdown({ balance: figures.period, periodKind: inputs.settings.period, focusBlocks: result.focusBlocks, days, previous: result.previous, focus: result.focus, agent: figures.agentPeriod }));
   } else {
     io.out(summaryText(result));
   }

@@ -1,53 +1,129 @@
 import * as vscode from 'vscode';
 import type { SpanContext } from '../core/activity/activitySpan';
+import { isPasteShaped, type TextChangeFacts } from '../core/activity/attribution';
 import { Disposable } from './dispose';
+
+/** The user's events and the text changes, as the core takes them (AttributedActivity). Hot path: every call O(1). */
+export interface ActivityInput {
+  /** An activity event of the user's that is not a text change. */
+  activity(): void;
+  /** A selection change made with the keyboard or the mouse. */
+  humanInput(): void;
+  /** A text change in an editable document, shown or not. */
+  textChanged(facts: TextChangeFacts): void;
+  /** The latest text change was a paste. */
+  pasted(): void;
+  /** An editor's visible ranges changed (scrolling, or lines an edit added). */
+  scrolled(): void;
+  /** The user saves the active document; format-on-save edits may follow within `withinMs`. */
+  saving(withinMs: number): void;
+  saved(): void;
+}
 
 /** What the VS Code events are turned into; the recorder implements it. */
 export interface ActivitySink {
-  /** One activity event. Hot path: must stay O(1). */
-  activity(): void;
+  readonly input: ActivityInput;
   focusChanged(focused: boolean): void;
   contextChanged(context: SpanContext): void;
+}
+
+/** Format on save and code actions on save run between will-save and did-save; a save waits at most this for them. */
+const SAVE_PARTICIPANTS_MS = 10_000;
+const CODE_ON_NEW_LINE = /\n[ \t]*\S/;
+
+function touchesCursor(change: vscode.TextDocumentContentChangeEvent, selections: readonly vscode.Selection[]): boolean {
+  // The editor's selections may be from before the change (it touches the range) or after it (the end of the insertion).
+  const { start } = change.range;
+  const text = change.text;
+  const lastBreak = text.lastIndexOf('\n');
+  let endLine = start.line;
+  if (lastBreak >= 0) for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) endLine++;
+  const endCharacter = lastBreak >= 0 ? text.length - lastBreak - 1 : start.character + text.length;
+  for (let i = 0; i < selections.length; i++) {
+    const cursor = selections[i]!.active;
+    if (change.range.contains(cursor) || (cursor.line === endLine && cursor.character === endCharacter)) return true;
+  }
+  return false;
+}
+
+const WHITESPACE = /\s+/g;
+
+/**
+ * A paste in VS Code for the web comes without the keyboard source, like an accepted AI completion. When a
+ * paste-shaped insertion lands at the cursor, the clipboard tells them apart: both texts are compared in memory,
+ * ignoring whitespace (pasting re-indents), and neither is kept.
+ */
+function checkForPaste(text: string, input: ActivityInput): void {
+  vscode.env.clipboard.readText().then(
+    (clipboard) => {
+      if (clipboard.length > 0 && clipboard.replace(WHITESPACE, '') === text.replace(WHITESPACE, '')) input.pasted();
+    },
+    () => undefined,
+  );
+}
+
+/** What the attribution rules need to know about a text change (core/activity/attribution.ts): sizes and places, never content. */
+export function changeFacts(e: vscode.TextDocumentChangeEvent, activeEditor: vscode.TextEditor | undefined): TextChangeFacts {
+  const inActiveEditor = activeEditor !== undefined && activeEditor.document === e.document;
+  let insertedChars = 0;
+  let multiLine = false;
+  const changes = e.contentChanges;
+  for (let i = 0; i < changes.length; i++) {
+    const text = changes[i]!.text;
+    insertedChars += text.length;
+    if (!multiLine && text.length > 1) multiLine = CODE_ON_NEW_LINE.test(text);
+  }
+  // Multi-cursor typing makes one change per cursor; the first one tells where they land.
+  const atCursor = inActiveEditor && changes.length > 0 && touchesCursor(changes[0]!, activeEditor.selections);
+  return { inActiveEditor, undoRedo: e.reason !== undefined, insertedChars, multiLine, atCursor };
 }
 
 // Documents the user edits; output, logs, git index, settings and other virtual documents are not coding.
 const EDITABLE_SCHEMES = new Set(['file', 'untitled', 'vscode-remote', 'vscode-notebook-cell']);
 
-function isShownInEditor(document: vscode.TextDocument): boolean {
-  const editors = vscode.window.visibleTextEditors;
-  for (let i = 0; i < editors.length; i++) if (editors[i]!.document === document) return true;
-  return false;
-}
-
 /**
- * Adapts VS Code's events to activity events. Only what a person at the keyboard causes counts: edits in a
- * shown editor, selections made by keyboard or mouse, scrolling, switching editors, saving, debugging,
- * terminal commands, notebook runs, and the window gaining focus. Unfocused windows are ignored by the
- * tracker, so formatters and other extensions editing files in the background count nothing.
+ * Adapts VS Code's events to activity events: text changes in editable documents (the core attributes them
+ * to the user or to an agent), selections made by keyboard or mouse, scrolling, switching editors, saving,
+ * debugging, terminal commands, notebook runs, and the window gaining focus. Unfocused windows are ignored by
+ * the trackers, so formatters and other extensions editing files in the background count nothing.
  */
 export class ActivityEvents extends Disposable {
   constructor(private readonly sink: ActivitySink) {
     super();
     const w = vscode.window;
-    const activity = () => sink.activity();
+    const input = sink.input;
+    const activity = () => input.activity();
     this.register(
       vscode.workspace.onDidChangeTextDocument((e) => {
-        if (e.contentChanges.length > 0 && EDITABLE_SCHEMES.has(e.document.uri.scheme) && isShownInEditor(e.document)) sink.activity();
+        if (e.contentChanges.length === 0 || !EDITABLE_SCHEMES.has(e.document.uri.scheme)) return;
+        const facts = changeFacts(e, w.activeTextEditor);
+        input.textChanged(facts);
+        if (facts.atCursor && !facts.undoRedo && e.contentChanges.length === 1 && isPasteShaped(facts)) checkForPaste(e.contentChanges[0]!.text, input);
       }),
     );
     this.register(
       w.onDidChangeTextEditorSelection((e) => {
-        if (e.kind === vscode.TextEditorSelectionChangeKind.Keyboard || e.kind === vscode.TextEditorSelectionChangeKind.Mouse) sink.activity();
+        if (e.kind === vscode.TextEditorSelectionChangeKind.Keyboard || e.kind === vscode.TextEditorSelectionChangeKind.Mouse) input.humanInput();
       }),
     );
-    this.register(w.onDidChangeTextEditorVisibleRanges(activity));
+    this.register(
+      vscode.workspace.onWillSaveTextDocument((e) => {
+        if (e.reason !== vscode.TextDocumentSaveReason.AfterDelay && e.document === w.activeTextEditor?.document) input.saving(SAVE_PARTICIPANTS_MS);
+      }),
+    );
+    this.register(w.onDidChangeTextEditorVisibleRanges(() => input.scrolled()));
     this.register(
       w.onDidChangeActiveTextEditor((editor) => {
         this.updateContext(editor);
-        if (editor) sink.activity();
+        if (editor) input.activity();
       }),
     );
-    this.register(vscode.workspace.onDidSaveTextDocument(activity));
+    this.register(
+      vscode.workspace.onDidSaveTextDocument(() => {
+        input.saved();
+        input.activity();
+      }),
+    );
     this.register(vscode.debug.onDidStartDebugSession(activity));
     this.register(vscode.debug.onDidTerminateDebugSession(activity));
     this.register(vscode.debug.onDidChangeActiveStackItem(activity));
@@ -55,13 +131,13 @@ export class ActivityEvents extends Disposable {
     this.register(w.onDidChangeActiveTerminal(activity));
     this.register(
       vscode.workspace.onDidChangeNotebookDocument((e) => {
-        if (e.cellChanges.some((change) => change.executionSummary !== undefined)) sink.activity();
+        if (e.cellChanges.some((change) => change.executionSummary !== undefined)) input.activity();
       }),
     );
     this.register(
       w.onDidChangeWindowState((state) => {
         sink.focusChanged(state.focused);
-        if (state.focused) sink.activity();
+        if (state.focused) input.activity();
       }),
     );
     this.updateContext(w.activeTextEditor);

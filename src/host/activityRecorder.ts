@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
 import type { SpanContext } from '../core/activity/activitySpan';
-import { ActivityTracker } from '../core/activity/activityTracker';
+import { AttributedActivity } from '../core/activity/attributedActivity';
 import type { JournalProblem } from '../core/journal/journalProblem';
 import { JournalWriter } from '../core/journal/journalWriter';
 import type { ManualMeeting } from '../core/journal/records';
 import type { Clock } from '../core/time/clock';
-import type { ActivitySink } from './activityEvents';
+import type { ActivityInput, ActivitySink } from './activityEvents';
 import { Disposable } from './dispose';
 
 const TICK_MS = 15_000;
@@ -30,7 +30,7 @@ const PAUSED_KEY = 'handsOn.paused';
  * 30 s, on blur and on dispose, and tells listeners when recorded time or the storage state changed.
  */
 export class ActivityRecorder extends Disposable implements ActivitySink {
-  private readonly tracker: ActivityTracker;
+  private readonly tracker: AttributedActivity;
   private writer: JournalWriter;
   private readonly changed = this.register(new vscode.EventEmitter<void>());
   readonly onDidChange = this.changed.event;
@@ -38,7 +38,7 @@ export class ActivityRecorder extends Disposable implements ActivitySink {
 
   constructor(private readonly options: RecorderOptions) {
     super();
-    this.tracker = new ActivityTracker({
+    this.tracker = new AttributedActivity({
       clock: options.clock,
       idleTimeoutMinutes: options.idleTimeoutMinutes,
       recordProjectNames: options.recordProjectNames,
@@ -46,16 +46,20 @@ export class ActivityRecorder extends Disposable implements ActivitySink {
     });
     this.writer = this.createWriter(options.dataDirectory, options.createRoot);
     this.followPausedState();
-    const tick = setInterval(() => {
-      this.tracker.tick();
-      this.followPausedState();
-    }, TICK_MS);
+    const tick = setInterval(() => this.tick(), TICK_MS);
     const flush = setInterval(() => this.flush(), FLUSH_MS);
     this.register({ dispose: () => (clearInterval(tick), clearInterval(flush)) });
   }
 
-  activity(): void {
-    this.tracker.record();
+  /** The periodic timer: ends idle spans, resolves attributions that waited long enough, follows the paused state. */
+  tick(): void {
+    this.tracker.tick();
+    this.followPausedState();
+  }
+
+  /** The events of this window go straight to the core. */
+  get input(): ActivityInput {
+    return this.tracker;
   }
 
   focusChanged(focused: boolean): void {
@@ -125,12 +129,15 @@ export class ActivityRecorder extends Disposable implements ActivitySink {
   flush(): void {
     const spans = this.tracker.takeSpans();
     if (spans.length > 0) this.writer.appendSpans(spans);
+    this.writer.appendCharacters(this.tracker.takeCharacters());
     if (this.writer.bufferedRecords === 0) return;
     this.reportResult(this.writer.flush().ok);
   }
 
   override dispose(): void {
-    this.writer.appendSpans(this.tracker.dispose());
+    const rest = this.tracker.dispose();
+    this.writer.appendSpans(rest.spans);
+    this.writer.appendCharacters(rest.characters);
     this.writer.flush();
     super.dispose();
   }

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { manualOccurrences } from '../core/calendar/manualMeetings';
 import type { BalanceInputs } from '../core/dashboard/inputs';
-import { readHistory } from '../core/journal/activityHistory';
+import { codingTime, readHistory } from '../core/journal/activityHistory';
 import type { Settings } from '../core/settings/settings';
 import type { Clock } from '../core/time/clock';
 import type { Interval } from '../core/time/interval';
@@ -51,12 +51,15 @@ export class BalanceData extends Disposable {
     const calendar = this.calendars.occurrencesIn(range);
     const now = this.clock.now();
     const ongoing = this.meetingNow.ongoing(now);
+    const settings = this.config.current;
     return {
       now,
       zone: this.zone(),
-      settings: this.config.current,
+      settings,
       range,
-      coding: history.union,
+      coding: codingTime(history.union, history.agent, settings.agentTime),
+      agent: history.agent,
+      characters: history.characters,
       breakdownRange,
       codingMinutesByWorkspace: history.minutesByWorkspace,
       codingMinutesByLanguage: history.minutesByLanguage,

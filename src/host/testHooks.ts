@@ -5,14 +5,28 @@ import type { Clock } from '../core/time/clock';
 export class TestClock implements Clock {
   private offset = 0;
   private frozen: number | undefined;
+  private fast: { from: number; realFrom: number; rate: number } | undefined;
 
   now(): number {
-    return this.frozen ?? Date.now() + this.offset;
+    if (this.frozen !== undefined) return this.frozen;
+    if (this.fast) return this.fast.from + (Date.now() - this.fast.realFrom) * this.fast.rate + this.offset;
+    return Date.now() + this.offset;
   }
 
   /** Freezes time at `epochMs`; undefined goes back to real time. */
   set(epochMs: number | undefined): void {
     this.frozen = epochMs;
+    this.fast = undefined;
+  }
+
+  /**
+   * Lets time run from `epochMs`, `rate` times faster than real time, so a browser-driven scenario of minutes
+   * takes seconds while keystrokes keep their order and spacing.
+   */
+  run(epochMs: number, rate: number): void {
+    this.frozen = undefined;
+    this.offset = 0;
+    this.fast = { from: epochMs, realFrom: Date.now(), rate };
   }
 
   advance(ms: number): void {

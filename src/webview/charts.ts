@@ -56,13 +56,15 @@ function drawOn(canvas: HTMLCanvasElement, config: ChartConfiguration): Chart {
 /** Hours for the axis; the figures themselves (minutes, texts) come from the host. */
 const hours = (minutes: number) => minutes / 60;
 
-export function dailyChart(canvas: HTMLCanvasElement, days: readonly DayModel[], targetPercent: number, colors: ChartColors): Chart {
+export function dailyChart(canvas: HTMLCanvasElement, days: readonly DayModel[], targetPercent: number, agentCounts: boolean, colors: ChartColors): Chart {
+  const agentLabel = agentCounts ? 'Agent (counted as coding)' : 'Agent (not coding)';
   const config: ChartConfiguration<'bar' | 'line', number[], string> = {
     type: 'bar',
     data: {
       labels: days.map((d) => d.label),
       datasets: [
-        { type: 'bar', label: 'Coding', data: days.map((d) => hours(d.codingMinutes)), backgroundColor: colors.coding, ...outline(colors), stack: 'time', order: 2 },
+        { type: 'bar', label: 'Hands-on coding', data: days.map((d) => hours(d.handsOnMinutes)), backgroundColor: colors.coding, ...outline(colors), stack: 'time', order: 2 },
+        { type: 'bar', label: agentLabel, data: days.map((d) => hours(d.agentMinutes)), backgroundColor: colors.agent, ...outline(colors), stack: 'time', order: 2 },
         { type: 'bar', label: 'Meetings', data: days.map((d) => hours(d.meetingMinutes)), backgroundColor: colors.meetings, ...outline(colors), stack: 'time', order: 2 },
         {
           type: 'line',
@@ -89,8 +91,9 @@ export function dailyChart(canvas: HTMLCanvasElement, days: readonly DayModel[],
         (item) => {
           const day = days[item.dataIndex];
           if (!day) return '';
-          if (item.datasetIndex === 0) return `Coding ${day.codingText}`;
-          if (item.datasetIndex === 1) return `Meetings ${day.meetingText}`;
+          if (item.datasetIndex === 0) return `Hands-on coding ${day.handsOnCodingText}`;
+          if (item.datasetIndex === 1) return `${agentLabel} ${day.agentText}`;
+          if (item.datasetIndex === 2) return `Meetings ${day.meetingText}`;
           return `Target coding for this day's total`;
         },
         (items) => {

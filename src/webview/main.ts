@@ -141,15 +141,21 @@ function overviewPanel(m: DashboardViewModel): HTMLElement {
     'div',
     {},
     el('h2', {}, 'Coding and meetings per day'),
-    chartCanvas('chart-daily', `Stacked bars of coding and meeting hours for each of the ${m.daily.length} days, ${daysWithData} with data, with the coding the ${m.targetPercent}% target asks of each day. The table below has the figures.`),
+    chartCanvas(
+      'chart-daily',
+      `Stacked bars of hands-on coding, agent and meeting hours for each of the ${m.daily.length} days, ${daysWithData} with data, with the coding the ${m.targetPercent}% target asks of each day. The table below has the figures.`,
+    ),
     dataTable(
       'Daily figures as a table',
       table(
-        'Coding and meetings per day',
-        ['Day', 'Coding', 'Meetings', 'Hands-on'],
-        m.daily.map((d) => [d.label, d.codingText, d.meetingText, d.handsOnText]),
+        'Coding, agent time and meetings per day',
+        ['Day', 'Hands-on coding', m.agent.agentCounts ? 'Agent (counted as coding)' : 'Agent (not coding)', 'Meetings', 'Hands-on'],
+        m.daily.map((d) => [d.label, d.handsOnCodingText, d.agentText, d.meetingText, d.handsOnText]),
       ),
     ),
+    el('h2', {}, 'Who wrote the characters that landed'),
+    el('p', { id: 'character-summary' }, `${m.agent.summaryText} Agent time in this range: ${m.agent.agentText}${m.agent.agentCounts ? ', counted as coding' : ', not counted as coding'}.`),
+    characterTable(m),
     el('h2', {}, 'Hands-on share, last 12 weeks'),
     chartCanvas('chart-weekly', `Line of the weekly hands-on share for the last 12 weeks against the ${m.targetPercent}% target; this week ${current?.handsOnText ?? '—'}. The table below has the figures.`),
     dataTable(
@@ -316,7 +322,7 @@ function meetingsPanel(m: DashboardViewModel): HTMLElement {
   );
 }
 
-function sharesTable(caption: string, shares: readonly ShareModel[]): HTMLElement {
+function sharesTable(caption: string, shares: readonly Pick<ShareModel, 'name' | 'text' | 'percent' | 'percentText'>[], valueHeading = 'Coding'): HTMLElement {
   if (shares.length === 0) return el('p', {}, `${caption}: nothing recorded in this period.`);
   const rows = shares.map((s) =>
     el(
@@ -327,7 +333,13 @@ function sharesTable(caption: string, shares: readonly ShareModel[]): HTMLElemen
       el('td', {}, el('meter', { min: '0', max: '100', value: String(s.percent), 'aria-label': `${s.name} ${s.percentText}` }), ' ', s.percentText),
     ),
   );
-  return el('table', { class: 'data-table shares' }, el('caption', {}, caption), el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Name'), el('th', { scope: 'col' }, 'Coding'), el('th', { scope: 'col' }, 'Share'))), el('tbody', {}, ...rows));
+  return el('table', { class: 'data-table shares' }, el('caption', {}, caption), el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Name'), el('th', { scope: 'col' }, valueHeading), el('th', { scope: 'col' }, 'Share'))), el('tbody', {}, ...rows));
+}
+
+/** The character split as a table with a meter per row: the meters are the chart, the table holds the figures. */
+function characterTable(m: DashboardViewModel): HTMLElement {
+  const rows = m.agent.characters.map((c) => ({ name: c.label, text: c.countText, percent: c.percent, percentText: c.percentText }));
+  return el('div', { id: 'character-split' }, sharesTable('Characters that landed in the range, by whose hands', rows, 'Characters'));
 }
 
 function breakdownPanel(m: DashboardViewModel): HTMLElement {
@@ -369,7 +381,7 @@ function drawCharts(): void {
   const previous = charts;
   charts = [];
   const daily = canvas('chart-daily');
-  if (daily) charts.push(dailyChart(daily, model.daily, model.targetPercent, colors));
+  if (daily) charts.push(dailyChart(daily, model.daily, model.targetPercent, model.agent.agentCounts, colors));
   const weekly = canvas('chart-weekly');
   if (weekly) charts.push(weeklyChart(weekly, model.weekly, model.targetPercent, colors));
   const today = canvas('chart-today');

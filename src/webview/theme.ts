@@ -2,6 +2,7 @@
 
 export interface ChartColors {
   coding: string;
+  agent: string;
   meetings: string;
   target: string;
   focus: string;
@@ -43,6 +44,7 @@ export function readColors(): ChartColors {
   const text = variable(style, '--vscode-foreground', '#cccccc');
   return {
     coding: variable(style, '--vscode-charts-blue', '#3794ff'),
+    agent: variable(style, '--vscode-charts-purple', '#b180d7'),
     meetings: variable(style, '--vscode-charts-orange', '#d18616'),
     target: variable(style, '--vscode-charts-red', '#f14c4c'),
     focus,

@@ -67,4 +67,26 @@ describe('Recording coding time in a real editor', () => {
     }
     assert.equal(await codedMinutes(start), 0);
   });
+
+  it('records edits that no key of the user caused, in the shown editor, as agent time and agent characters', async () => {
+    const api = await extensionApi();
+    const start = api.clock.now() + 180 * MINUTE;
+    api.clock.set(start);
+    const editor = await openScratchEditor();
+    for (let minute = 0; minute <= 3; minute++) {
+      const edit = new vscode.WorkspaceEdit();
+      edit.insert(editor.document.uri, editor.document.lineAt(editor.document.lineCount - 1).range.end, `// agent ${minute}\n`);
+      await vscode.workspace.applyEdit(edit);
+      api.clock.advance(MINUTE);
+    }
+    api.flush();
+    const history = readHistory(api.dataDirectory(), { start, end: api.clock.now() + MINUTE });
+    assert.ok(durationMs(history.union) <= MINUTE / 2, 'no hands-on time but the credit of opening the editor');
+    const agentMinutes = durationMs(history.agent) / MINUTE;
+    assert.ok(agentMinutes >= 2.5 && agentMinutes <= 3.5, `agent time ${agentMinutes} min: 3.5 min of edits and credit, minus the hands-on half minute`);
+    assert.equal(
+      history.characters.reduce((sum, bucket) => sum + bucket.counts.agent, 0),
+      4 * '// agent 0\n'.length,
+    );
+  });
 });

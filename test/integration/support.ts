@@ -37,8 +37,13 @@ export async function openScratchEditor(): Promise<vscode.TextEditor> {
   return vscode.window.showTextDocument(document);
 }
 
+/**
+ * Types at the end of the document as a user would: the edit, then the keyboard's cursor move that VS Code sends
+ * with every keystroke (reported through the test hook: the extension host cannot press keys).
+ */
 export async function typeInto(editor: vscode.TextEditor, text: string): Promise<void> {
   await editor.edit((edit) => edit.insert(editor.document.lineAt(editor.document.lineCount - 1).range.end, text));
+  (await extensionApi()).userInput();
 }
 
 export async function setUserSetting(key: string, value: unknown): Promise<void> {

@@ -7,6 +7,8 @@ export interface ActivitySpan {
   readonly end: number;
   readonly workspace?: string;
   readonly language?: string;
+  /** Agent time: edits arrived that the user did not make. Absent (hands-on coding) in every record written by 0.1.0. */
+  readonly agent?: true;
 }
 
 export interface SpanContext {

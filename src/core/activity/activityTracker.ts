@@ -20,6 +20,8 @@ export interface ActivityTrackerOptions {
   recordProjectNames?: boolean;
   /** Whether the window has focus when the tracker starts; the host keeps it current with setFocused. */
   focused?: boolean;
+  /** The spans are agent time (agent edits), not the user's coding. */
+  agent?: boolean;
 }
 
 /** The settings are validated already; the tracker still never runs with a timeout outside the setting's range. */
@@ -54,19 +56,31 @@ export class ActivityTracker {
   private workspace: string | undefined;
   private language: string | undefined;
   private pending: ActivitySpan[] = [];
+  private readonly agent: boolean;
 
   constructor(options: ActivityTrackerOptions) {
     this.clock = options.clock;
     this.timeoutMs = clampIdleTimeoutMinutes(options.idleTimeoutMinutes ?? DEFAULT_SETTINGS.idleTimeoutMinutes) * MINUTE_MS;
     this.recordProjectNames = options.recordProjectNames ?? true;
     this.focused = options.focused ?? true;
+    this.agent = options.agent ?? false;
   }
 
   /** One activity event, now. Ignored while paused or unfocused (formatters and watchers edit unfocused windows). */
   record(): void {
+    this.recordAt(this.clock.now());
+  }
+
+  /**
+   * An event that happened at `time`, at most a second or two ago (text changes are attributed after a short
+   * wait). One less than the idle timeout older than the open span's last event is inside the span already and
+   * changes nothing; a clock that went back further ends the span, as in record().
+   */
+  recordAt(time: number): void {
     if (this.paused || !this.focused) return;
-    const now = this.clock.now();
+    const now = time;
     if (this.open) {
+      if (now < this.lastEvent && this.lastEvent - now <= this.timeoutMs) return;
       const gap = now - this.lastEvent;
       if (gap >= 0 && gap <= this.timeoutMs) {
         this.lastEvent = now;
@@ -181,9 +195,10 @@ export class ActivityTracker {
 
   private push(start: number, end: number): void {
     if (end <= start) return;
-    const span: { start: number; end: number; workspace?: string; language?: string } = { start, end };
+    const span: { start: number; end: number; workspace?: string; language?: string; agent?: true } = { start, end };
     if (this.workspace !== undefined) span.workspace = this.workspace;
     if (this.language !== undefined) span.language = this.language;
+    if (this.agent) span.agent = true;
     this.pending.push(span);
   }
 }

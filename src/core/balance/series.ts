@@ -8,6 +8,8 @@ import { weeksRange } from './periods';
 export interface DayFigures {
   readonly date: LocalDate;
   readonly codingMinutes: number;
+  /** Agent time of the day (in `codingMinutes` too when `handsOn.agentTime` is "hands-on"). */
+  readonly agentMinutes: number;
   readonly meetingMinutes: number;
   readonly overlapMinutes: number;
   /** `handsOnShare` of the day; undefined for a day with neither coding nor meetings. */
@@ -28,6 +30,8 @@ export interface WeekFigures {
 
 interface SeriesInput {
   readonly coding: readonly Interval[];
+  /** Agent time, when the caller shows it per day. */
+  readonly agent?: readonly Interval[];
   readonly meetings: readonly Interval[];
   readonly now: number;
   readonly zone: string;
@@ -46,10 +50,11 @@ export function dailySeries(input: SeriesInput, range: Interval): DayFigures[] {
   if (range.end <= range.start) return [];
   const coding = union(clip(input.coding, { start: range.start, end: input.now }));
   const meetings = union(clip(input.meetings, { start: range.start, end: input.now }));
-  return localDatesBetween(localDateOf(range.start, input.zone), localDateOf(range.end - 1, input.zone)).map((date) => ({
-    date,
-    ...figures(coding, meetings, clip([localDayInterval(date, input.zone)], range)[0] ?? { start: 0, end: 0 }),
-  }));
+  const agent = union(clip(input.agent ?? [], { start: range.start, end: input.now }));
+  return localDatesBetween(localDateOf(range.start, input.zone), localDateOf(range.end - 1, input.zone)).map((date) => {
+    const day = clip([localDayInterval(date, input.zone)], range)[0] ?? { start: 0, end: 0 };
+    return { date, ...figures(coding, meetings, day), agentMinutes: durationMs(clip(agent, day)) / MINUTE_MS };
+  });
 }
 
 /** The hands-on share of each of the last `weeks` local weeks, oldest first, the current (partial) week last. */

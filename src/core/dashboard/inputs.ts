@@ -1,4 +1,5 @@
 import { computeBalance, type Balance } from '../balance/computeBalance';
+import type { CharacterBucket } from '../activity/characterCounts';
 import type { Occurrence } from '../calendar/types';
 import type { Settings } from '../settings/settings';
 import type { Interval } from '../time/interval';
@@ -24,8 +25,12 @@ export interface BalanceInputs {
   settings: Settings;
   /** The span these inputs cover. */
   range: Interval;
-  /** Coding time: sorted, disjoint union across windows and machines. */
+  /** Coding time: sorted, disjoint union across windows and machines; with agent time when `handsOn.agentTime` is "hands-on". */
   coding: Interval[];
+  /** Agent time (sorted, disjoint): agent edits arrived and the user did nothing else. Absent: none recorded. */
+  agent?: Interval[];
+  /** Character counts per quarter hour in the range, each once (latestBuckets). Absent: none recorded. */
+  characters?: CharacterBucket[];
   /** The span the two breakdowns below cover, inside `range`; `range` itself when absent. */
   breakdownRange?: Interval;
   codingMinutesByWorkspace: Record<string, number>;

@@ -64,6 +64,12 @@ export interface FiguresModel {
 }
 
 export interface DayModel extends FiguresModel {
+  /** Agent time of the day; part of `codingMinutes` only when `agentCounts` of the view-model is true. */
+  agentMinutes: number;
+  agentText: string;
+  /** Coding by your own hands: `codingMinutes` without agent time. */
+  handsOnMinutes: number;
+  handsOnCodingText: string;
   date: string;
   /** e.g. `Mon 23 Mar`. */
   label: string;
@@ -220,6 +226,26 @@ export interface FocusModel {
   seriesOmitted: number;
 }
 
+/** One kind of character in the split: typed, pasted, AI completion, agent. */
+export interface CharacterShareModel {
+  kind: 'typed' | 'pasted' | 'aiCompletion' | 'agent';
+  label: string;
+  count: number;
+  countText: string;
+  percent: number;
+  percentText: string;
+}
+
+export interface AgentModel {
+  /** `handsOn.agentTime` is "hands-on": agent time is in the coding figures. */
+  agentCounts: boolean;
+  agentMinutes: number;
+  agentText: string;
+  /** e.g. `You typed 38% of the 12,400 characters that landed.`, or a sentence saying none did. */
+  summaryText: string;
+  characters: CharacterShareModel[];
+}
+
 export interface DashboardViewModel {
   range: DashboardRangeId;
   rangeLabel: string;
@@ -235,6 +261,8 @@ export interface DashboardViewModel {
   focusBlockMinutes: number;
   focus: FocusModel;
   breakdown: BreakdownModel;
+  /** Agent time and the character split over the range. */
+  agent: AgentModel;
   sources: SourceModel[];
   meetings: MeetingModel[];
   /** Meetings of the period left out of `meetings` to keep the message small. */

@@ -1,3 +1,6 @@
+import { CHARACTER_KINDS, type CharacterKind } from '../activity/attribution';
+import { totalCharacters } from '../activity/characterCounts';
+import { agentFigures, type AgentFigures } from '../balance/agentFigures';
 import type { Balance } from '../balance/computeBalance';
 import { focusBlocksRestOfWeek, focusBlocksToday, type FocusBlockInput } from '../balance/focusBlocks';
 import { focusReport, type FocusBlockUse, type FocusReport } from '../balance/focusReport';
@@ -17,6 +20,7 @@ import { localDateOf, localDayInterval, startOfLocalDate } from '../time/localDa
 import { balanceOver, type BalanceInputs } from './inputs';
 import {
   DASHBOARD_RANGE_LABELS,
+  type AgentModel,
   type BreakdownModel,
   type DashboardRangeId,
   type DashboardViewModel,
@@ -149,8 +153,29 @@ function headline(current: Balance, previous: Balance, range: DashboardRange, in
   };
 }
 
-function dayModel(day: DayFigures, zone: string, targetPercent: number): DayModel {
+const CHARACTER_LABELS: Readonly<Record<CharacterKind, string>> = { typed: 'Typed by you', pasted: 'Pasted by you', aiCompletion: 'AI completions you accepted', agent: 'Agent edits' };
+
+function agentModel(figures: AgentFigures): AgentModel {
+  const total = totalCharacters(figures.characters);
+  const characters = CHARACTER_KINDS.map((kind) => {
+    const count = figures.characters[kind];
+    const percent = total > 0 ? (count / total) * 100 : 0;
+    return { kind, label: CHARACTER_LABELS[kind], count, countText: count.toLocaleString('en-US'), percent, percentText: total > 0 ? formatPercent(percent) : '—' };
+  });
+  const summaryText =
+    figures.typedPercent === undefined
+      ? 'No characters landed in this range.'
+      : `You typed ${formatPercent(figures.typedPercent)} of the ${total.toLocaleString('en-US')} characters that landed.`;
+  return { agentCounts: figures.agentTime === 'hands-on', agentMinutes: figures.agentMinutes, agentText: formatDuration(figures.agentMinutes), summaryText, characters };
+}
+
+function dayModel(day: DayFigures, zone: string, targetPercent: number, agentCounts: boolean): DayModel {
+  const handsOnMinutes = agentCounts ? Math.max(0, day.codingMinutes - day.agentMinutes) : day.codingMinutes;
   return {
+    agentMinutes: day.agentMinutes,
+    agentText: formatDuration(day.agentMinutes),
+    handsOnMinutes,
+    handsOnCodingText: formatDuration(handsOnMinutes),
     date: day.date,
     label: formatInZone(startOfLocalDate(day.date, zone), zone, 'EEE d MMM'),
     codingMinutes: day.codingMinutes,
@@ -265,7 +290,8 @@ export function buildDashboardViewModel(inputs: BalanceInputs, range: DashboardR
   const previousInterval = previousDashboardRange(range, now, zone, settings.weekStartsOn);
   const current = balanceOver(inputs, meetings, interval);
   const previous = balanceOver(inputs, meetings, previousInterval);
-  const series = { coding: inputs.coding, meetings, now, zone };
+  const series = { coding: inputs.coding, agent: inputs.agent ?? [], meetings, now, zone };
+  const agent = agentFigures(inputs, interval);
 
   const todayDate = localDateOf(now, zone);
   const todayInterval = localDayInterval(todayDate, zone);
@@ -341,13 +367,14 @@ export function buildDashboardViewModel(inputs: BalanceInputs, range: DashboardR
     asOfText: formatInZone(now, zone, 'EEE d MMM yyyy HH:mm'),
     headline: headline(current, previous, range, interval, zone),
     targetPercent: settings.targetPercent,
-    daily: dailySeries(series, interval).map((day) => dayModel(day, zone, settings.targetPercent)),
+    daily: dailySeries(series, interval).map((day) => dayModel(day, zone, settings.targetPercent, agent.agentTime === 'hands-on')),
     weekly,
     today,
     focusBlocksAhead: focusBlocksRestOfWeek(now, focusInput(inputs, meetings)).map((s) => timeSpan(s, zone)),
     focusBlockMinutes: settings.focusBlockMinutes,
     focus: focusModel(focusReport(inputs, interval), zone),
     breakdown,
+    agent: agentModel(agent),
     sources: inputs.sources.map((s) => sourceModel(s, zone)),
     meetings: meetingModels,
     meetingsOmitted: Math.max(0, listed.length - MAX_MEETINGS),
@@ -375,5 +402,6 @@ export function summaryMarkdown(inputs: BalanceInputs): string {
     days: dailySeries({ coding: inputs.coding, meetings, now, zone }, period),
     previous: balanceOver(inputs, meetings, previousPeriod),
     focus: focusReport(inputs, period),
+    agent: agentFigures(inputs, period),
   });
 }

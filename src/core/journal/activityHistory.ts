@@ -1,12 +1,18 @@
+import { CHARACTER_BUCKET_MS, charactersPer, latestBuckets, type CharacterCounts, type WriterBucket } from '../activity/characterCounts';
+import type { ActivitySpan } from '../activity/activitySpan';
 import { MINUTE_MS } from '../time/clock';
-import { clip, durationMs, union, type Interval } from '../time/interval';
+import { clip, durationMs, gaps, intersect, union, type Interval } from '../time/interval';
 import { localDayIntervals, minutesPerDay, type DayTotal, type LocalDate } from '../time/localDays';
 import { readStore, type UnreadableFile } from './journalReader';
 import type { ManualMeeting } from './records';
 
 export interface History {
-  /** Coding time in the range: sorted, disjoint, counted once across windows and machines. */
+  /** Hands-on coding time in the range: sorted, disjoint, counted once across windows and machines. */
   union: Interval[];
+  /** Agent time in the range: when agent edits arrived and the user did nothing (never overlaps `union`). */
+  agent: Interval[];
+  /** Every writer's character counts of the quarter hours overlapping the range, each writer's quarter hour once, sorted (sum them with charactersPer). */
+  characters: WriterBucket[];
   /** Minutes per workspace folder name over the breakdown range (spans recorded with a name only), each its own union. */
   minutesByWorkspace: Record<string, number>;
   minutesByLanguage: Record<string, number>;
@@ -40,14 +46,30 @@ function minutesByKey(spans: readonly { start: number; end: number }[], keys: re
  */
 export function readHistory(root: string, range: Interval, breakdownRange: Interval = range): History {
   const store = readStore(root, range);
+  const split = splitHandsOnAndAgent(store.spans, range);
+  const coding = store.spans.filter((s) => !s.agent);
   return {
-    union: clip(union(store.spans), range),
-    minutesByWorkspace: minutesByKey(store.spans, store.spans.map((s) => s.workspace), breakdownRange),
-    minutesByLanguage: minutesByKey(store.spans, store.spans.map((s) => s.language), breakdownRange),
+    union: split.handsOn,
+    agent: split.agent,
+    characters: latestBuckets(store.characters).filter((b) => b.start + CHARACTER_BUCKET_MS > range.start && b.start < range.end),
+    minutesByWorkspace: minutesByKey(coding, coding.map((s) => s.workspace), breakdownRange),
+    minutesByLanguage: minutesByKey(coding, coding.map((s) => s.language), breakdownRange),
     meetings: distinctMeetings(store.meetings),
     corruptLines: store.corruptLines,
     unreadableFiles: store.unreadableFiles,
   };
+}
+
+/** Hands-on time, and agent time where the user did nothing: a moment that holds both is hands-on. */
+export function splitHandsOnAndAgent(spans: readonly ActivitySpan[], range: Interval): { handsOn: Interval[]; agent: Interval[] } {
+  const handsOn = clip(union(spans.filter((s) => !s.agent)), range);
+  const agent = intersect(clip(union(spans.filter((s) => s.agent)), range), gaps(handsOn, range));
+  return { handsOn, agent };
+}
+
+/** What counts as coding under `handsOn.agentTime`: hands-on time alone, or with agent time. */
+export function codingTime(handsOn: readonly Interval[], agent: readonly Interval[], agentTime: 'separate' | 'hands-on'): Interval[] {
+  return agentTime === 'hands-on' && agent.length > 0 ? union([...handsOn, ...agent]) : [...handsOn];
 }
 
 function distinctMeetings(meetings: readonly ManualMeeting[]): ManualMeeting[] {
@@ -62,19 +84,31 @@ function distinctMeetings(meetings: readonly ManualMeeting[]): ManualMeeting[] {
   return distinct;
 }
 
+export interface DayActivity extends DayTotal {
+  /** Agent minutes (never also in `minutes`). */
+  agentMinutes: number;
+  characters: CharacterCounts;
+}
+
 export interface DailyActivity {
-  days: DayTotal[];
+  days: DayActivity[];
+  /** Hands-on coding minutes. */
   totalMinutes: number;
+  totalAgentMinutes: number;
   corruptLines: number;
   unreadableFiles: UnreadableFile[];
 }
 
-/** Coding minutes per local day from `from` to `to` (both inclusive) in `zone`. */
+/** Hands-on and agent minutes and characters per local day from `from` to `to` (both inclusive) in `zone`. */
 export function readActivityPerLocalDay(root: string, from: LocalDate, to: LocalDate, zone: string): DailyActivity {
   const days = localDayIntervals(from, to, zone);
-  if (days.length === 0) return { days: [], totalMinutes: 0, corruptLines: 0, unreadableFiles: [] };
+  if (days.length === 0) return { days: [], totalMinutes: 0, totalAgentMinutes: 0, corruptLines: 0, unreadableFiles: [] };
   const range = { start: days[0]!.interval.start, end: days[days.length - 1]!.interval.end };
   const store = readStore(root, range);
-  const totals = minutesPerDay(union(store.spans), days);
-  return { days: totals, totalMinutes: totals.reduce((sum, day) => sum + day.minutes, 0), corruptLines: store.corruptLines, unreadableFiles: store.unreadableFiles };
+  const split = splitHandsOnAndAgent(store.spans, range);
+  const agentTotals = minutesPerDay(split.agent, days);
+  const characters = charactersPer(latestBuckets(store.characters), days.map((day) => day.interval));
+  const totals = minutesPerDay(split.handsOn, days).map((day, i) => ({ ...day, agentMinutes: agentTotals[i]!.minutes, characters: characters[i]! }));
+  const sum = (pick: (day: DayActivity) => number) => totals.reduce((total, day) => total + pick(day), 0);
+  return { days: totals, totalMinutes: sum((d) => d.minutes), totalAgentMinutes: sum((d) => d.agentMinutes), corruptLines: store.corruptLines, unreadableFiles: store.unreadableFiles };
 }

@@ -57,7 +57,7 @@ export function compact(root: string, now: number): CompactionResult {
   const work = new Map<string, DayWork>();
   const dayWork = (utcDate: string): DayWork => {
     let entry = work.get(utcDate);
-    if (!entry) work.set(utcDate, (entry = { contents: { spans: [], meetings: [] }, inputs: [] }));
+    if (!entry) work.set(utcDate, (entry = { contents: { spans: [], meetings: [], characters: [] }, inputs: [] }));
     return entry;
   };
 
@@ -73,6 +73,8 @@ export function compact(root: string, now: number): CompactionResult {
     for (const record of records) {
       if (record.kind === 'meeting') {
         dayWork(utcDateOf(record.meeting.start)).contents.meetings.push(record.meeting);
+      } else if (record.kind === 'characters') {
+        dayWork(utcDateOf(record.bucket.start)).contents.characters.push({ ...record.bucket, writer: parsed.writerId });
       } else {
         for (const piece of splitAtUtcMidnights(record.span)) dayWork(utcDateOf(piece.start)).contents.spans.push(piece);
       }
@@ -104,6 +106,7 @@ export function compact(root: string, now: number): CompactionResult {
       }
       entry.contents.spans.push(...day.spans);
       entry.contents.meetings.push(...day.meetings);
+      entry.contents.characters.push(...day.characters);
       entry.inputs.push(file);
     }
     const { text, hash } = encodeDay(utcDate, utcDayStart(utcDate), entry.contents);

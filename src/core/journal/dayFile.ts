@@ -1,13 +1,17 @@
 import { createHash } from 'node:crypto';
 import type { ActivitySpan } from '../activity/activitySpan';
+import { latestBuckets, type WriterBucket } from '../activity/characterCounts';
 import { union } from '../time/interval';
-import { isPlausibleInterval, JOURNAL_SCHEMA_VERSION, type ManualMeeting } from './records';
+import { isPlausibleInterval, JOURNAL_SCHEMA_VERSION, parseCounts, type ManualMeeting } from './records';
 
 /**
  * A compacted UTC day: per context (workspace, language) the union of its spans, as flat offsets in ms from
  * the day's start, plus the day's logged meetings. Merged spans only, so a year stays well under a megabyte.
+ * Agent time is an entry with `"g":1`; the character counts (`c`) keep each writer's latest counts per quarter
+ * hour, so merging a day again is idempotent. Files written by 0.1.0 have neither and read as coding only.
  *
- *   {"v":1,"day":"2026-03-02","t0":1772409600000,"a":[{"w":"shop","l":"typescript","x":[0,60000,120000,900000]}],"m":[{"s":…,"e":…,"n":"…"}]}
+ *   {"v":1,"day":"2026-03-02","t0":1772409600000,"a":[{"w":"shop","l":"typescript","x":[0,60000,120000,900000]},{"g":1,"x":[…]}],
+ *    "m":[{"s":…,"e":…,"n":"…"}],"c":[{"id":"host-12-ab","s":900000,"y":120,"p":400,"i":0,"g":0}]}
  *
  * The encoding is deterministic (sorted contexts, sorted spans, sorted meetings): two compactions of the same
  * records produce the same bytes and the same content-addressed file name, so concurrent renames are idempotent.
@@ -15,17 +19,19 @@ import { isPlausibleInterval, JOURNAL_SCHEMA_VERSION, type ManualMeeting } from 
 export interface DayContents {
   spans: ActivitySpan[];
   meetings: ManualMeeting[];
+  characters: WriterBucket[];
 }
 
 interface DayJson {
   v: number;
   day: string;
   t0: number;
-  a: { w?: string; l?: string; x: number[] }[];
+  a: { w?: string; l?: string; g?: 1; x: number[] }[];
   m: { s: number; e: number; n?: string }[];
+  c?: { id: string; s: number; y: number; p: number; i: number; g: number }[];
 }
 
-const contextKey = (span: ActivitySpan): string => JSON.stringify([span.workspace ?? null, span.language ?? null]);
+const contextKey = (span: ActivitySpan): string => JSON.stringify([span.workspace ?? null, span.language ?? null, span.agent ?? false]);
 
 export function encodeDay(day: string, dayStart: number, contents: DayContents): { text: string; hash: string } {
   const byContext = new Map<string, ActivitySpan[]>();
@@ -44,6 +50,7 @@ export function encodeDay(day: string, dayStart: number, contents: DayContents):
     const sample = spans[0]!;
     if (sample.workspace !== undefined) entry.w = sample.workspace;
     if (sample.language !== undefined) entry.l = sample.language;
+    if (sample.agent) entry.g = 1;
     a.push(entry);
   }
   const seen = new Set<string>();
@@ -57,7 +64,10 @@ export function encodeDay(day: string, dayStart: number, contents: DayContents):
     }
   }
   m.sort((p, q) => p.s - q.s || p.e - q.e || (p.n ?? '').localeCompare(q.n ?? ''));
-  const text = JSON.stringify({ v: JOURNAL_SCHEMA_VERSION, day, t0: dayStart, a, m } satisfies DayJson);
+  const c = latestBuckets(contents.characters).map((b) => ({ id: b.writer, s: b.start - dayStart, y: b.counts.typed, p: b.counts.pasted, i: b.counts.aiCompletion, g: b.counts.agent }));
+  const json: DayJson = { v: JOURNAL_SCHEMA_VERSION, day, t0: dayStart, a, m };
+  if (c.length > 0) json.c = c;
+  const text = JSON.stringify(json);
   return { text, hash: createHash('sha256').update(text).digest('hex').slice(0, 16) };
 }
 
@@ -75,13 +85,17 @@ export function decodeDay(text: string): DayContents | undefined {
   const spans: ActivitySpan[] = [];
   for (const entry of raw.a) {
     if (typeof entry !== 'object' || entry === null || !Array.isArray(entry.x)) return undefined;
-    const { w, l, x } = entry;
+    const { w, l, g, x } = entry;
     if ((w !== undefined && typeof w !== 'string') || (l !== undefined && typeof l !== 'string')) return undefined;
     for (let i = 0; i + 1 < x.length; i += 2) {
       const start = raw.t0 + (x[i] as number);
       const end = raw.t0 + (x[i + 1] as number);
       if (!isPlausibleInterval(start, end)) return undefined;
-      spans.push(w === undefined && l === undefined ? { start, end } : { start, end, ...(w !== undefined && { workspace: w }), ...(l !== undefined && { language: l }) });
+      spans.push(
+        w === undefined && l === undefined && g !== 1
+          ? { start, end }
+          : { start, end, ...(w !== undefined && { workspace: w }), ...(l !== undefined && { language: l }), ...(g === 1 && { agent: true as const }) },
+      );
     }
   }
   const meetings: ManualMeeting[] = [];
@@ -90,5 +104,12 @@ export function decodeDay(text: string): DayContents | undefined {
     if (entry.n !== undefined && typeof entry.n !== 'string') return undefined;
     meetings.push(entry.n === undefined ? { start: entry.s, end: entry.e } : { start: entry.s, end: entry.e, note: entry.n });
   }
-  return { spans, meetings };
+  const characters: WriterBucket[] = [];
+  if (raw.c !== undefined && !Array.isArray(raw.c)) return undefined;
+  for (const entry of raw.c ?? []) {
+    const counts = typeof entry === 'object' && entry !== null ? parseCounts(entry as unknown as Record<string, unknown>) : undefined;
+    if (!counts || typeof entry.id !== 'string' || typeof entry.s !== 'number' || !Number.isFinite(entry.s)) return undefined;
+    characters.push({ writer: entry.id, start: raw.t0 + entry.s, counts });
+  }
+  return { spans, meetings, characters };
 }

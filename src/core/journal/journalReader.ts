@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ActivitySpan } from '../activity/activitySpan';
+import { CHARACTER_BUCKET_MS, type WriterBucket } from '../activity/characterCounts';
 import type { Interval } from '../time/interval';
 import { decodeDay } from './dayFile';
 import { journalPaths, parseDayFileName, parseJournalFileName, utcDayStart } from './layout';
@@ -11,6 +12,8 @@ import { MAX_MEETING_MS, parseJournalText, type ManualMeeting } from './records'
 export interface StoreContents {
   spans: ActivitySpan[];
   meetings: ManualMeeting[];
+  /** Character counts of every writer; a writer's bucket may appear more than once (take the latest: latestBuckets). */
+  characters: WriterBucket[];
   /** Lines or day files that held no valid record: skipped, never deleted; the host logs the count once. */
   corruptLines: number;
   /** Files that exist but could not be read (permissions, I/O errors): skipped and reported, never deleted. */
@@ -46,7 +49,7 @@ class VanishedFile extends Error {}
 
 function readOnce(root: string, range: Interval, lastAttempt: boolean): StoreContents {
   const paths = journalPaths(root);
-  const contents: StoreContents = { spans: [], meetings: [], corruptLines: 0, unreadableFiles: [] };
+  const contents: StoreContents = { spans: [], meetings: [], characters: [], corruptLines: 0, unreadableFiles: [] };
   const readText = (file: string): string => {
     try {
       return fs.readFileSync(file, 'utf8');
@@ -67,13 +70,14 @@ function readOnce(root: string, range: Interval, lastAttempt: boolean): StoreCon
     // A meeting is filed under its start day and lasts at most a day, so the day before may hold one that overlaps.
     if (dayStart + DAY_MS <= range.start - MAX_MEETING_MS || dayStart >= range.end) continue;
     const text = readText(path.join(paths.days, name));
-    const day = text === '' ? { spans: [], meetings: [] } : decodeDay(text);
+    const day = text === '' ? { spans: [], meetings: [], characters: [] } : decodeDay(text);
     if (!day) {
       contents.corruptLines++;
       continue;
     }
     for (const span of day.spans) if (keep(span.start, span.end)) contents.spans.push(span);
     for (const meeting of day.meetings) if (keepMeeting(meeting)) contents.meetings.push(meeting);
+    for (const bucket of day.characters) if (keep(bucket.start, bucket.start + CHARACTER_BUCKET_MS)) contents.characters.push(bucket);
   }
 
   for (const name of listNames(paths.live)) {
@@ -85,6 +89,8 @@ function readOnce(root: string, range: Interval, lastAttempt: boolean): StoreCon
     for (const record of records) {
       if (record.kind === 'activity') {
         if (keep(record.span.start, record.span.end)) contents.spans.push(record.span);
+      } else if (record.kind === 'characters') {
+        if (keep(record.bucket.start, record.bucket.start + CHARACTER_BUCKET_MS)) contents.characters.push({ ...record.bucket, writer: parsed.writerId });
       } else if (keepMeeting(record.meeting)) {
         contents.meetings.push(record.meeting);
       }

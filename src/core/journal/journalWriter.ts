@@ -1,10 +1,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ActivitySpan } from '../activity/activitySpan';
+import type { CharacterBucket } from '../activity/characterCounts';
 import type { Clock } from '../time/clock';
 import { describeWriteError, type JournalProblem } from './journalProblem';
 import { journalFileName, journalPaths, utcDateOf } from './layout';
-import { encodeActivityLine, encodeMeetingLine, isPlausibleInterval, MAX_MEETING_MS, MAX_NOTE_LENGTH, type ManualMeeting } from './records';
+import { encodeActivityLine, encodeCharactersLine, encodeMeetingLine, isPlausibleInterval, MAX_MEETING_MS, MAX_NOTE_LENGTH, type ManualMeeting } from './records';
 
 export interface JournalWriterOptions {
   /** The data directory (the host's globalStorage path or handsOn.dataDirectory). */
@@ -35,6 +36,8 @@ export class JournalWriter {
   readonly writerId: string;
   private spans: ActivitySpan[] = [];
   private meetings: ManualMeeting[] = [];
+  /** The latest counts of each bucket: cumulative, so a newer one replaces an older one of the same bucket. */
+  private characters = new Map<number, CharacterBucket>();
   private currentProblem: JournalProblem | undefined;
   /** After a failed write the file may end in a torn line; the next batch starts on a fresh line. */
   private startWithNewline = false;
@@ -52,12 +55,17 @@ export class JournalWriter {
     for (const span of spans) {
       if (!isPlausibleInterval(span.start, span.end)) continue;
       const last = this.spans[this.spans.length - 1];
-      if (last && last.workspace === span.workspace && last.language === span.language && span.start <= last.end && span.start >= last.start) {
+      if (last && last.workspace === span.workspace && last.language === span.language && last.agent === span.agent && span.start <= last.end && span.start >= last.start) {
         if (span.end > last.end) this.spans[this.spans.length - 1] = { ...last, end: span.end };
       } else {
         this.spans.push(span);
       }
     }
+  }
+
+  /** Buffers this writer's character counts (cumulative per bucket) for the next flush. */
+  appendCharacters(buckets: readonly CharacterBucket[]): void {
+    for (const bucket of buckets) this.characters.set(bucket.start, bucket);
   }
 
   /** Stores a meeting the user logged and flushes at once: it is a deliberate action, not a keystroke. */
@@ -75,7 +83,7 @@ export class JournalWriter {
   }
 
   get bufferedRecords(): number {
-    return this.spans.length + this.meetings.length;
+    return this.spans.length + this.meetings.length + this.characters.size;
   }
 
   /** Writes everything buffered in one append. Never throws; on failure keeps the buffer and reports why. */
@@ -83,7 +91,7 @@ export class JournalWriter {
     const count = this.bufferedRecords;
     if (count === 0) return { ok: true, written: 0 };
     const now = this.clock.now();
-    const lines = [...this.spans.map(encodeActivityLine), ...this.meetings.map(encodeMeetingLine)];
+    const lines = [...this.spans.map(encodeActivityLine), ...this.meetings.map(encodeMeetingLine), ...[...this.characters.values()].map(encodeCharactersLine)];
     const text = `${this.startWithNewline ? '\n' : ''}${lines.join('\n')}\n`;
     try {
       this.ensureFolders();
@@ -97,6 +105,7 @@ export class JournalWriter {
     }
     this.spans = [];
     this.meetings = [];
+    this.characters = new Map();
     this.startWithNewline = false;
     this.currentProblem = undefined;
     return { ok: true, written: count };

@@ -1,4 +1,5 @@
 import type { ActivitySpan } from '../activity/activitySpan';
+import { CHARACTER_BUCKET_MS, type CharacterBucket, type CharacterCounts } from '../activity/characterCounts';
 
 /** Bumped when a record's meaning changes; readers skip (and count) records of versions they do not know. */
 export const JOURNAL_SCHEMA_VERSION = 1;
@@ -10,7 +11,10 @@ export interface ManualMeeting {
   readonly note?: string;
 }
 
-export type JournalRecord = { readonly kind: 'activity'; readonly span: ActivitySpan } | { readonly kind: 'meeting'; readonly meeting: ManualMeeting };
+export type JournalRecord =
+  | { readonly kind: 'activity'; readonly span: ActivitySpan }
+  | { readonly kind: 'meeting'; readonly meeting: ManualMeeting }
+  | { readonly kind: 'characters'; readonly bucket: CharacterBucket };
 
 // Times outside this window are corruption, not history (2000-01-01 .. 2200-01-01).
 const EARLIEST_MS = 946_684_800_000;
@@ -24,9 +28,12 @@ export function isPlausibleInterval(start: unknown, end: unknown): start is numb
   );
 }
 
-/** One journal line, without the newline. Short keys: a year of history has hundreds of thousands of them. */
+/**
+ * One journal line, without the newline. Short keys: a year of history has hundreds of thousands of them.
+ * Coding is `k: "a"` (the only kind 0.1.0 wrote), agent time `k: "g"`: older records read as coding.
+ */
 export function encodeActivityLine(span: ActivitySpan): string {
-  const record: Record<string, unknown> = { v: JOURNAL_SCHEMA_VERSION, k: 'a', s: span.start, e: span.end };
+  const record: Record<string, unknown> = { v: JOURNAL_SCHEMA_VERSION, k: span.agent ? 'g' : 'a', s: span.start, e: span.end };
   if (span.workspace !== undefined) record.w = span.workspace;
   if (span.language !== undefined) record.l = span.language;
   return JSON.stringify(record);
@@ -36,6 +43,19 @@ export function encodeMeetingLine(meeting: ManualMeeting): string {
   const record: Record<string, unknown> = { v: JOURNAL_SCHEMA_VERSION, k: 'm', s: meeting.start, e: meeting.end };
   if (meeting.note !== undefined) record.n = meeting.note;
   return JSON.stringify(record);
+}
+
+/** A writer's character counts for a quarter hour so far: `y` typed, `p` pasted, `i` AI completion, `g` agent. */
+export function encodeCharactersLine(bucket: CharacterBucket): string {
+  const { typed, pasted, aiCompletion, agent } = bucket.counts;
+  return JSON.stringify({ v: JOURNAL_SCHEMA_VERSION, k: 'c', s: bucket.start, e: bucket.start + CHARACTER_BUCKET_MS, y: typed, p: pasted, i: aiCompletion, g: agent });
+}
+
+const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+
+/** The counts of a record's `y`/`p`/`i`/`g` fields, or undefined when one is not a count. */
+export function parseCounts(r: Record<string, unknown>): CharacterCounts | undefined {
+  return isCount(r.y) && isCount(r.p) && isCount(r.i) && isCount(r.g) ? { typed: r.y, pasted: r.p, aiCompletion: r.i, agent: r.g } : undefined;
 }
 
 function optionalString(value: unknown): value is string | undefined {
@@ -55,12 +75,17 @@ export function parseRecordLine(line: string): JournalRecord | undefined {
   if (r.v !== JOURNAL_SCHEMA_VERSION || !isPlausibleInterval(r.s, r.e)) return undefined;
   const start = r.s;
   const end = r.e as number;
-  if (r.k === 'a') {
+  if (r.k === 'a' || r.k === 'g') {
     if (!optionalString(r.w) || !optionalString(r.l)) return undefined;
-    const span: { start: number; end: number; workspace?: string; language?: string } = { start, end };
+    const span: { start: number; end: number; workspace?: string; language?: string; agent?: true } = { start, end };
     if (r.w !== undefined) span.workspace = r.w;
     if (r.l !== undefined) span.language = r.l;
+    if (r.k === 'g') span.agent = true;
     return { kind: 'activity', span };
+  }
+  if (r.k === 'c') {
+    const counts = parseCounts(r);
+    return counts && end - start === CHARACTER_BUCKET_MS && start % CHARACTER_BUCKET_MS === 0 ? { kind: 'characters', bucket: { start, counts } } : undefined;
   }
   if (r.k === 'm') {
     if (!optionalString(r.n)) return undefined;

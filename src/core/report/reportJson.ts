@@ -1,3 +1,5 @@
+import type { AgentFigures } from '../balance/agentFigures';
+import type { CharacterCounts } from '../activity/characterCounts';
 import type { Balance } from '../balance/computeBalance';
 import type { FocusReport } from '../balance/focusReport';
 import type { Interval } from '../time/interval';
@@ -13,6 +15,11 @@ export interface ReportJson {
   handsOnPercent: number | null;
   targetPercent: number;
   belowTarget: boolean;
+  /** Agent time of the period; in codingMinutes too only when agentTimeCounts. */
+  agentMinutes: number;
+  agentTimeCounts: boolean;
+  /** Characters that landed in the period, by whose hands. */
+  characters: CharacterCounts;
   focusBlocks: { start: string; end: string }[];
   /** The focus figures of the period (`focusReport`); blocks ahead of now have no coding yet and are not used. */
   focus: {
@@ -28,7 +35,7 @@ export interface ReportJson {
 }
 
 /** Minutes and percent rounded to one decimal so the output is readable and stable; times in the balance's zone. */
-export function reportJson(balance: Balance, focusBlocks: readonly Interval[], focus: FocusReport): ReportJson {
+export function reportJson(balance: Balance, agent: AgentFigures, focusBlocks: readonly Interval[], focus: FocusReport): ReportJson {
   const iso = (ms: number) => isoInZone(ms, balance.zone);
   return {
     period: { start: iso(balance.period.start), end: iso(balance.period.end) },
@@ -38,6 +45,9 @@ export function reportJson(balance: Balance, focusBlocks: readonly Interval[], f
     handsOnPercent: balance.handsOnPercent === undefined ? null : round1(balance.handsOnPercent),
     targetPercent: balance.targetPercent,
     belowTarget: balance.belowTarget,
+    agentMinutes: round1(agent.agentMinutes),
+    agentTimeCounts: agent.agentTime === 'hands-on',
+    characters: { ...agent.characters },
     focusBlocks: focusBlocks.map((block) => ({ start: iso(block.start), end: iso(block.end) })),
     focus: {
       blockMinutes: focus.blockMinutes,

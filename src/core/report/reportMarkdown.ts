@@ -1,3 +1,4 @@
+import type { AgentFigures } from '../balance/agentFigures';
 import type { Balance } from '../balance/computeBalance';
 import type { FocusReport } from '../balance/focusReport';
 import type { DayFigures } from '../balance/series';
@@ -19,6 +20,8 @@ export interface MarkdownReportInput {
   readonly days?: readonly DayFigures[];
   /** The same figures for the previous period, for the trend in the headline. */
   readonly previous?: Balance;
+  /** Agent time and characters of the period. */
+  readonly agent?: AgentFigures;
   /** The period's focus figures (`focusReport`): available, used, fragmented, and the costliest meeting series. */
   readonly focus?: FocusReport;
 }
@@ -69,6 +72,13 @@ function blockText(block: Interval, zone: string): string {
   return `${spanLabel(block, zone, 'EEE')} (${formatDuration((block.end - block.start) / MINUTE_MS)})`;
 }
 
+/** One sentence on agent time and the characters: the same in the Markdown summary and the status tooltip. */
+export function agentTimeText(agent: AgentFigures): string {
+  const counts = agent.agentTime === 'hands-on' ? 'counted as coding' : 'not counted as coding';
+  const typed = agent.typedPercent === undefined ? '' : `; you typed ${formatPercent(agent.typedPercent)} of the characters that landed`;
+  return `Agent time: ${formatDuration(agent.agentMinutes)} (${counts})${typed}`;
+}
+
 /**
  * A short summary a manager can paste into a 1:1 document: the headline share against the target, the hours, the
  * days, and the free blocks still ahead. Plain GitHub-flavoured Markdown, no HTML.
@@ -82,6 +92,8 @@ export function reportMarkdown(input: MarkdownReportInput): string {
   lines.push(`- Coding: ${formatDuration(balance.codingMinutes)}`);
   lines.push(`- Meetings: ${formatDuration(balance.meetingMinutes)}`);
   if (balance.overlapMinutes > 0) lines.push(`- Coding during meetings (counted in both): ${formatDuration(balance.overlapMinutes)}`);
+  const agent = input.agent;
+  if (agent && (agent.agentMinutes > 0 || agent.typedPercent !== undefined)) lines.push(`- ${agentTimeText(agent)}`);
   if (balance.requiredCodingMinutes !== undefined) {
     lines.push(`- Coding pace toward the weekly minimum: ${formatDuration(balance.codingMinutes)} of ${formatDuration(balance.requiredCodingMinutes)} due so far`);
   }

@@ -4,6 +4,8 @@ export type PeriodKind = 'day' | 'week' | 'rolling7';
 export type WeekStart = 'monday' | 'tuesday' | 'wednesday' | 'thursday' | 'friday' | 'saturday' | 'sunday';
 export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
 export type StatusBarFormat = 'percent' | 'hours' | 'ratio' | 'icon';
+/** `separate`: agent time is shown, not coding; `hands-on`: it counts as coding. */
+export type AgentTimeMode = 'separate' | 'hands-on';
 
 /** Wall-clock times as `HH:mm`; `end` may be `24:00` and is always after `start`. */
 export interface WorkHours {
@@ -21,6 +23,7 @@ export interface Settings {
   readonly focusBlockMinutes: number;
   readonly idleTimeoutMinutes: number;
   readonly recordProjectNames: boolean;
+  readonly agentTime: AgentTimeMode;
   readonly statusBar: { readonly format: StatusBarFormat; readonly warnBelowTarget: boolean };
   readonly nudge: { readonly enabled: boolean; readonly minHoursBetween: number };
   readonly calendar: {
@@ -40,6 +43,7 @@ export const WEEK_STARTS: readonly WeekStart[] = ['monday', 'tuesday', 'wednesda
 /** Ordered Monday first, the ISO order in which validated `workDays` are returned. */
 export const WEEKDAYS: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 export const STATUS_BAR_FORMATS: readonly StatusBarFormat[] = ['percent', 'hours', 'ratio', 'icon'];
+export const AGENT_TIME_MODES: readonly AgentTimeMode[] = ['separate', 'hands-on'];
 
 export const SETTINGS_SECTION = 'handsOn';
 
@@ -53,6 +57,7 @@ export const DEFAULT_SETTINGS: Settings = {
   focusBlockMinutes: 120,
   idleTimeoutMinutes: 5,
   recordProjectNames: true,
+  agentTime: 'separate',
   statusBar: { format: 'percent', warnBelowTarget: true },
   nudge: { enabled: true, minHoursBetween: 24 },
   calendar: {
@@ -93,6 +98,7 @@ export const SETTING_DEFAULTS: Readonly<Record<string, unknown>> = {
   focusBlockMinutes: DEFAULT_SETTINGS.focusBlockMinutes,
   idleTimeoutMinutes: DEFAULT_SETTINGS.idleTimeoutMinutes,
   recordProjectNames: DEFAULT_SETTINGS.recordProjectNames,
+  agentTime: DEFAULT_SETTINGS.agentTime,
   'statusBar.format': DEFAULT_SETTINGS.statusBar.format,
   'statusBar.warnBelowTarget': DEFAULT_SETTINGS.statusBar.warnBelowTarget,
   'nudge.enabled': DEFAULT_SETTINGS.nudge.enabled,

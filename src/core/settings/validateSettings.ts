@@ -1,6 +1,7 @@
 import { posix, win32 } from 'node:path';
 import { coerceBoolean, coerceEnum, coerceNumber, coerceStringList, describeRaw, type Coerced } from './coerce';
 import {
+  AGENT_TIME_MODES,
   DEFAULT_SETTINGS,
   NUMBER_RANGES,
   PERIOD_KINDS,
@@ -69,6 +70,7 @@ export function validateSettings(raw: (key: string) => unknown): ValidatedSettin
     focusBlockMinutes: num('focusBlockMinutes', d.focusBlockMinutes),
     idleTimeoutMinutes: num('idleTimeoutMinutes', d.idleTimeoutMinutes),
     recordProjectNames: take('recordProjectNames', coerceBoolean(read('recordProjectNames'), d.recordProjectNames)),
+    agentTime: take('agentTime', coerceEnum(read('agentTime'), d.agentTime, AGENT_TIME_MODES)),
     statusBar: {
       format: take('statusBar.format', coerceEnum(read('statusBar.format'), d.statusBar.format, STATUS_BAR_FORMATS)),
       warnBelowTarget: take('statusBar.warnBelowTarget', coerceBoolean(read('statusBar.warnBelowTarget'), d.statusBar.warnBelowTarget)),

@@ -1,3 +1,4 @@
+import { agentFigures, type AgentFigures } from '../balance/agentFigures';
 import type { Balance } from '../balance/computeBalance';
 import { focusBlocksRestOfToday } from '../balance/focusBlocks';
 import { focusBlockUse, focusMinutesLeft, type FocusBlockUse } from '../balance/focusReport';
@@ -13,6 +14,9 @@ export interface CurrentFigures {
   /** The balance over `handsOn.period`. */
   period: Balance;
   today: Balance;
+  /** Agent time and characters over `handsOn.period` and today. */
+  agentPeriod: AgentFigures;
+  agentToday: AgentFigures;
   /** Counted meetings, past and future. */
   meetings: Interval[];
   /** Breaks, past and future: not free time. */
@@ -31,12 +35,15 @@ export function currentFigures(inputs: BalanceInputs): CurrentFigures {
   const { now, zone, settings } = inputs;
   const meetings = meetingIntervals(inputs.occurrences);
   const breaks = breakIntervals(inputs.occurrences);
+  const period = periodRange(settings.period, now, zone, settings.weekStartsOn);
   const today = periodRange('day', now, zone, settings.weekStartsOn);
   const week = weekRange(now, zone, settings.weekStartsOn);
   const weekBlocks = focusBlockUse(inputs, week);
   return {
-    period: balanceOver(inputs, meetings, periodRange(settings.period, now, zone, settings.weekStartsOn)),
+    period: balanceOver(inputs, meetings, period),
     today: balanceOver(inputs, meetings, today),
+    agentPeriod: agentFigures(inputs, period),
+    agentToday: agentFigures(inputs, today),
     meetings,
     breaks,
     weekBlocks,

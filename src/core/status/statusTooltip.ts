@@ -48,6 +48,16 @@ export function statusTooltip(input: TooltipInput): string {
   row('Meetings', (b) => formatDuration(b.meetingMinutes));
   row('Overlap', (b) => formatDuration(b.overlapMinutes));
   row('Hands-on', shareCell);
+  const agentColumns = periodKind === 'day' ? [figures.agentToday] : [figures.agentToday, figures.agentPeriod];
+  lines.push(`| Agent | ${agentColumns.map((a) => formatDuration(a.agentMinutes)).join(' | ')} |`);
+  lines.push('');
+  lines.push(
+    figures.agentPeriod.agentTime === 'hands-on'
+      ? 'Agent time (edits you did not make, while you did nothing else) counts as coding.'
+      : 'Agent time (edits you did not make, while you did nothing else) is not counted as coding.',
+  );
+  const typed = figures.agentPeriod.typedPercent;
+  if (typed !== undefined) lines.push(`You typed ${formatPercent(typed)} of the characters that landed ${PERIOD_PHRASE[periodKind]}.`);
   lines.push('');
   if (period.requiredCodingMinutes !== undefined) {
     lines.push(`Weekly minimum pace: ${formatDuration(period.codingMinutes)} coded of ${formatDuration(period.requiredCodingMinutes)} due by now.`, '');

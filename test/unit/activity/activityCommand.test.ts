@@ -16,13 +16,15 @@ function captureIO(env: NodeJS.ProcessEnv = {}): CliIO & { stdout: string[]; std
   return { stdout, stderr, out: (t) => stdout.push(t), err: (t) => stderr.push(t), env, now: () => Date.UTC(2026, 2, 20) };
 }
 
+const NO_CHARACTERS = { typed: 0, pasted: 0, aiCompletion: 0, agent: 0 };
 const BERLIN_DAYS = {
   days: [
-    { date: '2026-03-02', codingMinutes: 0 },
-    { date: '2026-03-03', codingMinutes: 135.5 },
-    { date: '2026-03-04', codingMinutes: 15 },
+    { date: '2026-03-02', codingMinutes: 0, agentMinutes: 0, characters: NO_CHARACTERS },
+    { date: '2026-03-03', codingMinutes: 135.5, agentMinutes: 20, characters: { typed: 120, pasted: 40, aiCompletion: 10, agent: 50 } },
+    { date: '2026-03-04', codingMinutes: 15, agentMinutes: 0, characters: NO_CHARACTERS },
   ],
   totalCodingMinutes: 150.5,
+  totalAgentMinutes: 20,
 };
 
 describe('cli: hands-on activity', () => {
@@ -36,7 +38,14 @@ describe('cli: hands-on activity', () => {
       { start: day + 9 * HOUR_MS, end: day + 11 * HOUR_MS },
       { start: day + 10 * HOUR_MS, end: day + 11 * HOUR_MS + 30 * 1000 },
       { start: day + 23 * HOUR_MS + 45 * MINUTE_MS, end: day + 24 * HOUR_MS + 15 * MINUTE_MS },
+      // Agent time: 20 minutes alone, and half an hour inside coding, which stays hands-on.
+      { start: day + 12 * HOUR_MS, end: day + 12 * HOUR_MS + 20 * MINUTE_MS, agent: true },
+      { start: day + 10 * HOUR_MS, end: day + 10 * HOUR_MS + 30 * MINUTE_MS, agent: true },
     ]);
+    // The same quarter hour flushed twice, cumulatively: the later counts stand, nothing is added up twice.
+    writer.appendCharacters([{ start: day + 9 * HOUR_MS, counts: { typed: 100, pasted: 40, aiCompletion: 10, agent: 50 } }]);
+    writer.flush();
+    writer.appendCharacters([{ start: day + 9 * HOUR_MS, counts: { typed: 120, pasted: 40, aiCompletion: 10, agent: 50 } }]);
     writer.flush();
   });
 

@@ -66,6 +66,8 @@ async function expectedJson(root: string, settings: Settings, now = NOW, calenda
     settings,
     range,
     coding: activity.union,
+    agent: activity.agent,
+    characters: activity.characters,
     codingMinutesByWorkspace: {},
     codingMinutesByLanguage: {},
     occurrences: [...occurrences, ...manualOccurrences(activity.meetings)],
@@ -74,7 +76,7 @@ async function expectedJson(root: string, settings: Settings, now = NOW, calenda
   };
   const figures = currentFigures(inputs);
   const focusBlocks = focusBlocksRestOfWeek(now, { meetings: figures.meetings, breaks: figures.breaks, zone: ZONE, settings, daysOff: inputs.daysOff });
-  return reportJson(figures.period, focusBlocks, focusReport(inputs, figures.period.period));
+  return reportJson(figures.period, figures.agentPeriod, focusBlocks, focusReport(inputs, figures.period.period));
 }
 
 describe('hands-on report', () => {
@@ -114,7 +116,7 @@ describe('hands-on report', () => {
     assert.equal(json.overlapMinutes, 30);
     assert.equal(json.handsOnPercent, 37);
     assert.deepEqual(json.period, { start: '2024-03-04T00:00:00+01:00', end: '2024-03-11T00:00:00+01:00' });
-    assert.deepEqual(Object.keys(json), ['period', 'codingMinutes', 'meetingMinutes', 'overlapMinutes', 'handsOnPercent', 'targetPercent', 'belowTarget', 'focusBlocks', 'focus', 'meetingSeries']);
+    assert.deepEqual(Object.keys(json), ['period', 'codingMinutes', 'meetingMinutes', 'overlapMinutes', 'handsOnPercent', 'targetPercent', 'belowTarget', 'agentMinutes', 'agentTimeCounts', 'characters', 'focusBlocks', 'focus', 'meetingSeries']);
     assert.equal(json.belowTarget, true);
     assert.deepEqual(Object.keys(json.focus), ['blockMinutes', 'focusMinutes', 'fragmentedMinutes', 'blocks', 'usedBlocks', 'reentry']);
     assert.equal(json.focus.blockMinutes, 120);

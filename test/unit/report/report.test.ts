@@ -71,8 +71,23 @@ describe('formatStatusText', () => {
 
 describe('reportJson', () => {
   it('has exactly the documented shape, with ISO times carrying the zone offset', () => {
-    const json = reportJson(balance(), [span('2026-03-26T11:00:00+01:00', '2026-03-26T18:00:00+01:00')], focus());
-    assert.deepEqual(Object.keys(json), ['period', 'codingMinutes', 'meetingMinutes', 'overlapMinutes', 'handsOnPercent', 'targetPercent', 'belowTarget', 'focusBlocks', 'focus', 'meetingSeries']);
+    const agent = { agentMinutes: 12.345, agentTime: 'separate' as const, characters: { typed: 380, pasted: 120, aiCompletion: 100, agent: 400 }, typedPercent: 38 };
+    const json = reportJson(balance(), agent, [span('2026-03-26T11:00:00+01:00', '2026-03-26T18:00:00+01:00')], focus());
+    assert.deepEqual(Object.keys(json), [
+      'period',
+      'codingMinutes',
+      'meetingMinutes',
+      'overlapMinutes',
+      'handsOnPercent',
+      'targetPercent',
+      'belowTarget',
+      'agentMinutes',
+      'agentTimeCounts',
+      'characters',
+      'focusBlocks',
+      'focus',
+      'meetingSeries',
+    ]);
     const block = (day: string, from: string, to: string, codingMinutes = 0, used = false) => ({ start: `2026-03-${day}T${from}:00+01:00`, end: `2026-03-${day}T${to}:00+01:00`, codingMinutes, used });
     assert.deepEqual(json, {
       period: { start: '2026-03-23T00:00:00+01:00', end: '2026-03-30T00:00:00+02:00' },
@@ -82,6 +97,9 @@ describe('reportJson', () => {
       handsOnPercent: 44.2,
       targetPercent: 40,
       belowTarget: false,
+      agentMinutes: 12.3,
+      agentTimeCounts: false,
+      characters: { typed: 380, pasted: 120, aiCompletion: 100, agent: 400 },
       focusBlocks: [{ start: '2026-03-26T11:00:00+01:00', end: '2026-03-26T18:00:00+01:00' }],
       focus: {
         blockMinutes: 120,
@@ -108,7 +126,8 @@ describe('reportJson', () => {
   });
 
   it('gives null for an undefined share and survives JSON round-trips', () => {
-    const json = reportJson(balance([], []), [], focus([], []));
+    const json = reportJson(balance([], []), { agentMinutes: 0, agentTime: 'hands-on', characters: { typed: 0, pasted: 0, aiCompletion: 0, agent: 0 }, typedPercent: undefined }, [], focus([], []));
+    assert.equal(json.agentTimeCounts, true);
     assert.equal(json.handsOnPercent, null);
     assert.deepEqual(json.meetingSeries, []);
     assert.equal(json.focus.reentry.medianMinutes, null);

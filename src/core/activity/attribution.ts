@@ -1,0 +1,203 @@
+/**
+ * Whose hands made a text change: the user's (typed, pasted, an accepted AI completion) or an agent's.
+ *
+ * VS Code does not tell extensions who made an edit (its own edit sources sit behind the proposed
+ * `textDocumentChangeReason` API), so the rules below use only what the stable API shows about a change and
+ * what came with it. The host turns each `onDidChangeTextDocument` into `TextChangeFacts`; the rules:
+ *
+ * 1. Undo and redo (`TextDocumentChangeEvent.reason`) are the user's: typed.
+ * 2. A change to a document that is not the active editor's is an agent's (chat and agent edits, other
+ *    extensions, and also multi-file refactorings the user started, which we cannot tell apart).
+ * 3. A change to the active document during a save the user made, or within `LATE_SIGNAL_WINDOW_MS` before VS Code
+ *    tells extensions about the save (format on save runs first), is the user's: typed.
+ * 4. A change to the active document that a keyboard- or mouse-caused selection change confirms within
+ *    `CONFIRM_WINDOW_MS` is the user's: VS Code moves the cursor with the keyboard source for every keystroke
+ *    (typing, auto-closing, multi-cursor typing, Enter with auto-indent, Backspace) and for a native paste. It is
+ *    *pasted* when it inserts code on new lines or a long run of characters (`isPasteShaped`), else *typed*.
+ *    A paste-shaped insertion at the cursor that equals the clipboard (ignoring whitespace; the host compares
+ *    them in memory and keeps neither) is *pasted* too: VS Code in a browser pastes without the keyboard source.
+ * 5. An unconfirmed change at a cursor of the active editor, within `INLINE_COMPLETION_WINDOW_MS` of the
+ *    user's last keyboard or mouse event, is the user's: the editor applies suggestions, snippets and ghost text
+ *    with a non-keyboard source, and the Delete key moves no cursor. A multi-line or long insertion is an
+ *    accepted *AI completion*; anything shorter (an IntelliSense item, a one-line snippet, a deletion) is *typed*.
+ * 6. Everything else is an agent's.
+ *
+ * Limits: a multi-line snippet counts as an AI completion, a short one-line AI completion as typed; an agent
+ * edit that lands exactly at the cursor within a minute of the user's typing counts as an accepted
+ * completion; edits to other files that the user started (Rename Symbol, Replace All) count as agent edits.
+ */
+
+export type CharacterKind = 'typed' | 'pasted' | 'aiCompletion' | 'agent';
+
+export const CHARACTER_KINDS: readonly CharacterKind[] = ['typed', 'pasted', 'aiCompletion', 'agent'];
+
+export interface TextChangeFacts {
+  /** The document is the active text editor's. */
+  readonly inActiveEditor: boolean;
+  /** `TextDocumentChangeEvent.reason` is Undo or Redo. */
+  readonly undoRedo: boolean;
+  /** Characters inserted, summed over the content changes (a deletion inserts none). */
+  readonly insertedChars: number;
+  /** Some insertion puts code (not only indentation) on a new line. */
+  readonly multiLine: boolean;
+  /** The change (the first one, for multi-cursor edits) touches a cursor of the active editor, before or after it moved. */
+  readonly atCursor: boolean;
+}
+
+/**
+ * A keyboard or mouse selection change at most this long after a text change confirms it as the user's. VS Code
+ * sends a keystroke's change and its cursor move together (1–2 ms apart in recordings); a person's next key
+ * comes later, so a key pressed right after accepting a completion does not turn it into typing.
+ */
+export const CONFIRM_WINDOW_MS = 250;
+/**
+ * Signals that come late wait this long: the host's clipboard check for a paste-shaped insertion at the cursor (a
+ * remote round trip in the browser), and the save that format on save belongs to (formatters run before extensions
+ * hear of the save). Changes that may get such a signal are resolved only after it.
+ */
+export const LATE_SIGNAL_WINDOW_MS = 2_000;
+/** Ghost text shows after the user typed or moved the cursor; accepting it follows their last key within this. */
+export const INLINE_COMPLETION_WINDOW_MS = 60_000;
+/** A one-line insertion at least this long, by the user's key, is a paste (or, unconfirmed, an AI completion). */
+export const LONG_INSERTION_CHARS = 40;
+/** Unresolved changes kept at most; older ones are resolved without waiting (agents may edit in bursts). */
+const MAX_PENDING = 256;
+
+export interface AttributionSink {
+  /** A text change the user made, at `time`. */
+  human(time: number): void;
+  /** A text change an agent made, at `time`. */
+  agent(time: number): void;
+  characters(kind: CharacterKind, count: number, time: number): void;
+}
+
+export function isPasteShaped(facts: TextChangeFacts): boolean {
+  return facts.multiLine || facts.insertedChars >= LONG_INSERTION_CHARS;
+}
+
+/** What an unconfirmed change is, once no keyboard or mouse event came to confirm it. */
+function unconfirmedKind(facts: TextChangeFacts, sinceHuman: number): CharacterKind {
+  if (!facts.atCursor || sinceHuman > INLINE_COMPLETION_WINDOW_MS) return 'agent';
+  return isPasteShaped(facts) ? 'aiCompletion' : 'typed';
+}
+
+interface Pending {
+  time: number;
+  /** Resolved as `unconfirmed` once this has passed. */
+  deadline: number;
+  /** Waiting for the clipboard check too. */
+  pasteCandidate: boolean;
+  /** If confirmed by the user's keyboard or mouse. */
+  confirmed: CharacterKind;
+  /** If not. */
+  unconfirmed: CharacterKind;
+  chars: number;
+}
+
+/**
+ * Applies the rules above. Changes that need a confirmation wait at most `CONFIRM_WINDOW_MS`: they are resolved
+ * by the next keyboard or mouse event, the next change after the window, or `settle()` (the host's tick).
+ * Every call is O(1) amortized; nothing but counts and times is kept.
+ */
+export class EditAttributor {
+  private lastHuman = Number.NEGATIVE_INFINITY;
+  private pending: Pending[] = [];
+  private head = 0;
+  private savingUntil = Number.NEGATIVE_INFINITY;
+
+  constructor(private readonly sink: AttributionSink) {}
+
+  /** A selection change made with the keyboard or the mouse, at `now`: it confirms the changes of the moment before. */
+  humanInput(now: number): void {
+    this.confirm(now, CONFIRM_WINDOW_MS, (change) => change.confirmed);
+    this.lastHuman = now;
+  }
+
+  /**
+   * The user saves the active document (not an auto save after a delay): its edits until `until` are theirs, and so
+   * are those of the moment before, which format on save makes before extensions hear of the save.
+   */
+  saving(now: number, until: number): void {
+    this.confirm(now, LATE_SIGNAL_WINDOW_MS, () => 'typed');
+    this.lastHuman = now;
+    this.savingUntil = until;
+  }
+
+  /** The save ended. */
+  saved(): void {
+    this.savingUntil = Number.NEGATIVE_INFINITY;
+  }
+
+  /** The latest paste-shaped insertion at the cursor still waiting is the clipboard's text: a paste. */
+  pasted(now: number): void {
+    this.settle(now);
+    for (let i = this.pending.length - 1; i >= this.head; i--) {
+      const change = this.pending[i]!;
+      if (!change.pasteCandidate) continue;
+      this.pending.splice(i, 1);
+      this.emit('pasted', change.chars, change.time);
+      break;
+    }
+    if (this.head === this.pending.length) this.clear();
+  }
+
+  textChanged(facts: TextChangeFacts, now: number): void {
+    this.settle(now);
+    const chars = facts.insertedChars;
+    if (facts.undoRedo || (facts.inActiveEditor && now <= this.savingUntil)) return this.emit('typed', chars, now);
+    if (!facts.inActiveEditor) return this.emit('agent', chars, now);
+    if (this.pending.length - this.head >= MAX_PENDING) this.resolve(this.pending[this.head++]!);
+    const pasteCandidate = facts.atCursor && isPasteShaped(facts);
+    // Away from the cursor it may be format on save, whose save is announced after it.
+    const lateSignal = pasteCandidate || !facts.atCursor;
+    this.pending.push({
+      time: now,
+      deadline: now + (lateSignal ? LATE_SIGNAL_WINDOW_MS : CONFIRM_WINDOW_MS),
+      pasteCandidate,
+      confirmed: pasteCandidate ? 'pasted' : 'typed',
+      unconfirmed: unconfirmedKind(facts, now - this.lastHuman),
+      chars,
+    });
+  }
+
+  /** Resolves, in order, every change whose wait is over. Call on every tick. */
+  settle(now: number): void {
+    while (this.head < this.pending.length && now > this.pending[this.head]!.deadline) this.resolve(this.pending[this.head++]!);
+    if (this.head === this.pending.length) this.clear();
+  }
+
+  /** Resolves everything as it stands (deactivate, pause). */
+  flush(): void {
+    for (let i = this.head; i < this.pending.length; i++) this.resolve(this.pending[i]!);
+    this.clear();
+  }
+
+  /** Resolves the changes of the last `windowMs` as `kind(change)`; older ones keep waiting for their deadline. */
+  private confirm(now: number, windowMs: number, kind: (change: Pending) => CharacterKind): void {
+    this.settle(now);
+    if (this.head === this.pending.length) return;
+    const waiting: Pending[] = [];
+    for (let i = this.head; i < this.pending.length; i++) {
+      const change = this.pending[i]!;
+      if (now - change.time <= windowMs) this.emit(kind(change), change.chars, change.time);
+      else waiting.push(change);
+    }
+    this.pending = waiting;
+    this.head = 0;
+  }
+
+  private clear(): void {
+    if (this.pending.length > 0) this.pending = [];
+    this.head = 0;
+  }
+
+  private resolve(change: Pending): void {
+    this.emit(change.unconfirmed, change.chars, change.time);
+  }
+
+  private emit(kind: CharacterKind, chars: number, time: number): void {
+    if (kind === 'agent') this.sink.agent(time);
+    else this.sink.human(time);
+    if (chars > 0) this.sink.characters(kind, chars, time);
+  }
+}

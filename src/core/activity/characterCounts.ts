@@ -1,0 +1,94 @@
+import { MINUTE_MS } from '../time/clock';
+import type { CharacterKind } from './attribution';
+
+/** Characters that landed, by whose hands. Counts only, never content. */
+export type CharacterCounts = Record<CharacterKind, number>;
+
+/**
+ * Counts are kept per quarter hour: every time zone's offset is a multiple of 15 minutes, so a bucket always
+ * lies inside one local day, wherever the history is read.
+ */
+export const CHARACTER_BUCKET_MS = 15 * MINUTE_MS;
+
+/** One writer's counts for one bucket so far. Cumulative: a later record of the same writer and bucket supersedes it. */
+export interface CharacterBucket {
+  readonly start: number;
+  readonly counts: CharacterCounts;
+}
+
+export function emptyCounts(): CharacterCounts {
+  return { typed: 0, pasted: 0, aiCompletion: 0, agent: 0 };
+}
+
+export function addCounts(into: CharacterCounts, more: Readonly<CharacterCounts>): CharacterCounts {
+  into.typed += more.typed;
+  into.pasted += more.pasted;
+  into.aiCompletion += more.aiCompletion;
+  into.agent += more.agent;
+  return into;
+}
+
+/** The later state of a cumulative counter: each count only grows, so the larger one is the later one. */
+export function maxCounts(a: Readonly<CharacterCounts>, b: Readonly<CharacterCounts>): CharacterCounts {
+  return { typed: Math.max(a.typed, b.typed), pasted: Math.max(a.pasted, b.pasted), aiCompletion: Math.max(a.aiCompletion, b.aiCompletion), agent: Math.max(a.agent, b.agent) };
+}
+
+export function totalCharacters(counts: Readonly<CharacterCounts>): number {
+  return counts.typed + counts.pasted + counts.aiCompletion + counts.agent;
+}
+
+export const bucketStartOf = (time: number): number => Math.floor(time / CHARACTER_BUCKET_MS) * CHARACTER_BUCKET_MS;
+
+/**
+ * One window's character counts as cumulative per-bucket records. A record repeated by a retried write, or merged
+ * twice by two compactions, changes nothing (readers take the maximum per writer and bucket), so the counts are as
+ * crash-safe as the spans: a crash loses at most what was not flushed.
+ */
+export class CharacterCounter {
+  private readonly buckets = new Map<number, CharacterCounts>();
+  private readonly changed = new Set<number>();
+
+  add(kind: CharacterKind, count: number, time: number): void {
+    const start = bucketStartOf(time);
+    let counts = this.buckets.get(start);
+    if (!counts) this.buckets.set(start, (counts = emptyCounts()));
+    counts[kind] += count;
+    this.changed.add(start);
+  }
+
+  /** The buckets that changed since the previous call, with their totals so far; buckets older than `keepFrom` are forgotten. */
+  take(keepFrom: number): CharacterBucket[] {
+    const taken: CharacterBucket[] = [];
+    for (const start of this.changed) taken.push({ start, counts: { ...this.buckets.get(start)! } });
+    this.changed.clear();
+    for (const start of this.buckets.keys()) if (start + CHARACTER_BUCKET_MS <= keepFrom) this.buckets.delete(start);
+    return taken.sort((a, b) => a.start - b.start);
+  }
+}
+
+/** A bucket as stored: whose counter it is (the journal's writer id), so repeats of it never add up. */
+export interface WriterBucket extends CharacterBucket {
+  readonly writer: string;
+}
+
+/** One entry per writer and bucket, the latest (largest) counts of each; sorted, so encodings are deterministic. */
+export function latestBuckets(buckets: readonly WriterBucket[]): WriterBucket[] {
+  const latest = new Map<string, WriterBucket>();
+  for (const bucket of buckets) {
+    const key = `${bucket.start}/${bucket.writer}`;
+    const seen = latest.get(key);
+    latest.set(key, seen ? { ...seen, counts: maxCounts(seen.counts, bucket.counts) } : bucket);
+  }
+  return [...latest.values()].sort((a, b) => a.start - b.start || (a.writer < b.writer ? -1 : a.writer > b.writer ? 1 : 0));
+}
+
+/** The characters in each of the sorted, disjoint `ranges`, from buckets as latestBuckets returns them (sorted, each once): one pass. */
+export function charactersPer(latest: readonly CharacterBucket[], ranges: readonly { start: number; end: number }[]): CharacterCounts[] {
+  let i = 0;
+  return ranges.map((range) => {
+    const total = emptyCounts();
+    while (i < latest.length && latest[i]!.start < range.start) i++;
+    for (; i < latest.length && latest[i]!.start < range.end; i++) addCounts(total, latest[i]!.counts);
+    return total;
+  });
+}

@@ -1,0 +1,315 @@
+// Issue 9 in a real VS Code: real keys from Playwright, a scripted agent and an AI completion provider from the
+// test helper extension, time from the test clock running faster than real time, results from the CLI's JSON.
+import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { installExtension, launchChromium, startCodeServer, type RunningCodeServer } from '../harness/codeServer';
+import { buildHelperExtension } from '../harness/helperExtension';
+import { buildExtensionUnderTest } from '../harness/integration';
+import { formatDuration } from '../../src/core/report/formatDuration';
+import { FORMAT_HEADER, INLINE_COMPLETION, SUGGESTION } from '../helperExtension/texts';
+import { dashboardFrame, openPalette, RESULTS, ROOT, runPaletteCommand, screenshot, waitUntil } from './workbench';
+
+/** Scenario time runs this many times faster than real time (the test clock of the test-hook build). */
+const RATE = 5;
+const SECOND = 1000;
+/** The rate of the running scenario: the paste runs in real time, as it waits for a clipboard round trip. */
+let rate = RATE;
+/** Real ms for `ms` of scenario time. */
+const real = (ms: number) => ms / rate;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Each scenario runs on its own day, so the CLI's per-day figures are that scenario's alone. */
+const dayOf = (scenario: number) => `2026-03-${String(scenario + 1).padStart(2, '0')}`;
+
+interface DayJson {
+  date: string;
+  codingMinutes: number;
+  agentMinutes: number;
+  characters: { typed: number; pasted: number; aiCompletion: number; agent: number };
+}
+
+interface Bench {
+  page: Page;
+  browser: Browser;
+  server: RunningCodeServer;
+  work: string;
+  workspace: string;
+  dataDir: string;
+  cli: string;
+  helperDir: string;
+  nextId: number;
+}
+
+async function openBench(): Promise<Bench> {
+  const extDir = buildExtensionUnderTest(ROOT);
+  const helperVsix = buildHelperExtension(ROOT);
+  const work = mkdtempSync(join(tmpdir(), 'hands-on-agent-'));
+  installExtension(helperVsix, join(work, 'extensions'));
+  const workspace = join(work, 'workspace');
+  const dataDir = join(work, 'data');
+  const helperDir = join(work, 'helper');
+  for (const dir of [workspace, dataDir, helperDir]) mkdirSync(dir, { recursive: true });
+  for (let i = 1; i <= 6; i++) writeFileSync(join(workspace, `scenario${i}.ts`), 'export const start = 1;\n');
+  writeFileSync(join(workspace, 'unopened.ts'), 'export const untouched = true;\n');
+  writeFileSync(join(workspace, 'notes.txt'), 'notes\n');
+  const server = await startCodeServer({
+    userDataDir: join(work, 'user-data'),
+    extensionsDir: join(work, 'extensions'),
+    folder: workspace,
+    settings: {
+      'handsOn.dataDirectory': dataDir,
+      'editor.quickSuggestions': { other: 'off', comments: 'off', strings: 'off' },
+      'editor.inlineSuggest.enabled': true,
+      'editor.suggestOnTriggerCharacters': false,
+      'editor.wordBasedSuggestions': 'off',
+      'typescript.suggest.enabled': false,
+      'files.autoSave': 'off',
+      'workbench.editor.enablePreview': false,
+      '[plaintext]': { 'editor.formatOnSave': true, 'editor.defaultFormatter': 'hands-on-test.hands-on-test-helper' },
+    },
+    env: { HANDS_ON_HELPER_DIR: helperDir },
+  });
+  const browser = await launchChromium();
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'] });
+  const page = await context.newPage();
+  const payload = [['extensionDevelopmentPath', `vscode-remote://127.0.0.1:${server.port}${extDir}`]];
+  await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
+  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+  const bench: Bench = { page, browser, server, work, workspace, dataDir, cli: join(extDir, 'dist', 'cli.js'), helperDir, nextId: 1 };
+  // The helper answers once both extensions are up.
+  await waitUntil(async () => {
+    try {
+      await helper(bench, { op: 'flush' }, 2_000);
+      return true;
+    } catch {
+      return false;
+    }
+  }, 90_000);
+  return bench;
+}
+
+/** Sends a command to the helper extension and waits for its answer. */
+async function helper(bench: Bench, command: Record<string, unknown>, timeoutMs = 120_000): Promise<unknown> {
+  const id = bench.nextId++;
+  appendFileSync(join(bench.helperDir, 'control.jsonl'), `${JSON.stringify({ id, ...command })}\n`);
+  const acks = join(bench.helperDir, 'acks.jsonl');
+  let answer: { id: number; result?: unknown; error?: string } | undefined;
+  await waitUntil(async () => {
+    if (!existsSync(acks)) return false;
+    answer = readFileSync(acks, 'utf8')
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .map((line) => JSON.parse(line) as { id: number; result?: unknown; error?: string })
+      .find((ack) => ack.id === id);
+    return answer !== undefined;
+  }, timeoutMs);
+  if (answer?.error) throw new Error(`helper: ${answer.error}`);
+  return answer?.result;
+}
+
+async function openFile(bench: Bench, name: string): Promise<void> {
+  const { page } = bench;
+  const input = await openPalette(page);
+  await input.fill(name);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator(`.tab.active[aria-label*="${name}"]`).waitFor();
+  await page.locator('.monaco-editor textarea').first().focus();
+}
+
+/** Starts the scenario's day: the clock runs from 10:00 UTC on it, `scenarioRate` times faster than real time. */
+async function startDay(bench: Bench, scenario: number, scenarioRate = RATE): Promise<void> {
+  rate = scenarioRate;
+  await helper(bench, { op: 'clock', from: Date.parse(`${dayOf(scenario)}T10:00:00Z`), rate });
+  await helper(bench, { op: 'record', on: true });
+}
+
+/** The scenario's day through `hands-on activity --json`. */
+function readDay(bench: Bench, scenario: number): DayJson {
+  const out = execFileSync('node', [bench.cli, 'activity', '--data-dir', bench.dataDir, '--from', dayOf(scenario), '--to', dayOf(scenario), '--tz', 'UTC', '--json'], { encoding: 'utf8' });
+  return (JSON.parse(out) as { days: DayJson[] }).days[0]!;
+}
+
+/** Lets the credit after the last event pass, writes the journal, and reads the day through `hands-on activity --json`. */
+async function measure(bench: Bench, scenario: number): Promise<DayJson> {
+  await sleep(real(35 * SECOND));
+  await helper(bench, { op: 'record', on: false });
+  await helper(bench, { op: 'flush' });
+  // The events VS Code delivered (sizes and kinds only), kept for the unit tests' recordings.
+  const events = join(bench.helperDir, 'events.jsonl');
+  mkdirSync(RESULTS, { recursive: true });
+  if (existsSync(events)) renameSync(events, join(RESULTS, `attribution-events-${scenario}.jsonl`));
+  const day = readDay(bench, scenario);
+  measured.push(day);
+  mkdirSync(RESULTS, { recursive: true });
+  appendFileSync(join(RESULTS, 'attribution-scenarios.jsonl'), `${JSON.stringify({ scenario, ...day })}\n`);
+  return day;
+}
+
+/** 25 edits `// agent edit N\n`, 0 s to 120 s: ten with one digit, fifteen with two. */
+const AGENT_CHARACTERS = 25 * '// agent edit 0\n'.length + 15;
+
+/** What each scenario measured, for the dashboard's week. */
+const measured: DayJson[] = [];
+
+/** Types one key every `everyMs` of scenario time for `durationMs` of scenario time (the last key at its end). */
+async function typeSteadily(bench: Bench, durationMs: number, everyMs: number): Promise<number> {
+  const text = 'const typedByHand = 1 ';
+  const started = Date.now();
+  let keys = 0;
+  for (let next = 0; next <= durationMs; next += everyMs) {
+    await sleep(Math.max(0, started + real(next) - Date.now()));
+    await bench.page.keyboard.type(text[keys % text.length]!);
+    keys++;
+  }
+  return keys;
+}
+
+const near = (actual: number, expected: number, tolerance: number, what: string) =>
+  assert.ok(Math.abs(actual - expected) <= tolerance, `${what}: ${actual.toFixed(2)} min, expected ${expected} ± ${tolerance}`);
+
+describe('Your hands or an agent’s, in a real VS Code', function () {
+  this.timeout(15 * 60_000);
+  let bench: Bench;
+
+  before(async function () {
+    this.timeout(5 * 60_000);
+    rmSync(join(RESULTS, 'attribution-scenarios.jsonl'), { force: true });
+    bench = await openBench();
+  });
+
+  after(async () => {
+    if (!bench) return;
+    await bench.browser.close();
+    await bench.server.stop();
+    rmSync(bench.work, { recursive: true, force: true });
+  });
+
+  it('1. typing for 60 s is hands-on time, and no agent time', async () => {
+    await openFile(bench, 'scenario1.ts');
+    await startDay(bench, 1);
+    const keys = await typeSteadily(bench, 60 * SECOND, SECOND);
+    const day = await measure(bench, 1);
+    near(day.codingMinutes, 1.5, 0.2, 'hands-on (60 s and the 30 s credit after the last key)');
+    assert.equal(day.agentMinutes, 0);
+    assert.deepEqual(day.characters, { typed: keys, pasted: 0, aiCompletion: 0, agent: 0 });
+  });
+
+  it('2. an agent editing the shown file for 120 s while no key is pressed is agent time', async () => {
+    await openFile(bench, 'scenario2.ts');
+    await startDay(bench, 2);
+    await helper(bench, { op: 'agent', target: 'shown', everyMs: 5 * SECOND, count: 25, rate });
+    const day = await measure(bench, 2);
+    assert.ok(day.codingMinutes <= 0.5, `hands-on ${day.codingMinutes} min, at most the 30 s credit of one event`);
+    near(day.agentMinutes, 2.5, 0.3, 'agent (120 s and the credit after the last edit)');
+    assert.equal(day.characters.agent, AGENT_CHARACTERS);
+    assert.equal(day.characters.typed + day.characters.pasted + day.characters.aiCompletion, 0);
+  });
+
+  it('3. an agent editing an unopened file while you type in another counts only where you were idle', async () => {
+    await openFile(bench, 'scenario3.ts');
+    await startDay(bench, 3);
+    const agent = helper(bench, { op: 'agent', target: 'unopened', file: join(bench.workspace, 'unopened.ts'), everyMs: 5 * SECOND, count: 25, rate });
+    const keys = await typeSteadily(bench, 60 * SECOND, SECOND);
+    await agent;
+    const day = await measure(bench, 3);
+    near(day.codingMinutes, 1.5, 0.2, 'hands-on (your 60 s of typing and its credit)');
+    near(day.agentMinutes, 1.0, 0.3, 'agent (its 150 s minus the 90 s that were hands-on)');
+    assert.deepEqual(day.characters, { typed: keys, pasted: 0, aiCompletion: 0, agent: AGENT_CHARACTERS });
+  });
+
+  it('4. a 40-line paste is hands-on time and pasted characters', async () => {
+    await openFile(bench, 'scenario4.ts');
+    await startDay(bench, 4, 1);
+    const block = Array.from({ length: 40 }, (_, i) => `export const pasted${i} = ${i};`).join('\n');
+    await bench.page.evaluate(`navigator.clipboard.writeText(${JSON.stringify(block)})`);
+    await bench.page.keyboard.press('Control+End');
+    await bench.page.keyboard.press('Control+V');
+    await waitUntil(async () => (await bench.page.locator('.view-line', { hasText: 'pasted39' }).count()) > 0);
+    const day = await measure(bench, 4);
+    near(day.codingMinutes, 0.55, 0.15, 'hands-on (the paste, with the keys before it, and its credit)');
+    assert.equal(day.agentMinutes, 0);
+    assert.deepEqual(day.characters, { typed: 0, pasted: block.length, aiCompletion: 0, agent: 0 });
+  });
+
+  it('5. accepting a multi-line inline completion with Tab is hands-on time and AI-completion characters', async () => {
+    await openFile(bench, 'scenario5.ts');
+    await startDay(bench, 5);
+    await bench.page.keyboard.press('Control+End');
+    await bench.page.keyboard.type('// complete me', { delay: real(300) });
+    await bench.page.locator('.ghost-text-decoration, .ghost-text').first().waitFor({ timeout: 20_000 });
+    await sleep(real(3 * SECOND));
+    await bench.page.keyboard.press('Tab');
+    await waitUntil(async () => (await bench.page.locator('.view-line', { hasText: 'return a + b' }).count()) > 0);
+    const day = await measure(bench, 5);
+    assert.ok(day.codingMinutes > 0, 'hands-on');
+    assert.equal(day.agentMinutes, 0);
+    assert.deepEqual(day.characters, { typed: '// complete me'.length, pasted: 0, aiCompletion: INLINE_COMPLETION.length, agent: 0 });
+  });
+
+  it('6. undo, redo, multi-cursor typing, an IntelliSense item and format on save are hands-on, with no agent time', async () => {
+    const { page } = bench;
+    await openFile(bench, 'notes.txt');
+    await startDay(bench, 6);
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('hello world', { delay: real(400) });
+    await page.keyboard.press('Control+Z');
+    await sleep(real(SECOND));
+    await page.keyboard.press('Control+Shift+Z');
+    await sleep(real(SECOND));
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('a\nb\nc', { delay: real(400) });
+    await page.keyboard.press('Control+Home');
+    await runPaletteCommand(page, 'Add Cursor Below');
+    await page.locator('.monaco-editor textarea').first().focus();
+    await page.keyboard.type('xy', { delay: real(400) });
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type(' help', { delay: real(400) });
+    await page.keyboard.press('Control+Space');
+    await page.locator('.suggest-widget.visible', { hasText: SUGGESTION }).waitFor({ timeout: 20_000 });
+    await page.keyboard.press('Enter');
+    await waitUntil(async () => (await page.locator('.view-line', { hasText: SUGGESTION }).count()) > 0);
+    await sleep(real(5 * SECOND));
+    await page.keyboard.press('Control+S');
+    await waitUntil(async () => (await page.locator('.view-line', { hasText: FORMAT_HEADER.trim() }).count()) > 0);
+    const day = await measure(bench, 6);
+    assert.ok(day.codingMinutes > 0, 'hands-on');
+    assert.equal(day.agentMinutes, 0);
+    assert.equal(day.characters.agent, 0, 'no agent characters');
+    assert.equal(day.characters.aiCompletion, 0, 'no AI completion characters');
+    assert.equal(day.characters.pasted, 0, 'nothing pasted');
+  });
+
+  it('7. the dashboard shows the week’s agent time per day and who wrote the characters, each with its table', async () => {
+    const { page } = bench;
+    await runPaletteCommand(page, 'Hands-On: Open Dashboard');
+    const frame = await dashboardFrame(page);
+    const rows = async (selector: string) => frame.$$eval(`${selector} tbody tr`, (trs) => trs.map((tr) => [...tr.children].map((cell) => (cell.textContent ?? '').trim())));
+    const total = (kind: keyof DayJson['characters']) => measured.reduce((sum, day) => sum + day.characters[kind], 0).toLocaleString('en-US');
+    assert.deepEqual(
+      (await rows('#character-split table')).map(([who, count]) => [who, count]),
+      [
+        ['Typed by you', total('typed')],
+        ['Pasted by you', total('pasted')],
+        ['AI completions you accepted', total('aiCompletion')],
+        ['Agent edits', total('agent')],
+      ],
+    );
+    const headers = await frame.$$eval('details.chart-table table thead th', (ths) => ths.map((th) => (th.textContent ?? '').trim()));
+    assert.deepEqual(headers.slice(0, 5), ['Day', 'Hands-on coding', 'Agent (not coding)', 'Meetings', 'Hands-on']);
+    // Each day as the CLI reads it now (the next scenario's first clicks may have landed on it), as the table shows it.
+    const daily = await rows('details.chart-table table');
+    writeFileSync(join(RESULTS, 'attribution-dashboard-daily.json'), JSON.stringify(daily, null, 2));
+    for (let scenario = 1; scenario <= 6; scenario++) {
+      const day = readDay(bench, scenario);
+      const label = new Date(`${day.date}T12:00:00Z`).toLocaleDateString('en-GB', { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' });
+      const row = daily.find((cells) => cells[0] === label);
+      assert.deepEqual(row?.slice(1, 3), [formatDuration(day.codingMinutes), formatDuration(day.agentMinutes)], `${label} (${JSON.stringify(day)})`);
+    }
+    await screenshot(page, 'attribution-dashboard');
+  });
+});
