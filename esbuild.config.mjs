@@ -20,7 +20,7 @@ const common = {
 const builds = [
   {
     ...common,
-    entryPoints: { extension: 'src/extension.ts', calendarWorker: 'src/core/calendar/sources/parseWorker.ts' },
+    entryPoints: { extension: 'src/extension.ts', calendarWorker: 'src/node/calendar/parseWorker.ts' },
     outdir,
     platform: 'node',
     format: 'cjs',

@@ -17,6 +17,18 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'vscode', message: 'The core never imports vscode: pass what it needs in.' }],
+          patterns: [{ group: ['node:*', 'fs', 'fs/*', 'path', 'os', 'http', 'https', 'crypto', 'worker_threads', 'child_process'], message: 'The core is pure: files, network and workers live in src/node/.' }],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/webview/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'The webview runs in a browser.' }], patterns: [{ group: ['node:*', 'fs', 'path', 'os'], message: 'The webview runs in a browser.' }] }],

@@ -13,10 +13,10 @@ import * as path from 'node:path';
 import { AttributedActivity } from '../src/core/activity/attributedActivity';
 import { ActivityTracker } from '../src/core/activity/activityTracker';
 import type { TextChangeFacts } from '../src/core/activity/attribution';
-import { readActivityPerLocalDay } from '../src/core/journal/activityHistory';
-import { compact } from '../src/core/journal/compaction';
-import { JournalWriter } from '../src/core/journal/journalWriter';
-import { journalPaths, utcDateOf } from '../src/core/journal/layout';
+import { readActivityPerLocalDay } from '../src/node/journal/activityHistory';
+import { compact } from '../src/node/journal/compaction';
+import { JournalWriter } from '../src/node/journal/journalWriter';
+import { journalPaths, utcDateOf } from '../src/node/journal/layout';
 import { DAY_MS, HOUR_MS, ManualClock, MINUTE_MS } from '../src/core/time/clock';
 
 function handlerNsPerEvent(events: number): number {

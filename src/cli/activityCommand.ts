@@ -1,4 +1,4 @@
-import { readActivityPerLocalDay } from '../core/journal/activityHistory';
+import { readActivityPerLocalDay } from '../node/journal/activityHistory';
 import { DAY_MS } from '../core/time/clock';
 import { parseArgs, UsageError, type CliIO } from './io';
 import { dataDirOption, dateOption, loadSettings, reportHistoryProblems, zoneOption, type CommandOptions } from './options';

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import type { ParseTexts } from '../core/calendar/sources/loadCalendar';
-import { parseInWorker } from '../core/calendar/sources/parseInWorker';
+import type { ParseTexts } from '../node/calendar/loadCalendar';
+import { parseInWorker } from '../node/calendar/parseInWorker';
 
 /** The calendar worker bundled next to the CLI (dist/calendarWorker.js); without it, parsing runs in-process. */
 const WORKER_FILE = join(__dirname, 'calendarWorker.js');

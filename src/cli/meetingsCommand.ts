@@ -1,7 +1,7 @@
 import { parseBounded } from './boundedParse';
 import { meetingMinutesPerDay } from '../core/calendar/meetingTime';
-import { loadCalendar } from '../core/calendar/sources/loadCalendar';
-import { redactText } from '../core/calendar/sources/redact';
+import { loadCalendar } from '../node/calendar/loadCalendar';
+import { redactText } from '../node/calendar/redact';
 import { DEFAULT_RULES, type MeetingRules } from '../core/calendar/types';
 import { formatInZone, isoInZone } from '../core/report/zoned';
 import { addLocalDays, startOfLocalDate } from '../core/time/localDays';

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
-import { defaultDataDirectory } from '../core/journal/dataDirectory';
-import type { UnreadableFile } from '../core/journal/journalReader';
+import { defaultDataDirectory } from '../node/journal/dataDirectory';
+import type { UnreadableFile } from '../node/journal/journalReader';
 import type { Settings } from '../core/settings/settings';
 import { validateSettings } from '../core/settings/validateSettings';
 import { isLocalDate, isValidTimeZone, systemTimeZone, type LocalDate } from '../core/time/localDays';

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { defaultDataDirectory } from '../core/journal/dataDirectory';
+import { defaultDataDirectory } from '../node/journal/dataDirectory';
 
 /**
  * The user's VS Code settings.json, read by the CLI so `hands-on report` computes with the same target, work hours,

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import type { SpanContext } from '../core/activity/activitySpan';
 import { AttributedActivity } from '../core/activity/attributedActivity';
-import type { JournalProblem } from '../core/journal/journalProblem';
-import { JournalWriter } from '../core/journal/journalWriter';
-import type { ManualMeeting } from '../core/journal/records';
+import type { JournalProblem } from '../node/journal/journalProblem';
+import { JournalWriter } from '../node/journal/journalWriter';
+import type { ManualMeeting } from '../node/journal/records';
 import type { Clock } from '../core/time/clock';
 import type { ActivityInput, ActivitySink } from './activityEvents';
 import { Disposable } from './dispose';

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { manualOccurrences } from '../core/calendar/manualMeetings';
 import type { BalanceInputs } from '../core/dashboard/inputs';
-import { codingTime, readHistory } from '../core/journal/activityHistory';
+import { codingTime, readHistory } from '../node/journal/activityHistory';
 import type { Settings } from '../core/settings/settings';
 import type { Clock } from '../core/time/clock';
 import type { Interval } from '../core/time/interval';

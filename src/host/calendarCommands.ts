@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { weekRange } from '../core/balance/periods';
-import { redactText } from '../core/calendar/sources/redact';
+import { redactText } from '../node/calendar/redact';
 import { meetingIntervals } from '../core/calendar/meetingTime';
 import { formatDuration } from '../core/report/formatDuration';
 import type { Clock } from '../core/time/clock';

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { basename } from 'node:path';
 import type * as vscode from 'vscode';
-import { isFeedUrl } from '../core/calendar/sources/loadCalendar';
-import { normalizeFeedUrl } from '../core/calendar/sources/fetchFeed';
-import { redactUrl } from '../core/calendar/sources/redact';
+import { isFeedUrl } from '../node/calendar/loadCalendar';
+import { normalizeFeedUrl } from '../node/calendar/fetchFeed';
+import { redactUrl } from '../node/calendar/redact';
 import type { SourceStatus } from '../core/dashboard/inputs';
 
 const FEEDS_SECRET = 'handsOn.calendar.feeds';

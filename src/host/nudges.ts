@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { BalanceInputs } from '../core/dashboard/inputs';
 import { decideNudge, type NudgeDecision } from '../core/nudge/decideNudge';
-import { readNudgeState, snoozeUntil, tryClaimNudge } from '../core/nudge/lease';
+import { readNudgeState, snoozeUntil, tryClaimNudge } from '../node/nudge/lease';
 import { snoozeEndNextWeek, snoozeEndTomorrow } from '../core/nudge/snooze';
 import type { CurrentFigures } from '../core/status/currentFigures';
 

@@ -6,7 +6,7 @@ const REPO = path.resolve(__dirname, '../../..');
 /** Bundles the calendar worker as the extension ships it, into `outFile`: the real thread, its real limits. */
 export async function buildCalendarWorker(outFile: string): Promise<string> {
   await build({
-    entryPoints: [path.join(REPO, 'src/core/calendar/sources/parseWorker.ts')],
+    entryPoints: [path.join(REPO, 'src/node/calendar/parseWorker.ts')],
     bundle: true,
     platform: 'node',
     format: 'cjs',

@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { JournalWriter } from '../../src/core/journal/journalWriter';
+import { JournalWriter } from '../../src/node/journal/journalWriter';
 import type { ActivitySpan } from '../../src/core/activity/activitySpan';
 import { ManualClock, MINUTE_MS } from '../../src/core/time/clock';
 

@@ -1,4 +1,4 @@
-import { JournalWriter } from '../../src/core/journal/journalWriter';
+import { JournalWriter } from '../../src/node/journal/journalWriter';
 import { ManualClock, MINUTE_MS } from '../../src/core/time/clock';
 import type { ActivitySpan } from '../../src/core/activity/activitySpan';
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { weekRange } from '../../src/core/balance/periods';
-import { JournalWriter } from '../../src/core/journal/journalWriter';
+import { JournalWriter } from '../../src/node/journal/journalWriter';
 import { DAY_MS, HOUR_MS, ManualClock, MINUTE_MS } from '../../src/core/time/clock';
 import { systemTimeZone } from '../../src/core/time/localDays';
 import { writeUserSettings } from '../harness/codeServer';

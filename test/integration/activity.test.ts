@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { readHistory } from '../../src/core/journal/activityHistory';
+import { readHistory } from '../../src/node/journal/activityHistory';
 import { durationMs } from '../../src/core/time/interval';
 import { eventually, extensionApi, openScratchEditor, typeInto } from './support';
 

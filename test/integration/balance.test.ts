@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { readNudgeState } from '../../src/core/nudge/lease';
+import { readNudgeState } from '../../src/node/nudge/lease';
 import { wednesdayAfternoon, writeCalendarFile } from './calendarFiles';
 import { eventually, extensionApi, openScratchEditor, setUserSetting, typeInto } from './support';
 

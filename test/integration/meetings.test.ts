@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { readHistory } from '../../src/core/journal/activityHistory';
+import { readHistory } from '../../src/node/journal/activityHistory';
 import { wednesdayAfternoon } from './calendarFiles';
 import { extensionApi } from './support';
 

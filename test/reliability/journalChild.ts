@@ -5,8 +5,8 @@
  *   compact <root> <nowMs>                           compact once, print the result as JSON
  */
 import * as fs from 'node:fs';
-import { compact } from '../../src/core/journal/compaction';
-import { JournalWriter } from '../../src/core/journal/journalWriter';
+import { compact } from '../../src/node/journal/compaction';
+import { JournalWriter } from '../../src/node/journal/journalWriter';
 import { MINUTE_MS } from '../../src/core/time/clock';
 import { RECORD_BASE, WRITE_DAY, recordOf } from './reliabilityRecords';
 

@@ -1,4 +1,3 @@
-import { posix, win32 } from 'node:path';
 import { coerceBoolean, coerceEnum, coerceNumber, coerceStringList, describeRaw, type Coerced } from './coerce';
 import {
   AGENT_TIME_MODES,
@@ -30,8 +29,9 @@ export interface ValidatedSettings {
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 function isAbsolutePath(path: string): boolean {
-  // Settings may be synced between Windows and Unix machines, so either spelling of "absolute" is accepted.
-  return posix.isAbsolute(path) || win32.isAbsolute(path);
+  // Settings may be synced between Windows and Unix machines, so either spelling of "absolute" is accepted:
+  // `/x`, `C:\x` or `C:/x`, and UNC `\\server\share` (what node:path's posix and win32 isAbsolute accept).
+  return /^(?:[/\\]|[A-Za-z]:[/\\])/.test(path);
 }
 
 /**

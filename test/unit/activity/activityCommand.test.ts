@@ -7,7 +7,7 @@ import { main } from '../../../src/cli/main';
 import { HOUR_MS, MINUTE_MS } from '../../../src/core/time/clock';
 import { startOfLocalDate } from '../../../src/core/time/localDays';
 import { writerAt } from '../../builders/journalBuilders';
-import { journalPaths } from '../../../src/core/journal/layout';
+import { journalPaths } from '../../../src/node/journal/layout';
 import { useTempDir } from '../../builders/tempDir';
 
 function captureIO(env: NodeJS.ProcessEnv = {}): CliIO & { stdout: string[]; stderr: string[] } {

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { AttributedActivity } from '../../../src/core/activity/attributedActivity';
 import { CONFIRM_WINDOW_MS, EditAttributor, INLINE_COMPLETION_WINDOW_MS, LATE_SIGNAL_WINDOW_MS, type CharacterKind, type TextChangeFacts } from '../../../src/core/activity/attribution';
-import { splitHandsOnAndAgent } from '../../../src/core/journal/activityHistory';
+import { splitHandsOnAndAgent } from '../../../src/node/journal/activityHistory';
 import { ManualClock, MINUTE_MS } from '../../../src/core/time/clock';
 import { durationMs } from '../../../src/core/time/interval';
 import { T0 } from '../../builders/activitySimulation';

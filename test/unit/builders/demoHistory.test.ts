@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readCalendar } from '../../../src/core/calendar/readCalendar';
 import { DEFAULT_RULES } from '../../../src/core/calendar/types';
-import { readHistory } from '../../../src/core/journal/activityHistory';
+import { readHistory } from '../../../src/node/journal/activityHistory';
 import { DAY_MS } from '../../../src/core/time/clock';
 import { durationMs } from '../../../src/core/time/interval';
 import { localDateOf, systemTimeZone } from '../../../src/core/time/localDays';

@@ -2,11 +2,11 @@ import * as assert from 'node:assert/strict';
 import * as http from 'node:http';
 import * as zlib from 'node:zlib';
 import type { AddressInfo, Socket } from 'node:net';
-import { fetchFeed } from '../../../src/core/calendar/sources/fetchFeed';
-import { FetchError } from '../../../src/core/calendar/sources/fetchError';
-import { redactUrl } from '../../../src/core/calendar/sources/redact';
-import { contentHash } from '../../../src/core/calendar/sources/contentHash';
-import { loadCalendarTexts, refreshCalendarTexts } from '../../../src/core/calendar/sources/loadCalendar';
+import { fetchFeed } from '../../../src/node/calendar/fetchFeed';
+import { FetchError } from '../../../src/node/calendar/fetchError';
+import { redactUrl } from '../../../src/node/calendar/redact';
+import { contentHash } from '../../../src/node/calendar/contentHash';
+import { loadCalendarTexts, refreshCalendarTexts } from '../../../src/node/calendar/loadCalendar';
 
 const ICS = 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:x\r\nDTSTAMP:20240101T000000Z\r\nDTSTART:20240304T090000Z\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n';
 

@@ -8,7 +8,7 @@ import { main } from '../../../src/cli/main';
 import * as meetings from '../../../src/cli/meetingsCommand';
 import { dataDirOption, dateOption, emailsOption, homeOf, zoneOption } from '../../../src/cli/options';
 import * as report from '../../../src/cli/reportCommand';
-import { defaultDataDirectory } from '../../../src/core/journal/dataDirectory';
+import { defaultDataDirectory } from '../../../src/node/journal/dataDirectory';
 import { DEFAULT_SETTINGS } from '../../../src/core/settings/settings';
 import { systemTimeZone } from '../../../src/core/time/localDays';
 

@@ -1,11 +1,11 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { readHistory } from '../../../src/core/journal/activityHistory';
-import { compact } from '../../../src/core/journal/compaction';
-import { decodeDay, encodeDay } from '../../../src/core/journal/dayFile';
-import { journalFileName, journalPaths } from '../../../src/core/journal/layout';
-import { encodeActivityLine, encodeCharactersLine, parseRecordLine } from '../../../src/core/journal/records';
+import { readHistory } from '../../../src/node/journal/activityHistory';
+import { compact } from '../../../src/node/journal/compaction';
+import { decodeDay, encodeDay } from '../../../src/node/journal/dayFile';
+import { journalFileName, journalPaths } from '../../../src/node/journal/layout';
+import { encodeActivityLine, encodeCharactersLine, parseRecordLine } from '../../../src/node/journal/records';
 import { DAY_MS, HOUR_MS, MINUTE_MS } from '../../../src/core/time/clock';
 import { durationMs } from '../../../src/core/time/interval';
 import { writerAt } from '../../builders/journalBuilders';

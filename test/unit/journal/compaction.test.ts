@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { readHistory } from '../../../src/core/journal/activityHistory';
-import { compact } from '../../../src/core/journal/compaction';
-import { journalPaths } from '../../../src/core/journal/layout';
+import { readHistory } from '../../../src/node/journal/activityHistory';
+import { compact } from '../../../src/node/journal/compaction';
+import { journalPaths } from '../../../src/node/journal/layout';
 import { DAY_MS, HOUR_MS, MINUTE_MS } from '../../../src/core/time/clock';
 import { durationMs } from '../../../src/core/time/interval';
 import { spans, writerAt } from '../../builders/journalBuilders';

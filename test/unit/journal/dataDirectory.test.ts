@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { defaultDataDirectory } from '../../../src/core/journal/dataDirectory';
+import { defaultDataDirectory } from '../../../src/node/journal/dataDirectory';
 
 describe('journal: default data directory (VS Code globalStorage of hands-on-dev.hands-on)', () => {
   it('Linux: ~/.config, or XDG_CONFIG_HOME', () => {

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { readHistory } from '../../../src/core/journal/activityHistory';
-import { journalPaths } from '../../../src/core/journal/layout';
+import { readHistory } from '../../../src/node/journal/activityHistory';
+import { journalPaths } from '../../../src/node/journal/layout';
 import { HOUR_MS, MINUTE_MS } from '../../../src/core/time/clock';
 import { durationMs } from '../../../src/core/time/interval';
 import { spans, writerAt } from '../../builders/journalBuilders';

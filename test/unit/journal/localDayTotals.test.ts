@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { readActivityPerLocalDay } from '../../../src/core/journal/activityHistory';
+import { readActivityPerLocalDay } from '../../../src/node/journal/activityHistory';
 import { HOUR_MS, MINUTE_MS } from '../../../src/core/time/clock';
 import { localDayInterval, minutesPerDay, startOfLocalDate } from '../../../src/core/time/localDays';
 import { writerAt } from '../../builders/journalBuilders';

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { readHistory } from '../../../src/core/journal/activityHistory';
-import { JournalWriter } from '../../../src/core/journal/journalWriter';
+import { readHistory } from '../../../src/node/journal/activityHistory';
+import { JournalWriter } from '../../../src/node/journal/journalWriter';
 import { ManualClock, MINUTE_MS } from '../../../src/core/time/clock';
 import { durationMs } from '../../../src/core/time/interval';
 import { spans } from '../../builders/journalBuilders';

@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readNudgeState, snoozeUntil, tryClaimNudge } from '../../../src/core/nudge/lease';
+import { readNudgeState, snoozeUntil, tryClaimNudge } from '../../../src/node/nudge/lease';
 
 const T0 = Date.parse('2026-03-25T13:30:00+01:00');
 const HOUR = 3_600_000;

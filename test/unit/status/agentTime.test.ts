@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { BalanceInputs } from '../../../src/core/dashboard/inputs';
 import { buildDashboardViewModel, summaryMarkdown } from '../../../src/core/dashboard/viewModel';
-import { codingTime } from '../../../src/core/journal/activityHistory';
+import { codingTime } from '../../../src/node/journal/activityHistory';
 import { validateSettings } from '../../../src/core/settings/validateSettings';
 import { currentFigures } from '../../../src/core/status/currentFigures';
 import { statusTooltip } from '../../../src/core/status/statusTooltip';

@@ -1,11 +1,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { ActivitySpan } from '../activity/activitySpan';
-import { CHARACTER_BUCKET_MS, type WriterBucket } from '../activity/characterCounts';
-import type { Interval } from '../time/interval';
+import type { ActivitySpan } from '../../core/activity/activitySpan';
+import { CHARACTER_BUCKET_MS, type WriterBucket } from '../../core/activity/characterCounts';
+import type { Interval } from '../../core/time/interval';
 import { decodeDay } from './dayFile';
 import { journalPaths, parseDayFileName, parseJournalFileName, utcDayStart } from './layout';
-import { DAY_MS } from '../time/clock';
+import { DAY_MS } from '../../core/time/clock';
 import { MAX_MEETING_MS, parseJournalText, type ManualMeeting } from './records';
 
 /** Raw records overlapping a range, from every journal and day file; spans may overlap (readers take the union). */

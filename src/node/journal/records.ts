@@ -1,5 +1,5 @@
-import type { ActivitySpan } from '../activity/activitySpan';
-import { CHARACTER_BUCKET_MS, type CharacterBucket, type CharacterCounts } from '../activity/characterCounts';
+import type { ActivitySpan } from '../../core/activity/activitySpan';
+import { CHARACTER_BUCKET_MS, type CharacterBucket, type CharacterCounts } from '../../core/activity/characterCounts';
 
 /** Bumped when a record's meaning changes; readers skip (and count) records of versions they do not know. */
 export const JOURNAL_SCHEMA_VERSION = 1;

@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { looksLikeCalendar } from '../expandCalendar';
+import { looksLikeCalendar } from '../../core/calendar/expandCalendar';
 
 export interface CalendarText {
   /** A label safe to show: the file name, or a feed's host. */

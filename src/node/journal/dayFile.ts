@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { ActivitySpan } from '../activity/activitySpan';
-import { latestBuckets, type WriterBucket } from '../activity/characterCounts';
-import { union } from '../time/interval';
+import type { ActivitySpan } from '../../core/activity/activitySpan';
+import { latestBuckets, type WriterBucket } from '../../core/activity/characterCounts';
+import { union } from '../../core/time/interval';
 import { isPlausibleInterval, JOURNAL_SCHEMA_VERSION, parseCounts, type ManualMeeting } from './records';
 
 /**

@@ -1,8 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { ActivitySpan } from '../activity/activitySpan';
-import type { CharacterBucket } from '../activity/characterCounts';
-import type { Clock } from '../time/clock';
+import type { ActivitySpan } from '../../core/activity/activitySpan';
+import type { CharacterBucket } from '../../core/activity/characterCounts';
+import type { Clock } from '../../core/time/clock';
 import { describeWriteError, type JournalProblem } from './journalProblem';
 import { journalFileName, journalPaths, utcDateOf } from './layout';
 import { encodeActivityLine, encodeCharactersLine, encodeMeetingLine, isPlausibleInterval, MAX_MEETING_MS, MAX_NOTE_LENGTH, type ManualMeeting } from './records';

@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { existsSync } from 'node:fs';
-import type { CalendarVerdicts } from '../types';
-import type { ReadOptions } from '../readCalendar';
+import type { CalendarVerdicts } from '../../core/calendar/types';
+import type { ReadOptions } from '../../core/calendar/readCalendar';
 import type { CalendarText } from './fileSource';
 import { readCalendars } from './loadCalendar';
 import { CalendarParseError } from './parseError';

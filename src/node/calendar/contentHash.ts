@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { unfold } from '../splitCalendar';
+import { unfold } from '../../core/calendar/splitCalendar';
 
 /**
  * A hash of the feed that ignores DTSTAMP lines (and folding/line endings): Google stamps every event with

@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
-import type { CalendarVerdicts } from '../types';
-import type { ReadOptions } from '../readCalendar';
-import { readCalendar } from '../readCalendar';
+import type { CalendarVerdicts } from '../../core/calendar/types';
+import type { ReadOptions } from '../../core/calendar/readCalendar';
+import { readCalendar } from '../../core/calendar/readCalendar';
 import { fetchFeed, type FetchOptions } from './fetchFeed';
 import { readCalendarFile, readCalendarFolder, type CalendarText } from './fileSource';
 import { redactUrl } from './redact';

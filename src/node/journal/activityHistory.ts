@@ -1,8 +1,8 @@
-import { CHARACTER_BUCKET_MS, charactersPer, latestBuckets, type CharacterCounts, type WriterBucket } from '../activity/characterCounts';
-import type { ActivitySpan } from '../activity/activitySpan';
-import { MINUTE_MS } from '../time/clock';
-import { clip, durationMs, gaps, intersect, union, type Interval } from '../time/interval';
-import { localDayIntervals, minutesPerDay, type DayTotal, type LocalDate } from '../time/localDays';
+import { CHARACTER_BUCKET_MS, charactersPer, latestBuckets, type CharacterCounts, type WriterBucket } from '../../core/activity/characterCounts';
+import type { ActivitySpan } from '../../core/activity/activitySpan';
+import { MINUTE_MS } from '../../core/time/clock';
+import { clip, durationMs, gaps, intersect, union, type Interval } from '../../core/time/interval';
+import { localDayIntervals, minutesPerDay, type DayTotal, type LocalDate } from '../../core/time/localDays';
 import { readStore, type UnreadableFile } from './journalReader';
 import type { ManualMeeting } from './records';
 

@@ -1,11 +1,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import type { ActivitySpan } from '../activity/activitySpan';
+import type { ActivitySpan } from '../../core/activity/activitySpan';
 import { decodeDay, encodeDay, type DayContents } from './dayFile';
 import { fsyncDirectory, writeFileDurably } from './durableFile';
 import { dayFileName, journalPaths, parseDayFileName, parseJournalFileName, utcDateOf, utcDayStart } from './layout';
-import { DAY_MS } from '../time/clock';
+import { DAY_MS } from '../../core/time/clock';
 import { listNames } from './journalReader';
 import { parseJournalText } from './records';
 

@@ -3,7 +3,7 @@
  * Bundled on its own (esbuild entry `calendarWorker`), started by `parseInWorker`, which bounds its time and memory.
  */
 import { parentPort } from 'node:worker_threads';
-import type { ReadOptions } from '../readCalendar';
+import type { ReadOptions } from '../../core/calendar/readCalendar';
 import type { CalendarText } from './fileSource';
 import { readCalendars } from './loadCalendar';
 

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
-import { DAY_MS, MINUTE_MS } from '../time/clock';
-import { isRateLimited } from './decideNudge';
+import { DAY_MS, MINUTE_MS } from '../../core/time/clock';
+import { isRateLimited } from '../../core/nudge/decideNudge';
 
 /*
  * The nudge lease: how N windows on M machines sharing one data directory agree that exactly one of them shows a

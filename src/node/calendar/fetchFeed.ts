@@ -3,7 +3,7 @@ import * as https from 'node:https';
 import * as zlib from 'node:zlib';
 import { FetchError } from './fetchError';
 import { redactUrl } from './redact';
-import { looksLikeCalendar } from '../expandCalendar';
+import { looksLikeCalendar } from '../../core/calendar/expandCalendar';
 
 export interface FetchOptions {
   timeoutMs?: number;
