@@ -77,7 +77,7 @@ export class ActivityTracker {
    * changes nothing; a clock that went back further ends the span, as in record().
    */
   recordAt(time: number): void {
-    if (this.paused || !this.focused) return;
+    if (!this.isRecording) return;
     const now = time;
     if (this.open) {
       if (now < this.lastEvent && this.lastEvent - now <= this.timeoutMs) return;
@@ -124,6 +124,11 @@ export class ActivityTracker {
 
   resume(): void {
     this.paused = false;
+  }
+
+  /** Whether events count now: not paused, and the window focused. */
+  get isRecording(): boolean {
+    return !this.paused && this.focused;
   }
 
   get isPaused(): boolean {

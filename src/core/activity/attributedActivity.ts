@@ -20,12 +20,10 @@ export class AttributedActivity {
   private readonly agent: ActivityTracker;
   private readonly characters = new CharacterCounter();
   private readonly attributor: EditAttributor;
-  private focused: boolean;
   private lastTextChange = Number.NEGATIVE_INFINITY;
 
   constructor(options: ActivityTrackerOptions) {
     this.clock = options.clock;
-    this.focused = options.focused ?? true;
     this.hands = new ActivityTracker({ ...options, agent: false });
     this.agent = new ActivityTracker({ ...options, agent: true });
     this.attributor = new EditAttributor({
@@ -84,7 +82,6 @@ export class AttributedActivity {
 
   setFocused(focused: boolean): void {
     this.attributor.settle(this.clock.now());
-    this.focused = focused;
     this.hands.setFocused(focused);
     this.agent.setFocused(focused);
   }
@@ -137,6 +134,7 @@ export class AttributedActivity {
   }
 
   private countCharacters(kind: CharacterKind, count: number, time: number): void {
-    if (this.focused && !this.hands.isPaused) this.characters.add(kind, count, time);
+    // The hands-on tracker's own rule decides, so characters and time never disagree about focus or pause.
+    if (this.hands.isRecording) this.characters.add(kind, count, time);
   }
 }

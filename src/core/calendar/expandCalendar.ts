@@ -137,11 +137,16 @@ function parseEvents(texts: readonly string[], warn: (w: string) => void): Compo
       const lines = text.split('\r\n');
       const kept = lines.filter((line) => CONTENT_LINE.test(line));
       if (kept.length < lines.length) strays++;
-      const readable = kept.filter((line, i) => i === 0 || i === kept.length - 1 || lineParses(line));
-      const dropped = kept.filter((line) => !readable.includes(line)).map((line) => /^[A-Za-z0-9-]+/.exec(line)![0].toUpperCase());
+      // One pass: BEGIN and END stay, every other line stays only if ical.js can read it on its own.
+      const readable: string[] = [];
+      const dropped = new Set<string>();
+      kept.forEach((line, i) => {
+        if (i === 0 || i === kept.length - 1 || lineParses(line)) readable.push(line);
+        else dropped.add(/^[A-Za-z0-9-]+/.exec(line)![0].toUpperCase());
+      });
       try {
         events.push(parseComponent(readable.join('\r\n')));
-        if (dropped.length > 0) warn(`${eventLabel(text)}: its ${[...new Set(dropped)].join(', ')} cannot be read and ${dropped.length > 1 ? 'were' : 'was'} ignored`);
+        if (dropped.size > 0) warn(`${eventLabel(text)}: its ${[...dropped].join(', ')} cannot be read and ${dropped.size > 1 ? 'were' : 'was'} ignored`);
       } catch {
         if (++skipped <= NAMED_SKIPS) warn(`${eventLabel(text)} skipped: it cannot be read as an event. Fix or delete it in your calendar; the rest of the calendar counts.`);
       }
