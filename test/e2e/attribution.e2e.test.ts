@@ -120,9 +120,10 @@ async function openFile(bench: Bench, name: string): Promise<void> {
   await page.locator('.monaco-editor textarea').first().focus();
 }
 
-/** Starts the scenario's day: the clock runs from 10:00 UTC on it, `scenarioRate` times faster than real time. */
+/** Starts the scenario's day on a settled host: the clock runs from 10:00 UTC on it, `scenarioRate` times faster than real time. */
 async function startDay(bench: Bench, scenario: number, scenarioRate = RATE): Promise<void> {
   rate = scenarioRate;
+  await helper(bench, { op: 'settle' });
   await helper(bench, { op: 'clock', from: Date.parse(`${dayOf(scenario)}T10:00:00Z`), rate });
   await helper(bench, { op: 'record', on: true });
 }

@@ -19,10 +19,34 @@ type Command =
   | { id: number; op: 'clock'; from: number; rate: number }
   | { id: number; op: 'agent'; target: 'shown' | 'unopened'; file?: string; everyMs: number; count: number; rate: number }
   | { id: number; op: 'flush' }
-  | { id: number; op: 'record'; on: boolean };
+  | { id: number; op: 'record'; on: boolean }
+  | { id: number; op: 'settle' };
 
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The longest delay of a 10 ms timer over `forMs`: how long the extension host can stall an event now. */
+async function longestStall(forMs: number): Promise<number> {
+  let longest = 0;
+  for (const end = Date.now() + forMs; Date.now() < end; ) {
+    const asked = Date.now();
+    await sleep(10);
+    longest = Math.max(longest, Date.now() - asked - 10);
+  }
+  return longest;
+}
+
+/**
+ * Waits until the language features a scenario meets are loaded and the extension host answers timers promptly:
+ * scenario time runs faster than real time, so a stall of a few seconds (TypeScript activating in this same host
+ * on a busy machine) would look like a pause in the typing.
+ */
+async function settle(): Promise<number> {
+  await vscode.extensions.getExtension('vscode.typescript-language-features')?.activate();
+  let stall = Infinity;
+  for (const end = Date.now() + 60_000; Date.now() < end && stall > 250; ) stall = await longestStall(2_000);
+  return stall;
+}
 
 export function activate(context: vscode.ExtensionContext): void {
   const dir = process.env.HANDS_ON_HELPER_DIR;
@@ -75,6 +99,8 @@ export function activate(context: vscode.ExtensionContext): void {
         recording = command.on;
         if (command.on) recordStart = Date.now();
         return 'recording';
+      case 'settle':
+        return settle();
     }
   };
 
