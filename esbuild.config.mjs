@@ -4,7 +4,8 @@ import * as esbuild from 'esbuild';
 const args = new Set(process.argv.slice(2));
 const production = args.has('--production');
 const watch = args.has('--watch');
-// Test hooks (a fake clock and friends) exist only in the integration-test build, never in the packaged one.
+// The integration-test build starts from its own entry (a fake clock, answered nudges, the TestApi) around the
+// same wiring; the packaged extension.js is built from src/extension.ts and holds none of it.
 const testHooks = args.has('--test-hooks');
 const outdir = process.env.HANDS_ON_OUTDIR || 'dist';
 
@@ -20,13 +21,12 @@ const common = {
 const builds = [
   {
     ...common,
-    entryPoints: { extension: 'src/extension.ts', calendarWorker: 'src/node/calendar/parseWorker.ts' },
+    entryPoints: { extension: testHooks ? 'test/hooks/extension.ts' : 'src/extension.ts', calendarWorker: 'src/node/calendar/parseWorker.ts' },
     outdir,
     platform: 'node',
     format: 'cjs',
     target: 'node20',
     external: ['vscode'],
-    define: { HANDS_ON_TEST_HOOKS: String(testHooks) },
   },
   {
     ...common,

@@ -17,7 +17,8 @@ import { readActivityPerLocalDay } from '../src/node/journal/activityHistory';
 import { compact } from '../src/node/journal/compaction';
 import { JournalWriter } from '../src/node/journal/journalWriter';
 import { journalPaths, utcDateOf } from '../src/node/journal/layout';
-import { DAY_MS, HOUR_MS, ManualClock, MINUTE_MS } from '../src/core/time/clock';
+import { DAY_MS, HOUR_MS, MINUTE_MS } from '../src/core/time/clock';
+import { FakeClock } from '../test/builders/fakeClock';
 
 function handlerNsPerEvent(events: number): number {
   let now = Date.UTC(2026, 0, 5, 9);
@@ -70,7 +71,7 @@ function writeYear(root: string, firstDay: number): number {
     if (weekday === 0 || weekday === 6) continue;
     workdays++;
     windows.forEach((writerId, w) => {
-      const writer = new JournalWriter({ root, writerId, clock: new ManualClock(dayStart + 20 * HOUR_MS), createRoot: true, durable: false });
+      const writer = new JournalWriter({ root, writerId, clock: new FakeClock(dayStart + 20 * HOUR_MS), createRoot: true, durable: false });
       // 09–12 and 13–16 UTC in 25-minute blocks; each window covers most of it, shifted, so they overlap.
       for (const session of [9, 13]) {
         for (let minute = w * 2; minute < 180 - (2 - w) * 2; minute++) {

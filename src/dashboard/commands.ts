@@ -6,6 +6,7 @@ import { focusBlocksAhead, focusBlocksLoadRange, summaryLoadRange, summaryMarkdo
 import type { Settings } from '../core/settings/settings';
 import type { Interval } from '../core/time/interval';
 import { localDateOf } from '../core/time/localDays';
+import { registerCommand } from '../host/commands';
 import { DASHBOARD_VIEW_TYPE } from '../shared/protocol';
 import type { DashboardDataSource } from './dataSource';
 import { DASHBOARD_COMMANDS, DashboardPanel, DashboardSerializer, type DashboardDeps } from './dashboardPanel';
@@ -82,25 +83,20 @@ export async function exportData(deps: DashboardDeps): Promise<vscode.Uri | unde
  * register the exported functions itself.
  */
 export function registerDashboard(deps: DashboardDeps): vscode.Disposable {
-  const report = (error: unknown) => {
-    const text = error instanceof Error ? error.message : String(error);
-    deps.log?.error(`Dashboard command failed: ${text}`);
-    void vscode.window.showErrorMessage(`Hands-On: ${text}`);
-  };
-  const run =
-    <T>(action: (d: DashboardDeps) => Promise<T> | T) =>
-    async () => {
-      try {
+  // The palette gets nothing back: a panel or a URI is no answer for the workbench to serialize.
+  const command = (id: string, action: (d: DashboardDeps) => unknown) =>
+    registerCommand(
+      id,
+      async () => {
         await action(deps);
-      } catch (error) {
-        report(error);
-      }
-    };
+      },
+      deps.log,
+    );
   return vscode.Disposable.from(
-    vscode.commands.registerCommand(DASHBOARD_COMMANDS.open, run(openDashboard)),
-    vscode.commands.registerCommand(DASHBOARD_COMMANDS.exportFocusBlocks, run(exportFocusBlocks)),
-    vscode.commands.registerCommand(DASHBOARD_COMMANDS.copySummary, run(copyWeeklySummary)),
-    vscode.commands.registerCommand(DASHBOARD_COMMANDS.exportData, run(exportData)),
+    command(DASHBOARD_COMMANDS.open, openDashboard),
+    command(DASHBOARD_COMMANDS.exportFocusBlocks, exportFocusBlocks),
+    command(DASHBOARD_COMMANDS.copySummary, copyWeeklySummary),
+    command(DASHBOARD_COMMANDS.exportData, exportData),
     vscode.window.registerWebviewPanelSerializer(DASHBOARD_VIEW_TYPE, new DashboardSerializer(deps)),
     { dispose: () => DashboardPanel.current?.dispose() },
   );

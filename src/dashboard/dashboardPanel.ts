@@ -1,3 +1,4 @@
+import { errorText } from '../core/errorText';
 import * as vscode from 'vscode';
 import { dashboardRange, type DashboardRange } from '../core/balance/periods';
 import type { DashboardViewModel } from '../core/dashboard/model';
@@ -11,7 +12,7 @@ import { dashboardHtml, newNonce } from './html';
 export interface DashboardDeps {
   readonly extensionUri: vscode.Uri;
   readonly source: DashboardDataSource;
-  readonly log?: Pick<vscode.LogOutputChannel, 'info' | 'warn' | 'error'>;
+  readonly log: Pick<vscode.LogOutputChannel, 'info' | 'warn' | 'error'>;
 }
 
 /** The dashboard's commands, which the webview's buttons run too (see `registerDashboard`). */
@@ -21,17 +22,6 @@ export const DASHBOARD_COMMANDS = {
   copySummary: 'handsOn.copyWeeklySummary',
   exportData: 'handsOn.exportData',
 } as const;
-
-export interface DashboardSnapshot {
-  open: boolean;
-  visible: boolean;
-  panelCount: number;
-  range: DashboardRange | null;
-  /** The last view-model posted to the webview, for tests comparing it with the status bar. */
-  lastPostedModel: DashboardViewModel | null;
-  /** The webview's own measurement of its last render (ms since its script started), when it reported one. */
-  lastRenderedMs: number | null;
-}
 
 function savedRange(state: unknown): DashboardRange | undefined {
   if (typeof state !== 'object' || state === null) return undefined;
@@ -45,14 +35,18 @@ const REFRESH_DEBOUNCE_MS = 1000;
 /** The single dashboard panel: created by the command or restored after a reload, revealed when already open. */
 export class DashboardPanel extends Disposable {
   static current: DashboardPanel | undefined;
-  private static live = 0;
+  private static open = 0;
+
+  /** Panels alive now: never more than one, which the integration tests hold the commands to. */
+  static get openCount(): number {
+    return DashboardPanel.open;
+  }
 
   private ready = false;
   private seq = 0;
   private refreshTimer: NodeJS.Timeout | undefined;
   private _range: DashboardRange;
-  private _lastPostedModel: DashboardViewModel | undefined;
-  private _lastRenderedMs: number | undefined;
+  private _shownModel: DashboardViewModel | undefined;
 
   /** Opens the dashboard, or reveals the one already open (there is never more than one). */
   static createOrShow(deps: DashboardDeps, range?: DashboardRange): DashboardPanel {
@@ -81,25 +75,13 @@ export class DashboardPanel extends Disposable {
     };
   }
 
-  static snapshot(): DashboardSnapshot {
-    const current = DashboardPanel.current;
-    return {
-      open: current !== undefined,
-      visible: current?.panel.visible ?? false,
-      panelCount: DashboardPanel.live,
-      range: current?._range ?? null,
-      lastPostedModel: current?._lastPostedModel ?? null,
-      lastRenderedMs: current?._lastRenderedMs ?? null,
-    };
-  }
-
   private constructor(
     readonly panel: vscode.WebviewPanel,
     private readonly deps: DashboardDeps,
     range: DashboardRange,
   ) {
     super();
-    DashboardPanel.live++;
+    DashboardPanel.open++;
     DashboardPanel.current = this;
     this._range = range;
     panel.iconPath = vscode.Uri.joinPath(deps.extensionUri, 'media', 'icon.svg');
@@ -129,6 +111,11 @@ export class DashboardPanel extends Disposable {
     return this._range;
   }
 
+  /** The figures the webview was last sent. */
+  get shownModel(): DashboardViewModel | undefined {
+    return this._shownModel;
+  }
+
   /** A fresh page with a fresh nonce. */
   private render(): void {
     const webview = this.panel.webview;
@@ -142,7 +129,7 @@ export class DashboardPanel extends Disposable {
   }
 
   setRange(range: DashboardRange): void {
-    if (range === this._range && this._lastPostedModel?.range === range) return;
+    if (range === this._range && this._shownModel?.range === range) return;
     this._range = range;
     if (this.ready) void this.refresh();
   }
@@ -150,7 +137,7 @@ export class DashboardPanel extends Disposable {
   private onMessage(raw: unknown): void {
     const message: WebviewToHost | undefined = parseWebviewMessage(raw);
     if (!message) {
-      this.deps.log?.warn('Dashboard: ignored a malformed message from the webview');
+      this.deps.log.warn('Dashboard: ignored a malformed message from the webview');
       return;
     }
     switch (message.type) {
@@ -175,10 +162,7 @@ export class DashboardPanel extends Disposable {
         void vscode.commands.executeCommand('workbench.action.openSettings', message.query);
         return;
       case 'rendered':
-        if (message.seq === this.seq) {
-          this._lastRenderedMs = message.ms;
-          this.deps.log?.info(`Dashboard rendered in ${Math.round(message.ms)} ms`);
-        }
+        if (message.seq === this.seq) this.deps.log.info(`Dashboard rendered in ${Math.round(message.ms)} ms`);
         return;
     }
   }
@@ -186,8 +170,8 @@ export class DashboardPanel extends Disposable {
   /** Loads and posts the figures for the current range; a newer refresh wins over an older one still loading. */
   refresh(): Promise<void> {
     return this.load().catch((error: unknown) => {
-      const text = error instanceof Error ? error.message : String(error);
-      this.deps.log?.error(`Dashboard: could not load the figures: ${text}`);
+      const text = errorText(error);
+      this.deps.log.error(`Dashboard: could not load the figures: ${text}`);
       void this.post({ type: 'error', message: `Could not load the figures: ${text}` });
     });
   }
@@ -200,7 +184,7 @@ export class DashboardPanel extends Disposable {
     const inputs = await this.deps.source.load(dashboardLoadRange(range, now, zone, settings.weekStartsOn), dashboardRange(range, now, zone, settings.weekStartsOn));
     if (seq !== this.seq || this.isDisposed) return;
     const model = buildDashboardViewModel(inputs, range);
-    if (await this.post({ type: 'update', model, seq })) this._lastPostedModel = model;
+    if (await this.post({ type: 'update', model, seq })) this._shownModel = model;
   }
 
   private async post(message: HostToWebview): Promise<boolean> {
@@ -210,7 +194,7 @@ export class DashboardPanel extends Disposable {
 
   override dispose(): void {
     if (this.isDisposed) return;
-    DashboardPanel.live--;
+    DashboardPanel.open--;
     if (DashboardPanel.current === this) DashboardPanel.current = undefined;
     super.dispose();
     this.panel.dispose();

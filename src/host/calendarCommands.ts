@@ -1,3 +1,4 @@
+import { errorText } from '../core/errorText';
 import * as vscode from 'vscode';
 import { weekRange } from '../core/balance/periods';
 import { redactText } from '../node/calendar/redact';
@@ -11,7 +12,7 @@ import type { Config } from './config';
 
 export type CalendarChoice = { kind: 'url'; url: string } | { kind: 'file' | 'folder'; path: string };
 
-/** Asks the user which calendar to add; replaceable in tests, where no one can type into a quick pick. */
+/** Asks the user which calendar to add. */
 export async function askForCalendar(): Promise<CalendarChoice | undefined> {
   const kinds: (vscode.QuickPickItem & { sourceKind: CalendarChoice['kind'] })[] = [
     { label: '$(globe) Calendar feed URL', detail: "Google Calendar's secret address in iCal format, or Outlook's published ICS link", sourceKind: 'url' },
@@ -67,7 +68,7 @@ export class CalendarCommands {
       summary = `${thisWeek.length} meeting${thisWeek.length === 1 ? '' : 's'} this week (${formatDuration(minutes)})`;
       if (verdicts.warnings.length > 0) summary += `, ${verdicts.warnings.length} warning${verdicts.warnings.length === 1 ? '' : 's'} in the log`;
     } catch (error) {
-      const message = redactText(error instanceof Error ? error.message : String(error));
+      const message = redactText(errorText(error));
       void vscode.window.showErrorMessage(`Hands-On could not read ${source.label}: ${message}`);
       return undefined;
     }

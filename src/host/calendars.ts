@@ -1,3 +1,4 @@
+import { errorText } from '../core/errorText';
 import { statSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { meetingRulesOf } from '../core/calendar/meetingRules';
@@ -176,7 +177,7 @@ export class Calendars extends Disposable {
       void Promise.all(runs.map(async ({ restored, done }) => (await restored) || done)).then(() => this.markLoaded());
       await Promise.all(runs.map(({ done }) => done));
     } catch (error) {
-      this.options.log.error(`Could not read the calendar list: ${redactText(error instanceof Error ? error.message : String(error))}`);
+      this.options.log.error(`Could not read the calendar list: ${redactText(errorText(error))}`);
     } finally {
       this.markLoaded();
       this.changed.fire();
@@ -216,7 +217,7 @@ export class Calendars extends Disposable {
       if (this.states.get(source.id) !== state) return;
       await this.cache.save(source.id, { hash, etag: validators.etag, lastModified: validators.lastModified, refreshedAt: now, result: { key, verdicts: state.verdicts } });
     } catch (error) {
-      const why = redactText(error instanceof Error ? error.message : String(error));
+      const why = redactText(errorText(error));
       const message = error instanceof CalendarParseError && state.verdicts ? `${why}. The last good meetings are kept; it is read again on the next refresh.` : why;
       if (state.error !== message) this.options.log.error(`Calendar ${source.label}: ${message}`);
       state.error = message;

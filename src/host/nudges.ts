@@ -8,15 +8,16 @@ import type { CurrentFigures } from '../core/status/currentFigures';
 export const NUDGE_ACTIONS = { open: 'Open Dashboard', snooze: 'Snooze', never: "Don't Show Again" } as const;
 export type NudgeAction = (typeof NUDGE_ACTIONS)[keyof typeof NUDGE_ACTIONS];
 
-export type NudgeOutcome = { shown: true; message: string } | { shown: false; reason: string };
+/** `answered` settles once the user's answer (or dismissal) has been acted on. */
+export type NudgeOutcome = { shown: true; message: string; answered: Promise<void> } | { shown: false; reason: string };
 
 export interface NudgeHost {
   dataDirectory(): string;
   writerId: string;
   log: vscode.LogOutputChannel;
-  /** Shows the notification; resolves with the chosen action, if any. Replaceable so tests can answer it. */
+  /** Shows the notification; resolves with the chosen action, if any. */
   notify(message: string, ...actions: NudgeAction[]): Thenable<NudgeAction | undefined>;
-  /** Asks how long to snooze; resolves with the chosen end, if any. Replaceable so tests can answer it. */
+  /** Asks how long to snooze; resolves with the chosen end, if any. */
   pickSnooze(choices: SnoozeChoice[]): Thenable<SnoozeChoice | undefined>;
 }
 
@@ -31,9 +32,6 @@ export const SNOOZE_LABELS = { tomorrow: 'Until tomorrow', nextWeek: 'Until next
  * makes sure exactly one window on one machine shows it; the actions are handled here.
  */
 export class Nudges {
-  /** The user's answer to the last nudge, once handled (tests wait for it). */
-  handling: Promise<void> = Promise.resolve();
-
   constructor(private readonly host: NudgeHost) {}
 
   async evaluate(inputs: BalanceInputs, figures: CurrentFigures): Promise<NudgeOutcome> {
@@ -56,8 +54,8 @@ export class Nudges {
       return { shown: false, reason: 'anotherWindow' };
     }
     this.host.log.info(`Nudge shown: ${decision.message}`);
-    this.handling = Promise.resolve(this.host.notify(decision.message, NUDGE_ACTIONS.open, NUDGE_ACTIONS.snooze, NUDGE_ACTIONS.never)).then((action) => this.handle(action, inputs));
-    return { shown: true, message: decision.message };
+    const answered = Promise.resolve(this.host.notify(decision.message, NUDGE_ACTIONS.open, NUDGE_ACTIONS.snooze, NUDGE_ACTIONS.never)).then((action) => this.handle(action, inputs));
+    return { shown: true, message: decision.message, answered };
   }
 
   async handle(action: NudgeAction | undefined, inputs: Pick<BalanceInputs, 'now' | 'zone' | 'settings'>): Promise<void> {

@@ -12,7 +12,8 @@ export interface StatusView {
 
 /** The single Hands-On status bar item: created once, updated in place, disposed with the extension. */
 export class StatusBar extends Disposable {
-  private readonly item: vscode.StatusBarItem;
+  /** The item itself, as the user sees it. */
+  readonly item: vscode.StatusBarItem;
 
   constructor(command: string | undefined) {
     super();
@@ -33,16 +34,5 @@ export class StatusBar extends Disposable {
     this.item.tooltip = view.tooltip;
     this.item.accessibilityInformation = { label: view.accessibleLabel, role: 'button' };
     this.item.backgroundColor = view.warning ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
-  }
-
-  /** For tests: what the user currently sees. */
-  snapshot(): { text: string; tooltip: string; accessibleLabel: string; warning: boolean } {
-    const tooltip = this.item.tooltip;
-    return {
-      text: this.item.text,
-      tooltip: typeof tooltip === 'string' ? tooltip : (tooltip?.value ?? ''),
-      accessibleLabel: this.item.accessibilityInformation?.label ?? '',
-      warning: this.item.backgroundColor !== undefined,
-    };
   }
 }

@@ -1,3 +1,4 @@
+import { errorText } from '../core/errorText';
 import * as vscode from 'vscode';
 import { isInMeeting } from '../core/balance/meetings';
 import type { BalanceInputs } from '../core/dashboard/inputs';
@@ -59,7 +60,7 @@ export class StatusController extends Disposable {
       this.show(inputs, figures);
       return figures;
     } catch (error) {
-      this.log.error(`Could not compute the balance: ${error instanceof Error ? error.message : String(error)}`);
+      this.log.error(`Could not compute the balance: ${errorText(error)}`);
       return undefined;
     }
   }
@@ -70,7 +71,7 @@ export class StatusController extends Disposable {
     try {
       return await this.nudges.evaluate(this.latest.inputs, this.latest.figures);
     } catch (error) {
-      this.log.error(`Could not evaluate the nudge: ${error instanceof Error ? error.message : String(error)}`);
+      this.log.error(`Could not evaluate the nudge: ${errorText(error)}`);
       return { shown: false, reason: 'error' };
     }
   }

@@ -1,6 +1,7 @@
 import { ActivityTracker, type ActivityTrackerOptions } from '../../src/core/activity/activityTracker';
 import type { ActivitySpan } from '../../src/core/activity/activitySpan';
-import { ManualClock, MINUTE_MS } from '../../src/core/time/clock';
+import { MINUTE_MS } from '../../src/core/time/clock';
+import { FakeClock } from './fakeClock';
 import { clip, durationMs, union, type Interval } from '../../src/core/time/interval';
 
 export const T0 = Date.UTC(2026, 2, 2, 9, 0, 0);
@@ -11,7 +12,7 @@ export const TICK_MS = 30_000;
  * like the host's event loop, and every span a tracker hands out is collected as the journal would.
  */
 export class ActivitySimulation {
-  readonly clock = new ManualClock(T0);
+  readonly clock = new FakeClock(T0);
   readonly trackers: ActivityTracker[] = [];
   readonly spans: ActivitySpan[] = [];
   private nextTick = T0 + TICK_MS;

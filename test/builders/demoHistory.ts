@@ -1,7 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { JournalWriter } from '../../src/node/journal/journalWriter';
 import type { ActivitySpan } from '../../src/core/activity/activitySpan';
-import { ManualClock, MINUTE_MS } from '../../src/core/time/clock';
+import { MINUTE_MS } from '../../src/core/time/clock';
+import { FakeClock } from './fakeClock';
 
 /** The address the demo calendar knows as "me": the sandbox puts it in handsOn.calendar.myEmails. */
 export const DEMO_EMAIL = 'me@example.com';
@@ -109,7 +110,7 @@ export function seedDemoHistory(dataDir: string, calendarFile: string, now: numb
   }
   const calendar = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Hands-On//Demo//EN', 'X-WR-CALNAME:Work (demo)', ...events.map(vevent), 'END:VCALENDAR', ''].join('\r\n');
   writeFileSync(calendarFile, calendar);
-  const writer = new JournalWriter({ root: dataDir, clock: new ManualClock(now), writerId: 'demo-laptop-1-seed', createRoot: true, durable: false });
+  const writer = new JournalWriter({ root: dataDir, clock: new FakeClock(now), writerId: 'demo-laptop-1-seed', createRoot: true, durable: false });
   writer.appendSpans(spans.filter((span) => span.end <= now));
   const result = writer.flush();
   if (!result.ok) throw new Error(`could not write the demo history: ${result.problem.message}`);

@@ -1,9 +1,10 @@
 import { JournalWriter } from '../../src/node/journal/journalWriter';
-import { ManualClock, MINUTE_MS } from '../../src/core/time/clock';
+import { MINUTE_MS } from '../../src/core/time/clock';
+import { FakeClock } from './fakeClock';
 import type { ActivitySpan } from '../../src/core/activity/activitySpan';
 
-export function writerAt(root: string, now: number, writerId = 'test-1-abc'): { writer: JournalWriter; clock: ManualClock } {
-  const clock = new ManualClock(now);
+export function writerAt(root: string, now: number, writerId = 'test-1-abc'): { writer: JournalWriter; clock: FakeClock } {
+  const clock = new FakeClock(now);
   return { writer: new JournalWriter({ root, clock, writerId, createRoot: true }), clock };
 }
 

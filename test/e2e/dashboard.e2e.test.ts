@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { weekRange } from '../../src/core/balance/periods';
 import { JournalWriter } from '../../src/node/journal/journalWriter';
-import { DAY_MS, HOUR_MS, ManualClock, MINUTE_MS } from '../../src/core/time/clock';
+import { DAY_MS, HOUR_MS, MINUTE_MS } from '../../src/core/time/clock';
+import { FakeClock } from '../builders/fakeClock';
 import { systemTimeZone } from '../../src/core/time/localDays';
 import { writeUserSettings } from '../harness/codeServer';
 import { dashboardFrame, DASHBOARD_ROOT as ROOT, handsOnStatusItem, openPalette, openWorkbench, reloadWindow, RESULTS, runPaletteCommand, screenshot, type Workbench } from './workbench';
@@ -36,7 +37,7 @@ function vevent(uid: string, start: number, end: number, summary: string, extra:
 function seedYear(folder: string, now: number): { dataDir: string; calendar: string } {
   const dataDir = join(folder, 'data');
   mkdirSync(dataDir, { recursive: true });
-  const clock = new ManualClock(now - 365 * DAY_MS);
+  const clock = new FakeClock(now - 365 * DAY_MS);
   const writer = new JournalWriter({ root: dataDir, clock, writerId: 'e2eseed-1-abc', createRoot: true, durable: false });
   const firstDay = Math.floor((now - 365 * DAY_MS) / DAY_MS) * DAY_MS;
   for (let day = firstDay; day + DAY_MS < now - DAY_MS; day += DAY_MS) {

@@ -1,5 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { testOnlyNamesIn } from '../hooks/testOnlyNames';
 import { ROOT } from './workbench';
 
 describe('The packaged .vsix', () => {
@@ -15,5 +18,10 @@ describe('The packaged .vsix', () => {
     for (const needed of ['dist/extension.js', 'dist/webview.js', 'dist/cli.js', 'dist/calendarWorker.js', 'media/icon.png', 'package.json', 'README.md', 'LICENSE']) {
       assert.ok(files.includes(needed), `${needed} is packaged`);
     }
+  });
+
+  it('ships an extension.js with no test code in it', () => {
+    // The file vsce just packed (npm run package builds dist/ and packs it as it is).
+    assert.deepEqual(testOnlyNamesIn(readFileSync(join(ROOT, 'dist', 'extension.js'), 'utf8')), []);
   });
 });

@@ -7,7 +7,8 @@ import { compact } from '../../src/node/journal/compaction';
 import { JournalWriter } from '../../src/node/journal/journalWriter';
 import { journalPaths } from '../../src/node/journal/layout';
 import { readStore } from '../../src/node/journal/journalReader';
-import { DAY_MS, HOUR_MS, ManualClock, MINUTE_MS } from '../../src/core/time/clock';
+import { DAY_MS, HOUR_MS, MINUTE_MS } from '../../src/core/time/clock';
+import { FakeClock } from '../builders/fakeClock';
 import { durationMs, type Interval } from '../../src/core/time/interval';
 import { listFiles, useTempDir } from '../builders/tempDir';
 import { recordOf } from './reliabilityRecords';
@@ -82,7 +83,7 @@ describe('reliability: journal under real processes', () => {
   });
 
   it('fuzzed and truncated journals: no exception, every intact record kept', () => {
-    const writer = new JournalWriter({ root: dir.path, writerId: 'fuzz-1-x', clock: new ManualClock(Date.UTC(2026, 0, 15)), createRoot: true, durable: false });
+    const writer = new JournalWriter({ root: dir.path, writerId: 'fuzz-1-x', clock: new FakeClock(Date.UTC(2026, 0, 15)), createRoot: true, durable: false });
     writer.appendSpans(Array.from({ length: 300 }, (_, i) => ({ ...recordOf(0, i), workspace: `ws${i % 3}`, language: 'typescript' })));
     writer.flush();
     const live = journalPaths(dir.path).live;
@@ -120,7 +121,7 @@ describe('reliability: journal under real processes', () => {
       for (let day = round * 5; day < round * 5 + 5; day++) {
         writers.forEach((writerId, w) => {
           const dayStart = firstDay + day * DAY_MS;
-          const writer = new JournalWriter({ root: dir.path, writerId, clock: new ManualClock(dayStart + 20 * HOUR_MS), createRoot: true, durable: false });
+          const writer = new JournalWriter({ root: dir.path, writerId, clock: new FakeClock(dayStart + 20 * HOUR_MS), createRoot: true, durable: false });
           // Three windows over overlapping hours: 9–12, 10–13, 11–14 → 5 hours of union per day.
           for (let minute = 0; minute < 180; minute++) {
             const start = dayStart + (9 + w) * HOUR_MS + minute * MINUTE_MS;

@@ -1,11 +1,12 @@
 import * as assert from 'node:assert/strict';
 import { ActivityTracker, EVENT_CREDIT_MS } from '../../../src/core/activity/activityTracker';
-import { ManualClock, MINUTE_MS } from '../../../src/core/time/clock';
+import { MINUTE_MS } from '../../../src/core/time/clock';
+import { FakeClock } from '../../builders/fakeClock';
 import { union } from '../../../src/core/time/interval';
 import { T0 } from '../../builders/activitySimulation';
 
 function setup(options: { idleTimeoutMinutes?: number; recordProjectNames?: boolean } = {}) {
-  const clock = new ManualClock(T0);
+  const clock = new FakeClock(T0);
   const tracker = new ActivityTracker({ clock, ...options });
   return { clock, tracker };
 }

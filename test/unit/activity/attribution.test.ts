@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import { AttributedActivity } from '../../../src/core/activity/attributedActivity';
 import { CONFIRM_WINDOW_MS, EditAttributor, INLINE_COMPLETION_WINDOW_MS, LATE_SIGNAL_WINDOW_MS, type CharacterKind, type TextChangeFacts } from '../../../src/core/activity/attribution';
 import { splitHandsOnAndAgent } from '../../../src/node/journal/activityHistory';
-import { ManualClock, MINUTE_MS } from '../../../src/core/time/clock';
+import { MINUTE_MS } from '../../../src/core/time/clock';
+import { FakeClock } from '../../builders/fakeClock';
 import { durationMs } from '../../../src/core/time/interval';
 import { T0 } from '../../builders/activitySimulation';
 import { recordings, replay, type RecordedEvent } from '../../builders/recordedChanges';
@@ -199,7 +200,7 @@ describe('attribution of VS Code change events recorded in a real editor', () =>
 
 describe('AttributedActivity', () => {
   function setup() {
-    const clock = new ManualClock(T0);
+    const clock = new FakeClock(T0);
     return { clock, activity: new AttributedActivity({ clock }) };
   }
 

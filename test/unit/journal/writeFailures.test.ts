@@ -3,7 +3,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { readHistory } from '../../../src/node/journal/activityHistory';
 import { JournalWriter } from '../../../src/node/journal/journalWriter';
-import { ManualClock, MINUTE_MS } from '../../../src/core/time/clock';
+import { MINUTE_MS } from '../../../src/core/time/clock';
+import { FakeClock } from '../../builders/fakeClock';
 import { durationMs } from '../../../src/core/time/interval';
 import { spans } from '../../builders/journalBuilders';
 import { useTempDir } from '../../builders/tempDir';
@@ -17,7 +18,7 @@ describe('journal: a folder that cannot be written', () => {
   const dir = useTempDir();
 
   function writerFor(root: string): JournalWriter {
-    return new JournalWriter({ root, clock: new ManualClock(NOW), writerId: 'host-1-aaa' });
+    return new JournalWriter({ root, clock: new FakeClock(NOW), writerId: 'host-1-aaa' });
   }
 
   it('missing folder: buffers, explains, and writes everything once the folder exists', () => {

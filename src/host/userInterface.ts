@@ -1,0 +1,16 @@
+import * as vscode from 'vscode';
+import { askForCalendar, type CalendarChoice } from './calendarCommands';
+import type { NudgeAction, SnoozeChoice } from './nudges';
+
+/** What the extension asks the user; the integration-test entry answers instead of a person. */
+export interface UserInterface {
+  notify(message: string, ...actions: NudgeAction[]): Thenable<NudgeAction | undefined>;
+  pickSnooze(choices: SnoozeChoice[]): Thenable<SnoozeChoice | undefined>;
+  askForCalendar(): Promise<CalendarChoice | undefined>;
+}
+
+export const vscodeUserInterface: UserInterface = {
+  notify: (message, ...actions) => vscode.window.showInformationMessage(message, ...actions),
+  pickSnooze: (choices) => vscode.window.showQuickPick(choices, { title: 'Snooze Hands-On nudges' }),
+  askForCalendar,
+};
