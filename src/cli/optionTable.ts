@@ -102,12 +102,16 @@ function synopsis(table: OptionTable): string[] {
  */
 export function usage(command: string, table: OptionTable, description: string): string {
   const head = `Usage: hands-on ${command}`;
-  const lines = [head];
+  const lines: string[] = [];
+  let line = head;
   for (const item of synopsis(table)) {
-    const last = lines.length - 1;
-    if (lines[last]!.length + 1 + item.length > WIDTH && lines[last]!.trim() !== '') lines.push(' '.repeat(head.length));
-    lines[lines.length - 1] += ` ${item}`;
+    if (line.length + 1 + item.length > WIDTH && line.length > head.length) {
+      lines.push(line);
+      line = ' '.repeat(head.length);
+    }
+    line += ` ${item}`;
   }
+  lines.push(line);
   const labels = Object.entries(table).map(([name, spec]) => [`--${name}${spec.type === 'string' ? ` ${spec.value}` : ''}`, spec.help] as const);
   const column = Math.max(...labels.map(([label]) => label.length));
   const indent = ' '.repeat(2 + column + 2);
