@@ -1,22 +1,37 @@
 import { readActivityPerLocalDay } from '../node/journal/activityHistory';
 import { DAY_MS } from '../core/time/clock';
-import { parseArgs, UsageError, type CliIO } from './io';
-import { dataDirOption, dateOption, loadSettings, reportHistoryProblems, zoneOption, type CommandOptions } from './options';
+import { UsageError, type CliIO } from './io';
+import { parseOptions, usage, type OptionTable } from './optionTable';
+import { DATA_DIR_OPTION, dataDirOption, dateOption, FROM_OPTION, loadSettings, reportHistoryProblems, TO_OPTION, TZ_OPTION, zoneOption, type CommandOptions } from './options';
 
 const MAX_DAYS = 3660;
 
 export const SUMMARY = 'hands-on and agent minutes per local day from the recorded history';
 
-export const USAGE = `Usage: hands-on activity [--data-dir DIR] --from YYYY-MM-DD --to YYYY-MM-DD [--tz ZONE] [--json]
+export const OPTIONS = {
+  'data-dir': {
+    ...DATA_DIR_OPTION,
+    help: ["the Hands-On data folder (default: handsOn.dataDirectory from VS Code settings, else the", "extension's storage on this machine)"],
+  },
+  from: FROM_OPTION,
+  to: TO_OPTION,
+  tz: TZ_OPTION,
+  json: {
+    type: 'boolean',
+    help: [
+      '{"days": [{"date": "YYYY-MM-DD", "codingMinutes": n, "agentMinutes": n,',
+      '"characters": {"typed": n, "pasted": n, "aiCompletion": n, "agent": n}}],',
+      '"totalCodingMinutes": n, "totalAgentMinutes": n}',
+    ],
+  },
+} as const satisfies OptionTable;
 
-Prints hands-on coding minutes and agent minutes per local day, --from and --to inclusive. Agent minutes
-are when edits you did not make arrived while you did nothing else; they are never in the coding minutes.
-  --data-dir DIR  the Hands-On data folder (default: handsOn.dataDirectory from VS Code settings, else the
-                  extension's storage on this machine)
-  --tz ZONE       IANA time zone of the days (default: $TZ, else the system zone)
-  --json          {"days": [{"date": "YYYY-MM-DD", "codingMinutes": n, "agentMinutes": n,
-                  "characters": {"typed": n, "pasted": n, "aiCompletion": n, "agent": n}}],
-                  "totalCodingMinutes": n, "totalAgentMinutes": n}`;
+export const USAGE = usage(
+  'activity',
+  OPTIONS,
+  `Prints hands-on coding minutes and agent minutes per local day, --from and --to inclusive. Agent minutes
+are when edits you did not make arrived while you did nothing else; they are never in the coding minutes.`,
+);
 
 function formatMinutes(minutes: number): string {
   const rounded = Math.round(minutes);
@@ -25,7 +40,7 @@ function formatMinutes(minutes: number): string {
 
 export async function run(argv: string[], io: CliIO, options: CommandOptions = {}): Promise<number> {
   const platform = options.platform ?? process.platform;
-  const args = parseArgs(argv, ['--data-dir', '--from', '--to', '--tz'], ['--json']);
+  const args = parseOptions(argv, OPTIONS);
   const from = dateOption(args, '--from');
   const to = dateOption(args, '--to');
   if (from > to) throw new UsageError(`--from ${from} is after --to ${to}`);
@@ -37,7 +52,7 @@ export async function run(argv: string[], io: CliIO, options: CommandOptions = {
 
   const history = readActivityPerLocalDay(dataDir, from, to, zone);
   reportHistoryProblems(io, 'activity', dataDir, history);
-  if (args.switches.has('--json')) {
+  if (args.json) {
     const days = history.days.map((day) => ({ date: day.date, codingMinutes: day.minutes, agentMinutes: day.agentMinutes, characters: day.characters }));
     io.out(JSON.stringify({ days, totalCodingMinutes: history.totalMinutes, totalAgentMinutes: history.totalAgentMinutes }));
     return 0;

@@ -5,26 +5,34 @@ import { redactText } from '../node/calendar/redact';
 import { DEFAULT_RULES, type MeetingRules } from '../core/calendar/types';
 import { formatInZone, isoInZone } from '../core/report/zoned';
 import { addLocalDays, startOfLocalDate } from '../core/time/localDays';
-import { parseArgs, single, UsageError, type CliIO } from './io';
-import { dateOption, emailsOption, zoneOption } from './options';
+import { UsageError, type CliIO } from './io';
+import { parseOptions, usage, type OptionTable } from './optionTable';
+import { dateOption, emailsOption, FROM_OPTION, ME_OPTION, TO_OPTION, TZ_OPTION, zoneOption } from './options';
 
 export const SUMMARY = 'List calendar occurrences in a window with their verdict and meeting minutes per day';
 
-export const USAGE = `Usage: hands-on meetings --calendar FILE|FOLDER|URL --from YYYY-MM-DD --to YYYY-MM-DD [--tz ZONE]
-                        [--me a@x.com,b@y.com] [--json]
+export const OPTIONS = {
+  calendar: { type: 'string', value: 'X', hint: 'FILE|FOLDER|URL', required: true, help: 'an .ics file, a folder of .ics files or a feed URL' },
+  from: FROM_OPTION,
+  to: TO_OPTION,
+  tz: TZ_OPTION,
+  me: { ...ME_OPTION, help: 'your email addresses, comma-separated, so events you declined or attend alone are told apart' },
+  json: {
+    type: 'boolean',
+    help: ['{"days": [{"date", "meetingMinutes"}], "totalMeetingMinutes", "occurrences": [{"start", "end",', ' "title", "counted", "reason"}], "daysOff", "warnings"}'],
+  },
+} as const satisfies OptionTable;
 
-Lists the calendar's occurrences from --from to --to inclusive, each with its verdict (counted or why not),
-and the meeting minutes per local day.
-  --calendar X  an .ics file, a folder of .ics files or a feed URL
-  --tz ZONE     IANA time zone of the days (default: $TZ, else the system zone)
-  --me LIST     your email addresses, comma-separated, so events you declined or attend alone are told apart
-  --json        {"days": [{"date", "meetingMinutes"}], "totalMeetingMinutes", "occurrences": [{"start", "end",
-                 "title", "counted", "reason"}], "daysOff", "warnings"}`;
+export const USAGE = usage(
+  'meetings',
+  OPTIONS,
+  `Lists the calendar's occurrences from --from to --to inclusive, each with its verdict (counted or why not),
+and the meeting minutes per local day.`,
+);
 
 export async function run(argv: string[], io: CliIO): Promise<number> {
-  const args = parseArgs(argv, ['--calendar', '--from', '--to', '--tz', '--me'], ['--json']);
-  const calendar = single(args, '--calendar');
-  if (calendar === undefined) throw new UsageError('--calendar FILE|FOLDER|URL is required');
+  const args = parseOptions(argv, OPTIONS);
+  const calendar = args.calendar;
   const from = dateOption(args, '--from');
   const to = dateOption(args, '--to');
   if (from > to) throw new UsageError(`--from ${from} is after --to ${to}`);
@@ -40,7 +48,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   }
   const days = meetingMinutesPerDay(verdicts.occurrences, from, to, zone).map((d) => ({ date: d.date, meetingMinutes: Math.round(d.minutes) }));
   const total = days.reduce((sum, d) => sum + d.meetingMinutes, 0);
-  if (args.switches.has('--json')) {
+  if (args.json) {
     const json = {
       days,
       totalMeetingMinutes: total,

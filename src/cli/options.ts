@@ -5,13 +5,20 @@ import type { UnreadableFile } from '../node/journal/journalReader';
 import type { Settings } from '../core/settings/settings';
 import { validateSettings } from '../core/settings/validateSettings';
 import { isLocalDate, isValidTimeZone, systemTimeZone, type LocalDate } from '../core/time/localDays';
-import { single, UsageError, type CliIO, type ParsedArgs } from './io';
+import { UsageError, type CliIO } from './io';
+import type { StringOption } from './optionTable';
 import { readUserSettings, type UserSettings } from './vscodeSettings';
 
 /**
- * The options every subcommand shares, parsed one way: `--tz`, `--from`/`--to`, `--me`, `--data-dir` and the
- * VS Code settings.json they fall back to.
+ * The options several subcommands share, declared and checked one way: `--tz`, `--from`/`--to`, `--me`,
+ * `--data-dir` and the VS Code settings.json they fall back to. Each command puts them in its own option table.
  */
+
+export const TZ_OPTION = { type: 'string', value: 'ZONE', help: 'IANA time zone of the days (default: $TZ, else the system zone)' } as const satisfies StringOption;
+export const FROM_OPTION = { type: 'string', value: 'YYYY-MM-DD', required: true, help: 'the first local day' } as const satisfies StringOption;
+export const TO_OPTION = { type: 'string', value: 'YYYY-MM-DD', required: true, help: 'the last local day (inclusive)' } as const satisfies StringOption;
+export const ME_OPTION = { type: 'string', value: 'LIST', hint: 'a@x.com,b@y.com', help: 'your email addresses, comma-separated' } as const satisfies StringOption;
+export const DATA_DIR_OPTION = { type: 'string', value: 'DIR', help: "the Hands-On data folder (default: handsOn.dataDirectory, else the extension's storage)" } as const satisfies StringOption;
 
 export interface CommandOptions {
   /** For tests: the platform whose settings.json and data folder locations are used (default: process.platform). */
@@ -24,8 +31,8 @@ export function homeOf(env: NodeJS.ProcessEnv): string {
 }
 
 /** `--tz ZONE` (an invalid one is a usage error), else $TZ when it names a zone, else the system zone. */
-export function zoneOption(args: ParsedArgs, env: NodeJS.ProcessEnv): string {
-  const flag = single(args, '--tz');
+export function zoneOption(args: { readonly tz?: string | undefined }, env: NodeJS.ProcessEnv): string {
+  const flag = args.tz;
   if (flag !== undefined) {
     if (!isValidTimeZone(flag)) throw new UsageError(`--tz "${flag}" is not a time zone (use an IANA name such as Europe/Berlin)`);
     return flag;
@@ -35,8 +42,8 @@ export function zoneOption(args: ParsedArgs, env: NodeJS.ProcessEnv): string {
 }
 
 /** A required `--name YYYY-MM-DD`. */
-export function dateOption(args: ParsedArgs, name: string): LocalDate {
-  const value = single(args, name);
+export function dateOption(args: { readonly from?: string | undefined; readonly to?: string | undefined }, name: '--from' | '--to'): LocalDate {
+  const value = name === '--from' ? args.from : args.to;
   if (value === undefined) throw new UsageError(`${name} YYYY-MM-DD is required`);
   if (!isLocalDate(value)) throw new UsageError(`${name} must be a date as YYYY-MM-DD, got "${value}"`);
   return value;
@@ -45,8 +52,8 @@ export function dateOption(args: ParsedArgs, name: string): LocalDate {
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** `--me a@x.com,b@y.com`: lower-cased, `mailto:` stripped, each one checked; undefined when not given. */
-export function emailsOption(args: ParsedArgs): string[] | undefined {
-  const value = single(args, '--me');
+export function emailsOption(args: { readonly me?: string | undefined }): string[] | undefined {
+  const value = args.me;
   if (value === undefined) return undefined;
   const emails = value
     .split(',')
@@ -84,8 +91,8 @@ export function loadSettings(io: CliIO, platform: NodeJS.Platform, command: stri
  * `--data-dir DIR`, else handsOn.dataDirectory from VS Code settings, else where the extension stores its data by
  * default on this machine. The folder must exist. `settings` is asked for only when there is no --data-dir.
  */
-export function dataDirOption(args: ParsedArgs, io: CliIO, settings: () => Settings, platform: NodeJS.Platform): string {
-  const dataDir = single(args, '--data-dir') ?? (settings().dataDirectory || defaultDataDirectory(io.env, platform, homeOf(io.env)));
+export function dataDirOption(args: { readonly 'data-dir'?: string | undefined }, io: CliIO, settings: () => Settings, platform: NodeJS.Platform): string {
+  const dataDir = args['data-dir'] ?? (settings().dataDirectory || defaultDataDirectory(io.env, platform, homeOf(io.env)));
   if (!fs.existsSync(dataDir)) throw new UsageError(`no Hands-On data folder at ${dataDir} (pass --data-dir DIR)`);
   return dataDir;
 }

@@ -23,38 +23,57 @@ import { currentFigures, type CurrentFigures } from '../core/status/currentFigur
 import { DAY_MS } from '../core/time/clock';
 import type { Interval } from '../core/time/interval';
 import { addLocalDays, isLocalDate, localDateOf, startOfLocalDate } from '../core/time/localDays';
-import { parseArgs, single, UsageError, type CliIO } from './io';
-import { dataDirOption, emailsOption, homeOf, loadSettings, reportHistoryProblems, zoneOption, type CommandOptions } from './options';
+import { UsageError, type CliIO } from './io';
+import { parseOptions, usage, type OptionTable } from './optionTable';
+import { DATA_DIR_OPTION, dataDirOption, emailsOption, homeOf, loadSettings, ME_OPTION, reportHistoryProblems, TZ_OPTION, zoneOption, type CommandOptions } from './options';
 import { userSettingsPath, type UserSettings } from './vscodeSettings';
 
 export const SUMMARY = 'the hands-on share of the period, the same figures as the status bar';
 
-export const USAGE = `Usage: hands-on report [--data-dir DIR] [--calendar FILE|FOLDER|URL ...] [--me a@x.com,b@y.com]
-                       [--period day|week|rolling7] [--date YYYY-MM-DD] [--tz ZONE] [--json|--markdown]
+export const OPTIONS = {
+  'data-dir': DATA_DIR_OPTION,
+  calendar: {
+    type: 'string',
+    value: 'X',
+    hint: 'FILE|FOLDER|URL',
+    multiple: true,
+    help: [
+      'an .ics file, a folder of .ics files or a feed URL; repeat for several. Without it, the',
+      'files and folders of handsOn.calendar.files are used. Feed URLs added in VS Code are kept',
+      'in its secret storage, which the CLI cannot read: pass them with --calendar.',
+    ],
+  },
+  me: { ...ME_OPTION, help: 'your email addresses, comma-separated (default: handsOn.calendar.myEmails)' },
+  period: { type: 'string', value: 'P', hint: 'day|week|rolling7', help: 'day, week or rolling7 (default: handsOn.period)' },
+  date: { type: 'string', value: 'D', hint: 'YYYY-MM-DD', help: 'compute as of the end of local day D (a past day), or as of now when D is today (default)' },
+  tz: { ...TZ_OPTION, help: 'IANA time zone (default: $TZ, else the system zone)' },
+  json: {
+    type: 'boolean',
+    conflicts: 'markdown',
+    help: [
+      '{"period": {"start", "end"}, "codingMinutes", "meetingMinutes", "overlapMinutes",',
+      ' "handsOnPercent", "targetPercent", "belowTarget", "agentMinutes", "agentTimeCounts",',
+      ' "characters": {"typed", "pasted", "aiCompletion", "agent"}, "focusBlocks": [{"start", "end"}],',
+      ' "focus": {"blockMinutes", "focusMinutes", "fragmentedMinutes",',
+      '           "blocks": [{"start", "end", "codingMinutes", "used"}], "usedBlocks",',
+      '           "reentry": {"medianMinutes", "samples", "noReturn"}},',
+      ' "meetingSeries": [{"title", "occurrences", "minutes", "focusCostMinutes"}]}',
+    ],
+  },
+  markdown: { type: 'boolean', help: 'a short summary to paste into a 1:1 document' },
+} as const satisfies OptionTable;
 
-Computes the hands-on share the status bar shows: coding and meeting minutes of the period, the overlap,
+export const USAGE = usage(
+  'report',
+  OPTIONS,
+  `Computes the hands-on share the status bar shows: coding and meeting minutes of the period, the overlap,
 the share against your target, and the free focus blocks from then to the end of the week; and the focus
 figures of the period: focus blocks and how they were used, fragmented time, re-entry after meetings, and
 what each meeting series cost in focus time.
 
 Settings come from your VS Code user settings.json when it exists (handsOn.targetPercent, workDays, workHours,
-period, weekStartsOn, focusBlockMinutes, minCodingHoursPerWeek, dataDirectory, calendar.*); flags override them.
-  --data-dir DIR   the Hands-On data folder (default: handsOn.dataDirectory, else the extension's storage)
-  --calendar X     an .ics file, a folder of .ics files or a feed URL; repeat for several. Without it, the
-                   files and folders of handsOn.calendar.files are used. Feed URLs added in VS Code are kept
-                   in its secret storage, which the CLI cannot read: pass them with --calendar.
-  --me LIST        your email addresses, comma-separated (default: handsOn.calendar.myEmails)
-  --period P       day, week or rolling7 (default: handsOn.period)
-  --date D         compute as of the end of local day D (a past day), or as of now when D is today (default)
-  --tz ZONE        IANA time zone (default: $TZ, else the system zone)
-  --json           {"period": {"start", "end"}, "codingMinutes", "meetingMinutes", "overlapMinutes",
-                    "handsOnPercent", "targetPercent", "belowTarget", "agentMinutes", "agentTimeCounts",
-                    "characters": {"typed", "pasted", "aiCompletion", "agent"}, "focusBlocks": [{"start", "end"}],
-                    "focus": {"blockMinutes", "focusMinutes", "fragmentedMinutes",
-                              "blocks": [{"start", "end", "codingMinutes", "used"}], "usedBlocks",
-                              "reentry": {"medianMinutes", "samples", "noReturn"}},
-                    "meetingSeries": [{"title", "occurrences", "minutes", "focusCostMinutes"}]}
-  --markdown       a short summary to paste into a 1:1 document`;
+period, weekStartsOn, focusBlockMinutes, minCodingHoursPerWeek, dataDirectory, calendar.*); flags override them.`,
+);
 
 interface CalendarLabel {
   /** Safe to print: a file or folder name (a folder's ends in `/`), or a redacted URL. */
@@ -188,14 +207,13 @@ function summaryText(result: ReportResult): string {
 /** Gathers the inputs the status bar would have at `now` and computes the figures from them. */
 async function computeReport(argv: string[], io: CliIO, options: CommandOptions): Promise<ReportResult & { format: 'text' | 'json' | 'markdown' }> {
   const platform = options.platform ?? process.platform;
-  const args = parseArgs(argv, ['--data-dir', '--calendar', '--me', '--period', '--date', '--tz'], ['--json', '--markdown']);
-  if (args.switches.has('--json') && args.switches.has('--markdown')) throw new UsageError('--json and --markdown cannot be combined');
-  const format = args.switches.has('--json') ? 'json' : args.switches.has('--markdown') ? 'markdown' : 'text';
+  const args = parseOptions(argv, OPTIONS);
+  const format = args.json ? 'json' : args.markdown ? 'markdown' : 'text';
   const zone = zoneOption(args, io.env);
-  const now = reportInstant(single(args, '--date'), io.now(), zone);
+  const now = reportInstant(args.date, io.now(), zone);
 
   const loaded = loadSettings(io, platform, 'report');
-  const settings = withOverrides(loaded.settings, single(args, '--period'), emailsOption(args));
+  const settings = withOverrides(loaded.settings, args.period, emailsOption(args));
   const dataDir = dataDirOption(args, io, () => settings, platform);
 
   // Like the status bar: every period starts less than 8 days ago and two weeks ahead find the next meeting;
@@ -208,7 +226,7 @@ async function computeReport(argv: string[], io: CliIO, options: CommandOptions)
   reportHistoryProblems(io, 'report', dataDir, activity);
 
   const rules = meetingRulesOf(settings.calendar);
-  const specs = calendarSpecs(args.flags.get('--calendar') ?? [], settings, loaded.user, io, platform);
+  const specs = calendarSpecs(args.calendar, settings, loaded.user, io, platform);
   const calendars = await loadCalendars(specs, range, zone, rules, io);
   for (const warning of calendars.warnings) io.err(`hands-on report: warning: ${warning}`);
 

@@ -1,11 +1,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { parse, printParseErrorCode, type ParseError } from '#jsonc-parser';
 import { defaultDataDirectory } from '../node/journal/dataDirectory';
 
 /**
  * The user's VS Code settings.json, read by the CLI so `hands-on report` computes with the same target, work hours,
- * calendars and data folder as the extension. settings.json is JSONC (comments, trailing commas), so it goes
- * through `stripJsonc` before JSON.parse.
+ * calendars and data folder as the extension. settings.json is JSONC (comments, trailing commas), so it is read
+ * with Microsoft's jsonc-parser, the parser VS Code itself uses for it.
  */
 export interface UserSettings {
   /** The file that was read. */
@@ -25,54 +26,42 @@ export function userSettingsPath(env: NodeJS.ProcessEnv, platform: NodeJS.Platfo
   return p.join(p.dirname(p.dirname(defaultDataDirectory(env, platform, homedir))), 'settings.json');
 }
 
-/**
- * JSONC → JSON: removes `//` and `/* *\/` comments and trailing commas before `}` or `]`, leaving strings untouched
- * (a URL's `//` or a `,]` inside a string stays). Comments become spaces so positions in error messages still match.
- */
-export function stripJsonc(text: string): string {
-  let out = '';
-  let i = 0;
-  const n = text.length;
-  // Index in `out` of a comma that may turn out to be trailing, or -1.
-  let pendingComma = -1;
-  while (i < n) {
-    const c = text[i]!;
-    if (c === '"') {
-      let j = i + 1;
-      while (j < n && text[j] !== '"') j += text[j] === '\\' ? 2 : 1;
-      out += text.slice(i, j + 1);
-      i = j + 1;
-      pendingComma = -1;
-    } else if (c === '/' && text[i + 1] === '/') {
-      const end = text.indexOf('\n', i);
-      const stop = end < 0 ? n : end;
-      out += ' '.repeat(stop - i);
-      i = stop;
-    } else if (c === '/' && text[i + 1] === '*') {
-      const end = text.indexOf('*/', i + 2);
-      const stop = end < 0 ? n : end + 2;
-      out += text.slice(i, stop).replace(/[^\r\n]/g, ' ');
-      i = stop;
-    } else if (c === ',') {
-      pendingComma = out.length;
-      out += c;
-      i++;
-    } else if (c === '}' || c === ']') {
-      if (pendingComma >= 0) out = `${out.slice(0, pendingComma)} ${out.slice(pendingComma + 1)}`;
-      pendingComma = -1;
-      out += c;
-      i++;
-    } else {
-      if (c !== ' ' && c !== '\t' && c !== '\n' && c !== '\r') pendingComma = -1;
-      out += c;
-      i++;
-    }
-  }
-  return out;
-}
+/** What each of jsonc-parser's error codes means, said the way the rest of the CLI speaks. */
+const PARSE_ERRORS: Record<ReturnType<typeof printParseErrorCode>, string> = {
+  InvalidSymbol: 'unexpected character',
+  InvalidNumberFormat: 'invalid number',
+  PropertyNameExpected: 'expected a property name in double quotes',
+  ValueExpected: 'expected a value',
+  ColonExpected: 'expected a colon',
+  CommaExpected: 'expected a comma',
+  CloseBraceExpected: 'expected a closing }',
+  CloseBracketExpected: 'expected a closing ]',
+  EndOfFileExpected: 'expected the end of the file after the settings object',
+  InvalidCommentToken: 'invalid comment',
+  UnexpectedEndOfComment: 'a /* comment is never closed',
+  UnexpectedEndOfString: 'a string is never closed',
+  UnexpectedEndOfNumber: 'a number is cut short',
+  InvalidUnicode: 'invalid \\u escape in a string',
+  InvalidEscapeCharacter: 'invalid escape character in a string',
+  InvalidCharacter: 'invalid character in a string',
+  '<unknown ParseErrorCode>': 'syntax error',
+};
 
+/**
+ * Parses JSONC as VS Code writes settings.json: `//` and `/* *\/` comments, trailing commas, a byte order mark.
+ * Throws an Error that says where (line and column, from 1) and what is wrong, and how many more problems follow.
+ */
 export function parseJsonc(text: string): unknown {
-  return JSON.parse(stripJsonc(text.replace(/^\uFEFF/, '')));
+  const source = text.replace(/^\uFEFF/, '');
+  const errors: ParseError[] = [];
+  const value: unknown = parse(source, errors, { allowTrailingComma: true, disallowComments: false });
+  const first = errors[0];
+  if (first === undefined) return value;
+  const before = source.slice(0, first.offset).split(/\r\n|\r|\n/);
+  const line = before.length;
+  const column = before[before.length - 1]!.length + 1;
+  const more = errors.length > 1 ? ` (and ${errors.length - 1} more problem${errors.length > 2 ? 's' : ''})` : '';
+  throw new Error(`line ${line}, column ${column}: ${PARSE_ERRORS[printParseErrorCode(first.error)]}${more}`);
 }
 
 /** The value of `handsOn.<key>` written flat (`"handsOn.workHours": …`, as VS Code writes it) or nested. */

@@ -3,17 +3,25 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as activity from '../../../src/cli/activityCommand';
-import { parseArgs, UsageError, type CliIO } from '../../../src/cli/io';
+import { UsageError, type CliIO } from '../../../src/cli/io';
 import { main } from '../../../src/cli/main';
 import * as meetings from '../../../src/cli/meetingsCommand';
-import { dataDirOption, dateOption, emailsOption, homeOf, zoneOption } from '../../../src/cli/options';
+import { parseOptions } from '../../../src/cli/optionTable';
+import { DATA_DIR_OPTION, dataDirOption, dateOption, emailsOption, homeOf, ME_OPTION, TZ_OPTION, zoneOption } from '../../../src/cli/options';
 import * as report from '../../../src/cli/reportCommand';
 import { defaultDataDirectory } from '../../../src/node/journal/dataDirectory';
 import { DEFAULT_SETTINGS } from '../../../src/core/settings/settings';
 import { systemTimeZone } from '../../../src/core/time/localDays';
 
-const ALL = ['--tz', '--from', '--to', '--me', '--data-dir'];
-const parse = (...argv: string[]) => parseArgs(argv, ALL, []);
+// The shared options, with --from and --to optional so that dateOption's own check can be seen.
+const ALL = {
+  tz: TZ_OPTION,
+  from: { type: 'string', value: 'YYYY-MM-DD', help: '' },
+  to: { type: 'string', value: 'YYYY-MM-DD', help: '' },
+  me: ME_OPTION,
+  'data-dir': DATA_DIR_OPTION,
+} as const;
+const parse = (...argv: string[]) => parseOptions(argv, ALL);
 
 function capture(env: NodeJS.ProcessEnv = {}): CliIO & { stdout: string[]; stderr: string[] } {
   const stdout: string[] = [];
