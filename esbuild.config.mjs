@@ -33,6 +33,8 @@ const builds = [
     entryPoints: { cli: 'src/cli/main.ts' },
     outdir,
     platform: 'node',
+    // jsonc-parser's CommonJS build hides its inner requires in a UMD wrapper; its ES module build bundles.
+    mainFields: ['module', 'main'],
     format: 'cjs',
     target: 'node20',
     banner: { js: '#!/usr/bin/env node' },

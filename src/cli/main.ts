@@ -1,3 +1,4 @@
+import { errorText } from '../core/errorText';
 import * as activity from './activityCommand';
 import { UsageError, type CliIO } from './io';
 import * as meetings from './meetingsCommand';
@@ -38,7 +39,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       io.err(`hands-on ${name}: ${error.message}`);
       return 2;
     }
-    io.err(`hands-on ${name}: ${error instanceof Error ? error.message : String(error)}`);
+    io.err(`hands-on ${name}: ${errorText(error)}`);
     return 1;
   }
 }

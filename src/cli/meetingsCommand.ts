@@ -1,3 +1,4 @@
+import { errorText } from '../core/errorText';
 import { parseBounded } from './boundedParse';
 import { meetingMinutesPerDay } from '../core/calendar/meetingTime';
 import { loadCalendar } from '../node/calendar/loadCalendar';
@@ -44,7 +45,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     verdicts = await loadCalendar(calendar, { ...window, zone, rules }, {}, parseBounded);
   } catch (error) {
     // One clear line that never shows a feed's secret address.
-    throw new UsageError(redactText(error instanceof Error ? error.message : String(error)));
+    throw new UsageError(redactText(errorText(error)));
   }
   const days = meetingMinutesPerDay(verdicts.occurrences, from, to, zone).map((d) => ({ date: d.date, meetingMinutes: Math.round(d.minutes) }));
   const total = days.reduce((sum, d) => sum + d.meetingMinutes, 0);

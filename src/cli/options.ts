@@ -1,3 +1,4 @@
+import { errorText } from '../core/errorText';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import { defaultDataDirectory } from '../node/journal/dataDirectory';
@@ -80,7 +81,7 @@ export function loadSettings(io: CliIO, platform: NodeJS.Platform, command: stri
   try {
     user = readUserSettings(io.env, platform, homeOf(io.env));
   } catch (error) {
-    io.err(`hands-on ${command}: warning: ${error instanceof Error ? error.message : String(error)}; using the default settings`);
+    io.err(`hands-on ${command}: warning: ${errorText(error)}; using the default settings`);
   }
   const { settings, problems } = validateSettings((key) => user?.get(key));
   for (const problem of problems) if (!only || only.includes(problem.key)) io.err(`hands-on ${command}: warning: ${problem.message}`);

@@ -1,3 +1,4 @@
+import { errorText } from '../core/errorText';
 import { parseBounded } from './boundedParse';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -145,7 +146,7 @@ async function loadCalendars(specs: readonly CalendarSpec[], window: Interval, z
     try {
       verdicts = await loadCalendar(spec, { from: window.start, to: window.end, zone, rules }, {}, parseBounded);
     } catch (error) {
-      const message = redactText(error instanceof Error ? error.message : String(error));
+      const message = redactText(errorText(error));
       // A calendar named on the command line must work; one from settings.json is skipped like a failed refresh.
       if (!fromSettings) throw new UsageError(message);
       io.err(`hands-on report: warning: calendar ${label} skipped: ${message}`);

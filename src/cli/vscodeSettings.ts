@@ -1,6 +1,7 @@
+import { errorText } from '../core/errorText';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parse, printParseErrorCode, type ParseError } from '#jsonc-parser';
+import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { defaultDataDirectory } from '../node/journal/dataDirectory';
 
 /**
@@ -93,7 +94,7 @@ export function readUserSettings(env: NodeJS.ProcessEnv, platform: NodeJS.Platfo
   try {
     parsed = text.trim() === '' ? {} : parseJsonc(text);
   } catch (error) {
-    throw new Error(`cannot parse ${file}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(`cannot parse ${file}: ${errorText(error)}`);
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error(`${file} does not hold a settings object`);
   const root = parsed as Record<string, unknown>;

@@ -1,17 +1,12 @@
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildBundles } from '../builders/bundles';
 import { TEST_ONLY_NAMES, testOnlyNamesIn } from '../hooks/testOnlyNames';
 
-const ROOT = resolve(__dirname, '..', '..', '..');
-
-/** Builds the bundles as `npm run package` (or the integration tests, with `--test-hooks`) does, into a temporary folder. */
 function buildExtension(...flags: string[]): string {
-  const outdir = mkdtempSync(join(tmpdir(), 'hands-on-bundle-'));
+  const outdir = buildBundles(...flags);
   try {
-    execFileSync('node', ['esbuild.config.mjs', ...flags], { cwd: ROOT, env: { ...process.env, HANDS_ON_OUTDIR: outdir }, stdio: 'pipe' });
     return readFileSync(join(outdir, 'extension.js'), 'utf8');
   } finally {
     rmSync(outdir, { recursive: true, force: true });

@@ -1,17 +1,15 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import * as esbuild from 'esbuild';
-
-const ROOT = path.join(__dirname, '..', '..', '..', '..');
+import { buildBundles } from '../../builders/bundles';
 
 describe('cli: the bundled command line', () => {
   let temp: string;
 
-  beforeEach(() => {
-    temp = fs.mkdtempSync(path.join(os.tmpdir(), 'hands-on-cli-bundle-'));
+  beforeEach(function () {
+    this.timeout(60_000);
+    temp = buildBundles('--production');
   });
 
   afterEach(() => fs.rmSync(temp, { recursive: true, force: true }));
@@ -21,8 +19,6 @@ describe('cli: the bundled command line', () => {
   it('reads settings.json with the bundled jsonc-parser', function () {
     this.timeout(30_000);
     const cli = path.join(temp, 'cli.js');
-    // The essentials of the CLI build in esbuild.config.mjs.
-    esbuild.buildSync({ entryPoints: [path.join(ROOT, 'src', 'cli', 'main.ts')], outfile: cli, bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'silent' });
     const user = path.join(temp, '.config', 'Code', 'User');
     fs.mkdirSync(user, { recursive: true });
     const env = { PATH: process.env.PATH, HOME: temp, TZ: 'UTC' };
