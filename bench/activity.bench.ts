@@ -92,7 +92,7 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
-function main(): void {
+async function main(): Promise<void> {
   console.log(`activity.handler_ns_per_event ${handlerNsPerEvent(1_000_000).toFixed(1)}`);
   console.log(`activity.attributed_ns_per_event ${attributedNsPerEvent(1_000_000).toFixed(1)}`);
 
@@ -112,7 +112,7 @@ function main(): void {
     let total = 0;
     for (let run = 0; run < 7; run++) {
       const t = process.hrtime.bigint();
-      total = readActivityPerLocalDay(root, utcDateOf(firstDay), utcDateOf(lastDay), 'Europe/Berlin').totalMinutes;
+      total = (await readActivityPerLocalDay(root, utcDateOf(firstDay), utcDateOf(lastDay), 'Europe/Berlin')).totalMinutes;
       runs.push(Number(process.hrtime.bigint() - t) / 1e6);
     }
     console.log(`activity.year_read_ms ${median(runs).toFixed(1)} (first ${runs[0]!.toFixed(1)}, median of ${runs.length})`);
@@ -122,4 +122,4 @@ function main(): void {
   }
 }
 
-main();
+void main();

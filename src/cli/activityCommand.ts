@@ -50,7 +50,7 @@ export async function run(argv: string[], io: CliIO, options: CommandOptions = {
   // Only handsOn.dataDirectory matters here, so only a problem with it is worth a warning.
   const dataDir = dataDirOption(args, io, () => loadSettings(io, platform, 'activity', ['handsOn.dataDirectory']).settings, platform);
 
-  const history = readActivityPerLocalDay(dataDir, from, to, zone);
+  const history = await readActivityPerLocalDay(dataDir, from, to, zone);
   reportHistoryProblems(io, 'activity', dataDir, history);
   if (args.json) {
     const days = history.days.map((day) => ({ date: day.date, codingMinutes: day.minutes, agentMinutes: day.agentMinutes, characters: day.characters }));

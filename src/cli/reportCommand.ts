@@ -223,7 +223,7 @@ async function computeReport(argv: string[], io: CliIO, options: CommandOptions)
   const previousRange = previousPeriodRange(settings.period, period, zone, settings.weekStartsOn);
   const range: Interval = { start: Math.min(now - 8 * DAY_MS, previousRange.start), end: now + 15 * DAY_MS };
 
-  const activity = readHistory(dataDir, range);
+  const activity = await readHistory(dataDir, range);
   reportHistoryProblems(io, 'report', dataDir, activity);
 
   const rules = meetingRulesOf(settings.calendar);

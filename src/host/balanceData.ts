@@ -46,7 +46,7 @@ export class BalanceData extends Disposable {
   async load(range: Interval, breakdownRange: Interval = range): Promise<BalanceInputs> {
     await this.calendars.whenLoaded();
     const root = this.recorder.dataDirectory;
-    const history = readHistory(root, range, breakdownRange);
+    const history = await readHistory(root, range, breakdownRange);
     this.reportDamage(history.corruptLines, history.unreadableFiles.length);
     const calendar = this.calendars.occurrencesIn(range);
     const now = this.clock.now();

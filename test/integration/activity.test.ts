@@ -10,7 +10,7 @@ describe('Recording coding time in a real editor', () => {
   const codedMinutes = async (since: number) => {
     const api = await extensionApi();
     api.flush();
-    return durationMs(readHistory(api.dataDirectory(), { start: since, end: api.clock.now() + MINUTE }).union) / MINUTE;
+    return durationMs((await readHistory(api.dataDirectory(), { start: since, end: api.clock.now() + MINUTE })).union) / MINUTE;
   };
 
   afterEach(async () => {
@@ -80,7 +80,7 @@ describe('Recording coding time in a real editor', () => {
       api.clock.advance(MINUTE);
     }
     api.flush();
-    const history = readHistory(api.dataDirectory(), { start, end: api.clock.now() + MINUTE });
+    const history = await readHistory(api.dataDirectory(), { start, end: api.clock.now() + MINUTE });
     assert.ok(durationMs(history.union) <= MINUTE / 2, 'no hands-on time but the credit of opening the editor');
     const agentMinutes = durationMs(history.agent) / MINUTE;
     assert.ok(agentMinutes >= 2.5 && agentMinutes <= 3.5, `agent time ${agentMinutes} min: 3.5 min of edits and credit, minus the hands-on half minute`);

@@ -21,7 +21,7 @@ describe("Unscheduled meetings: I'm in a Meeting Now", () => {
     assert.ok(during.meetings.some((m) => m.start <= api.clock.now() && api.clock.now() <= m.end), 'the ongoing meeting counts as one');
     await vscode.commands.executeCommand('handsOn.toggleMeetingNow');
     api.clock.advance(20 * MINUTE);
-    const logged = readHistory(api.dataDirectory(), { start, end: start + 2 * 60 * MINUTE }).meetings;
+    const logged = (await readHistory(api.dataDirectory(), { start, end: start + 2 * 60 * MINUTE })).meetings;
     assert.deepEqual(logged.map((m) => [m.start - start, m.end - start]), [[0, 40 * MINUTE]]);
     assert.equal((await api.update())!.period.meetingMinutes - before, 40, 'after it ends it still counts 40 minutes, once');
   });

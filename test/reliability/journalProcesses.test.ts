@@ -50,7 +50,7 @@ describe('reliability: journal under real processes', () => {
     const children = [0, 1, 2, 3].map((c) => finished(start(['write', dir.path, `w-${c}-x`, String(c), String(count), '25'])));
     const results = await Promise.all(children);
     for (const result of results) assert.equal(result.code, 0, result.stderr);
-    const history = readHistory(dir.path, EVERYTHING);
+    const history = await readHistory(dir.path, EVERYTHING);
     assert.equal(history.corruptLines, 0);
     assert.equal(history.union.length, 4 * count, 'every record once, none merged with another');
     assert.equal(durationMs(history.union), 4 * count * MINUTE_MS);
@@ -73,7 +73,7 @@ describe('reliability: journal under real processes', () => {
       assert.equal(result.signal, 'SIGKILL', `round ${round} finished before it was killed`);
       acked.push(lastAck(result.stdout));
     }
-    const store = readStore(dir.path, EVERYTHING);
+    const store = await readStore(dir.path, EVERYTHING);
     const written = new Set(store.spans.map((span) => span.start));
     acked.forEach((count, child) => {
       assert.ok(count > 0, `writer ${child} acknowledged nothing`);
@@ -82,7 +82,7 @@ describe('reliability: journal under real processes', () => {
     assert.equal(store.corruptLines, 0, 'a killed process never leaves half a line: one write call per batch');
   });
 
-  it('fuzzed and truncated journals: no exception, every intact record kept', () => {
+  it('fuzzed and truncated journals: no exception, every intact record kept', async () => {
     const writer = new JournalWriter({ root: dir.path, writerId: 'fuzz-1-x', clock: new FakeClock(Date.UTC(2026, 0, 15)), createRoot: true, durable: false });
     writer.appendSpans(Array.from({ length: 300 }, (_, i) => ({ ...recordOf(0, i), workspace: `ws${i % 3}`, language: 'typescript' })));
     writer.flush();
@@ -106,7 +106,7 @@ describe('reliability: journal under real processes', () => {
         .toString('utf8')
         .split('\n')
         .filter((line) => originalLines.has(line));
-      const store = readStore(dir.path, EVERYTHING);
+      const store = await readStore(dir.path, EVERYTHING);
       const kept = new Set(store.spans.map((span) => JSON.stringify({ v: 1, k: 'a', s: span.start, e: span.end, w: span.workspace, l: span.language })));
       for (const line of intact) assert.ok(kept.has(line), `round ${round}: lost intact line ${line}`);
       if (round % 2 === 0) assert.equal(store.spans.length, intact.length, `round ${round}: a truncated file yields exactly its whole lines`);
@@ -132,12 +132,12 @@ describe('reliability: journal under real processes', () => {
         });
         expectedMinutes += 5 * 60;
       }
-      const before = readHistory(dir.path, EVERYTHING);
+      const before = await readHistory(dir.path, EVERYTHING);
       assert.equal(durationMs(before.union), expectedMinutes * MINUTE_MS);
       const now = firstDay + (round * 5 + 7) * DAY_MS;
       const results = await Promise.all([0, 1, 2, 3].map(() => finished(start(['compact', dir.path, String(now)]))));
       for (const result of results) assert.equal(result.code, 0, result.stderr);
-      const after = readHistory(dir.path, EVERYTHING);
+      const after = await readHistory(dir.path, EVERYTHING);
       assert.deepEqual(after.union, before.union, `round ${round}`);
       assert.deepEqual(after.minutesByWorkspace, before.minutesByWorkspace);
       assert.equal(listFiles(journalPaths(dir.path).live).length, 0, 'every closed journal was removed');
@@ -146,6 +146,6 @@ describe('reliability: journal under real processes', () => {
     const dayFiles = listFiles(journalPaths(dir.path).days);
     assert.equal(dayFiles.length, 15);
     assert.equal(new Set(dayFiles.map((n) => n.slice(0, 10))).size, 15);
-    assert.equal(durationMs(readHistory(dir.path, EVERYTHING).union), expectedMinutes * MINUTE_MS);
+    assert.equal(durationMs((await readHistory(dir.path, EVERYTHING)).union), expectedMinutes * MINUTE_MS);
   });
 });

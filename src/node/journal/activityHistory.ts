@@ -44,8 +44,8 @@ function minutesByKey(spans: readonly { start: number; end: number }[], keys: re
  * Everything the store holds for the range, read once: coding time, logged meetings, and coding by workspace and
  * language over `breakdownRange` (a part of `range`; the whole range by default).
  */
-export function readHistory(root: string, range: Interval, breakdownRange: Interval = range): History {
-  const store = readStore(root, range);
+export async function readHistory(root: string, range: Interval, breakdownRange: Interval = range): Promise<History> {
+  const store = await readStore(root, range);
   const split = splitHandsOnAndAgent(store.spans, range);
   const coding = store.spans.filter((s) => !s.agent);
   return {
@@ -100,11 +100,11 @@ export interface DailyActivity {
 }
 
 /** Hands-on and agent minutes and characters per local day from `from` to `to` (both inclusive) in `zone`. */
-export function readActivityPerLocalDay(root: string, from: LocalDate, to: LocalDate, zone: string): DailyActivity {
+export async function readActivityPerLocalDay(root: string, from: LocalDate, to: LocalDate, zone: string): Promise<DailyActivity> {
   const days = localDayIntervals(from, to, zone);
   if (days.length === 0) return { days: [], totalMinutes: 0, totalAgentMinutes: 0, corruptLines: 0, unreadableFiles: [] };
   const range = { start: days[0]!.interval.start, end: days[days.length - 1]!.interval.end };
-  const store = readStore(root, range);
+  const store = await readStore(root, range);
   const split = splitHandsOnAndAgent(store.spans, range);
   const agentTotals = minutesPerDay(split.agent, days);
   const characters = charactersPer(latestBuckets(store.characters), days.map((day) => day.interval));

@@ -36,7 +36,7 @@ function unreadableReason(error: unknown): string {
 
 const ATTEMPTS = 3;
 
-/** The names in a folder, sorted; none when it is missing or unreadable. */
+/** The names in a folder, sorted; none when it is missing or unreadable (compaction, which writes, lists synchronously). */
 export function listNames(dir: string): string[] {
   try {
     return fs.readdirSync(dir).sort();
@@ -45,68 +45,98 @@ export function listNames(dir: string): string[] {
   }
 }
 
+async function listNamesAsync(dir: string): Promise<string[]> {
+  try {
+    return (await fs.promises.readdir(dir)).sort();
+  } catch {
+    return [];
+  }
+}
+
 class VanishedFile extends Error {}
 
-function readOnce(root: string, range: Interval, lastAttempt: boolean): StoreContents {
-  const paths = journalPaths(root);
-  const contents: StoreContents = { spans: [], meetings: [], characters: [], corruptLines: 0, unreadableFiles: [] };
-  const readText = (file: string): string => {
+/** Files read at once: enough to hide the latency of a synced or network folder, few enough for any file limit. */
+const READS_IN_FLIGHT = 32;
+
+/** The texts of `files`, in their order, read a few at a time; '' for a file that is gone or unreadable. */
+async function readTexts(files: readonly string[], lastAttempt: boolean, unreadable: UnreadableFile[]): Promise<string[]> {
+  const readText = async (file: string): Promise<string> => {
     try {
-      return fs.readFileSync(file, 'utf8');
+      return await fs.promises.readFile(file, 'utf8');
     } catch (error) {
       // A compaction elsewhere removed it after merging it into a day file we have not listed: list again.
       if ((error as NodeJS.ErrnoException).code === 'ENOENT' && !lastAttempt) throw new VanishedFile(file);
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') contents.unreadableFiles.push({ path: file, reason: unreadableReason(error) });
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') unreadable.push({ path: file, reason: unreadableReason(error) });
       return '';
     }
   };
+  const texts: string[] = [];
+  for (let i = 0; i < files.length; i += READS_IN_FLIGHT) texts.push(...(await Promise.all(files.slice(i, i + READS_IN_FLIGHT).map(readText))));
+  return texts;
+}
+
+async function readOnce(root: string, range: Interval, lastAttempt: boolean): Promise<StoreContents> {
+  const paths = journalPaths(root);
+  const contents: StoreContents = { spans: [], meetings: [], characters: [], corruptLines: 0, unreadableFiles: [] };
   const keep = (start: number, end: number) => end > range.start && start < range.end;
   const keepMeeting = (meeting: ManualMeeting) => keep(meeting.start, meeting.end);
 
-  for (const name of listNames(paths.days)) {
+  const [dayNames, journalNames] = await Promise.all([listNamesAsync(paths.days), listNamesAsync(paths.live)]);
+  const days = dayNames.filter((name) => {
     const parsed = parseDayFileName(name);
-    if (!parsed) continue;
+    if (!parsed) return false;
     const dayStart = utcDayStart(parsed.utcDate);
     // A meeting is filed under its start day and lasts at most a day, so the day before may hold one that overlaps.
-    if (dayStart + DAY_MS <= range.start - MAX_MEETING_MS || dayStart >= range.end) continue;
-    const text = readText(path.join(paths.days, name));
+    return dayStart + DAY_MS > range.start - MAX_MEETING_MS && dayStart < range.end;
+  });
+  const journals = journalNames.flatMap((name) => {
+    const parsed = parseJournalFileName(name);
+    // Everything in a journal was written on its date, so it ended before that date was over.
+    return parsed && utcDayStart(parsed.utcDate) + DAY_MS > range.start ? [{ name, writerId: parsed.writerId }] : [];
+  });
+  const texts = await readTexts(
+    [...days.map((name) => path.join(paths.days, name)), ...journals.map(({ name }) => path.join(paths.live, name))],
+    lastAttempt,
+    contents.unreadableFiles,
+  );
+
+  days.forEach((_, i) => {
+    const text = texts[i]!;
     const day = text === '' ? { spans: [], meetings: [], characters: [] } : decodeDay(text);
     if (!day) {
       contents.corruptLines++;
-      continue;
+      return;
     }
     for (const span of day.spans) if (keep(span.start, span.end)) contents.spans.push(span);
     for (const meeting of day.meetings) if (keepMeeting(meeting)) contents.meetings.push(meeting);
     for (const bucket of day.characters) if (keep(bucket.start, bucket.start + CHARACTER_BUCKET_MS)) contents.characters.push(bucket);
-  }
+  });
 
-  for (const name of listNames(paths.live)) {
-    const parsed = parseJournalFileName(name);
-    // Everything in a journal was written on its date, so it ended before that date was over.
-    if (!parsed || utcDayStart(parsed.utcDate) + DAY_MS <= range.start) continue;
-    const { records, corruptLines } = parseJournalText(readText(path.join(paths.live, name)));
+  journals.forEach(({ writerId: writer }, i) => {
+    const { records, corruptLines } = parseJournalText(texts[days.length + i]!);
     contents.corruptLines += corruptLines;
     for (const record of records) {
       if (record.kind === 'activity') {
         if (keep(record.span.start, record.span.end)) contents.spans.push(record.span);
       } else if (record.kind === 'characters') {
-        if (keep(record.bucket.start, record.bucket.start + CHARACTER_BUCKET_MS)) contents.characters.push({ ...record.bucket, writer: parsed.writerId });
+        if (keep(record.bucket.start, record.bucket.start + CHARACTER_BUCKET_MS)) contents.characters.push({ ...record.bucket, writer });
       } else if (keepMeeting(record.meeting)) {
         contents.meetings.push(record.meeting);
       }
     }
-  }
+  });
   return contents;
 }
 
 /**
- * Reads everything overlapping `range`. Never throws for missing folders or corrupt data; retries when a
+ * Reads everything overlapping `range`, without blocking the extension host (the folder may be synced or on a
+ * network). Never throws for missing folders or corrupt data; retries when a
  * concurrent compaction removes a file between listing and reading (its records are then in a day file).
  */
-export function readStore(root: string, range: Interval): StoreContents {
+export async function readStore(root: string, range: Interval): Promise<StoreContents> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return readOnce(root, range, attempt >= ATTEMPTS);
+      return await readOnce(root, range, attempt >= ATTEMPTS);
     } catch (error) {
       if (!(error instanceof VanishedFile)) throw error;
     }

@@ -59,7 +59,7 @@ async function expectedJson(root: string, settings: Settings, now = NOW, calenda
     occurrences.push(...verdicts.occurrences);
     verdicts.daysOff.forEach((d) => daysOff.add(d));
   }
-  const activity = readHistory(root, range);
+  const activity = await readHistory(root, range);
   const inputs: BalanceInputs = {
     now,
     zone: ZONE,

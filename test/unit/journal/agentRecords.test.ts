@@ -19,13 +19,13 @@ const counts = (typed: number, pasted: number, aiCompletion: number, agent: numb
 describe('journal: agent time and character counts', () => {
   const dir = useTempDir();
 
-  it('reads a line written by 0.1.0 as hands-on coding', () => {
+  it('reads a line written by 0.1.0 as hands-on coding', async () => {
     const line = `{"v":1,"k":"a","s":${NINE},"e":${NINE + MINUTE_MS},"w":"shop","l":"go"}`;
     assert.deepEqual(parseRecordLine(line), { kind: 'activity', span: { start: NINE, end: NINE + MINUTE_MS, workspace: 'shop', language: 'go' } });
     const live = journalPaths(dir.path).live;
     fs.mkdirSync(live, { recursive: true });
     fs.writeFileSync(path.join(live, journalFileName('2026-03-02', 'old-1-abc')), `${line}\n`);
-    const history = readHistory(dir.path, EVERYTHING);
+    const history = await readHistory(dir.path, EVERYTHING);
     assert.equal(durationMs(history.union), MINUTE_MS);
     assert.deepEqual(history.agent, []);
   });
@@ -40,19 +40,19 @@ describe('journal: agent time and character counts', () => {
     assert.equal(parseRecordLine(encodeCharactersLine({ ...bucket, start: NINE + 1 })), undefined, 'not on a quarter hour');
   });
 
-  it('agent time never overlaps hands-on time: the overlap is hands-on', () => {
+  it('agent time never overlaps hands-on time: the overlap is hands-on', async () => {
     const { writer } = writerAt(dir.path, NINE + HOUR_MS);
     writer.appendSpans([
       { start: NINE, end: NINE + 10 * MINUTE_MS },
       { start: NINE + 5 * MINUTE_MS, end: NINE + 30 * MINUTE_MS, agent: true },
     ]);
     writer.flush();
-    const history = readHistory(dir.path, EVERYTHING);
+    const history = await readHistory(dir.path, EVERYTHING);
     assert.equal(durationMs(history.union), 10 * MINUTE_MS);
     assert.equal(durationMs(history.agent), 20 * MINUTE_MS);
   });
 
-  it('sums characters across writers, each writer’s quarter hour once however often it was written', () => {
+  it('sums characters across writers, each writer’s quarter hour once however often it was written', async () => {
     const a = writerAt(dir.path, NINE + HOUR_MS, 'host-1-aaa').writer;
     const b = writerAt(dir.path, NINE + HOUR_MS, 'host-2-bbb').writer;
     a.appendCharacters([{ start: NINE, counts: counts(10, 0, 0, 5) }]);
@@ -63,30 +63,30 @@ describe('journal: agent time and character counts', () => {
     a.flush();
     b.appendCharacters([{ start: NINE, counts: counts(1, 40, 100, 0) }]);
     b.flush();
-    const history = readHistory(dir.path, EVERYTHING);
+    const history = await readHistory(dir.path, EVERYTHING);
     assert.deepEqual(
       history.characters.map((c) => c.counts),
       [counts(12, 0, 0, 5), counts(1, 40, 100, 0)],
     );
   });
 
-  it('reads the quarter hour a range starts in, live or compacted', () => {
+  it('reads the quarter hour a range starts in, live or compacted', async () => {
     const { writer } = writerAt(dir.path, NINE + HOUR_MS);
     writer.appendCharacters([{ start: NINE, counts: counts(3, 0, 0, 44) }]);
     writer.flush();
     const midBucket = { start: NINE + 10 * 1000, end: NINE + HOUR_MS };
-    assert.deepEqual(readHistory(dir.path, midBucket).characters.map((c) => c.counts), [counts(3, 0, 0, 44)]);
+    assert.deepEqual((await readHistory(dir.path, midBucket)).characters.map((c) => c.counts), [counts(3, 0, 0, 44)]);
     compact(dir.path, MARCH_2 + 5 * DAY_MS);
-    assert.deepEqual(readHistory(dir.path, midBucket).characters.map((c) => c.counts), [counts(3, 0, 0, 44)]);
-    assert.deepEqual(readHistory(dir.path, { start: NINE + 15 * MINUTE_MS, end: NINE + HOUR_MS }).characters, []);
+    assert.deepEqual((await readHistory(dir.path, midBucket)).characters.map((c) => c.counts), [counts(3, 0, 0, 44)]);
+    assert.deepEqual((await readHistory(dir.path, { start: NINE + 15 * MINUTE_MS, end: NINE + HOUR_MS })).characters, []);
   });
 
-  it('keeps agent spans and characters through compaction, and compacting twice changes nothing', () => {
+  it('keeps agent spans and characters through compaction, and compacting twice changes nothing', async () => {
     const { writer } = writerAt(dir.path, NINE + HOUR_MS, 'host-1-aaa');
     writer.appendSpans([{ start: NINE, end: NINE + 10 * MINUTE_MS }, { start: NINE + 20 * MINUTE_MS, end: NINE + 40 * MINUTE_MS, agent: true }]);
     writer.appendCharacters([{ start: NINE, counts: counts(7, 8, 9, 10) }]);
     writer.flush();
-    const before = readHistory(dir.path, EVERYTHING);
+    const before = await readHistory(dir.path, EVERYTHING);
     compact(dir.path, MARCH_2 + 5 * DAY_MS);
     // A second writer's journal of the same day, merged into the existing day file by a later compaction.
     const other = writerAt(dir.path, NINE + HOUR_MS, 'host-2-bbb').writer;
@@ -94,7 +94,7 @@ describe('journal: agent time and character counts', () => {
     other.flush();
     compact(dir.path, MARCH_2 + 5 * DAY_MS);
     compact(dir.path, MARCH_2 + 6 * DAY_MS);
-    const after = readHistory(dir.path, EVERYTHING);
+    const after = await readHistory(dir.path, EVERYTHING);
     assert.deepEqual(after.union, before.union);
     assert.deepEqual(after.agent, before.agent);
     assert.deepEqual(

@@ -26,11 +26,11 @@ describe('journal: compaction of closed days', () => {
     }
   }
 
-  it('merges closed days into one file per day, removes their journals, keeps totals', () => {
+  it('merges closed days into one file per day, removes their journals, keeps totals', async () => {
     writeThreeDaysFromTwoWindows();
     const { writer } = writerAt(dir.path, MARCH_2 + 2 * DAY_MS + 23 * HOUR_MS, 'host-1-aaa');
     writer.appendManualMeeting({ start: MARCH_2 + 14 * HOUR_MS, end: MARCH_2 + 15 * HOUR_MS, note: '1:1' });
-    const before = readHistory(dir.path, EVERYTHING);
+    const before = await readHistory(dir.path, EVERYTHING);
     assert.equal(durationMs(before.union), 3 * 90 * MINUTE_MS);
 
     // On March 5 (UTC) the closed days are March 2 and 3; March 4 is still open.
@@ -41,14 +41,14 @@ describe('journal: compaction of closed days', () => {
     assert.deepEqual(listFiles(paths.days).map((name) => name.slice(0, 10)), ['2026-03-02', '2026-03-03']);
     assert.deepEqual(listFiles(paths.live), ['2026-03-04.host-1-aaa.jsonl', '2026-03-04.host-2-bbb.jsonl']);
 
-    const after = readHistory(dir.path, EVERYTHING);
+    const after = await readHistory(dir.path, EVERYTHING);
     assert.deepEqual(after.union, before.union);
     assert.deepEqual(after.minutesByWorkspace, before.minutesByWorkspace);
     assert.deepEqual(after.minutesByLanguage, before.minutesByLanguage);
-    assert.deepEqual(readHistory(dir.path, EVERYTHING).meetings, [{ start: MARCH_2 + 14 * HOUR_MS, end: MARCH_2 + 15 * HOUR_MS, note: '1:1' }]);
+    assert.deepEqual((await readHistory(dir.path, EVERYTHING)).meetings, [{ start: MARCH_2 + 14 * HOUR_MS, end: MARCH_2 + 15 * HOUR_MS, note: '1:1' }]);
   });
 
-  it('is idempotent and merges a late journal of a compacted day into a single day file again', () => {
+  it('is idempotent and merges a late journal of a compacted day into a single day file again', async () => {
     writeThreeDaysFromTwoWindows();
     const later = MARCH_2 + 10 * DAY_MS;
     compact(dir.path, later);
@@ -63,19 +63,19 @@ describe('journal: compaction of closed days', () => {
     compact(dir.path, later);
     const days = listFiles(journalPaths(dir.path).days);
     assert.equal(days.length, 3);
-    assert.equal(durationMs(readHistory(dir.path, EVERYTHING).union), 3 * 90 * MINUTE_MS + HOUR_MS);
+    assert.equal(durationMs((await readHistory(dir.path, EVERYTHING)).union), 3 * 90 * MINUTE_MS + HOUR_MS);
   });
 
-  it('splits a span that crosses UTC midnight between the two day files', () => {
+  it('splits a span that crosses UTC midnight between the two day files', async () => {
     const { writer } = writerAt(dir.path, MARCH_2 + DAY_MS + HOUR_MS);
     writer.appendSpans([{ start: MARCH_2 + DAY_MS - HOUR_MS, end: MARCH_2 + DAY_MS + HOUR_MS }]);
     writer.flush();
     compact(dir.path, MARCH_2 + 10 * DAY_MS);
     assert.equal(listFiles(journalPaths(dir.path).days).length, 2);
-    assert.deepEqual(readHistory(dir.path, EVERYTHING).union, [{ start: MARCH_2 + DAY_MS - HOUR_MS, end: MARCH_2 + DAY_MS + HOUR_MS }]);
+    assert.deepEqual((await readHistory(dir.path, EVERYTHING)).union, [{ start: MARCH_2 + DAY_MS - HOUR_MS, end: MARCH_2 + DAY_MS + HOUR_MS }]);
   });
 
-  it('keeps a journal with corrupt lines (merging its intact records) and never deletes it', () => {
+  it('keeps a journal with corrupt lines (merging its intact records) and never deletes it', async () => {
     const { writer } = writerAt(dir.path, MARCH_2 + 12 * HOUR_MS);
     writer.appendSpans(spans(MARCH_2 + 9 * HOUR_MS, 10));
     writer.flush();
@@ -87,7 +87,7 @@ describe('journal: compaction of closed days', () => {
     assert.equal(result.journalsRemoved, 0);
     assert.deepEqual(listFiles(live), [name]);
     assert.equal(listFiles(journalPaths(dir.path).days).length, 1);
-    assert.equal(durationMs(readHistory(dir.path, EVERYTHING).union), 10 * MINUTE_MS);
+    assert.equal(durationMs((await readHistory(dir.path, EVERYTHING)).union), 10 * MINUTE_MS);
   });
 
   it('leaves open days alone', () => {

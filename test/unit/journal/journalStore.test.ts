@@ -29,19 +29,34 @@ describe('journal: append and read', () => {
     assert.deepEqual(JSON.parse(lines[0]!), { v: 1, k: 'a', s: MORNING, e: MORNING + MINUTE_MS });
   });
 
-  it('takes the union across writers: two windows over the same 20 minutes count 20', () => {
+  it('reads without blocking: the event loop turns while the files are read, as a synced or network folder needs', async () => {
+    const a = writerAt(dir.path, NOW, 'host-1-aaa');
+    const b = writerAt(dir.path, NOW, 'host-2-bbb');
+    a.writer.appendSpans(spans(MORNING, 20));
+    b.writer.appendSpans(spans(MORNING, 10));
+    a.writer.flush();
+    b.writer.flush();
+    const order: string[] = [];
+    const reading = readHistory(dir.path, WHOLE_DAY).then((history) => order.push(`read ${durationMs(history.union) / MINUTE_MS} min`));
+    setImmediate(() => order.push('event loop'));
+    await reading;
+    // A synchronous read inside the async function would finish before the next turn of the loop.
+    assert.deepEqual(order, ['event loop', 'read 20 min']);
+  });
+
+  it('takes the union across writers: two windows over the same 20 minutes count 20', async () => {
     const a = writerAt(dir.path, NOW, 'host-1-aaa');
     const b = writerAt(dir.path, NOW, 'host-2-bbb');
     a.writer.appendSpans(spans(MORNING, 20, 1, 1));
     b.writer.appendSpans([{ start: MORNING + 30_000, end: MORNING + 20 * MINUTE_MS }]);
     a.writer.flush();
     b.writer.flush();
-    const history = readHistory(dir.path, WHOLE_DAY);
+    const history = await readHistory(dir.path, WHOLE_DAY);
     assert.equal(durationMs(history.union), 20 * MINUTE_MS);
     assert.equal(history.union.length, 1);
   });
 
-  it('a span written again (extended by a later flush, or a retried batch) never counts twice', () => {
+  it('a span written again (extended by a later flush, or a retried batch) never counts twice', async () => {
     const { writer } = writerAt(dir.path, NOW);
     writer.appendSpans([{ start: MORNING, end: MORNING + 5 * MINUTE_MS }]);
     writer.flush();
@@ -49,10 +64,10 @@ describe('journal: append and read', () => {
     writer.flush();
     writer.appendSpans([{ start: MORNING, end: MORNING + 10 * MINUTE_MS }]);
     writer.flush();
-    assert.equal(durationMs(readHistory(dir.path, WHOLE_DAY).union), 10 * MINUTE_MS);
+    assert.equal(durationMs((await readHistory(dir.path, WHOLE_DAY)).union), 10 * MINUTE_MS);
   });
 
-  it('clips to the range and breaks minutes down by workspace and language, each counted once', () => {
+  it('clips to the range and breaks minutes down by workspace and language, each counted once', async () => {
     const { writer } = writerAt(dir.path, NOW);
     writer.appendSpans([
       { start: MORNING, end: MORNING + 30 * MINUTE_MS, workspace: 'shop', language: 'typescript' },
@@ -60,21 +75,21 @@ describe('journal: append and read', () => {
       { start: MORNING + HOUR_MS, end: MORNING + 2 * HOUR_MS },
     ]);
     writer.flush();
-    const history = readHistory(dir.path, { start: MORNING, end: MORNING + 90 * MINUTE_MS });
+    const history = await readHistory(dir.path, { start: MORNING, end: MORNING + 90 * MINUTE_MS });
     assert.equal(durationMs(history.union), 70 * MINUTE_MS);
     assert.deepEqual(history.minutesByWorkspace, { shop: 40 });
     assert.deepEqual(history.minutesByLanguage, { typescript: 30, markdown: 30 });
   });
 
-  it('stores logged meetings and reads them back without duplicates', () => {
+  it('stores logged meetings and reads them back without duplicates', async () => {
     const { writer } = writerAt(dir.path, NOW);
     const meeting = { start: MORNING, end: MORNING + HOUR_MS, note: 'Planning' };
     assert.equal(writer.appendManualMeeting(meeting).ok, true);
     writer.appendManualMeeting(meeting);
     writer.appendManualMeeting({ start: MORNING + 2 * HOUR_MS, end: MORNING + 3 * HOUR_MS });
-    const { meetings } = readHistory(dir.path, WHOLE_DAY);
+    const { meetings } = await readHistory(dir.path, WHOLE_DAY);
     assert.deepEqual(meetings, [meeting, { start: MORNING + 2 * HOUR_MS, end: MORNING + 3 * HOUR_MS }]);
-    assert.equal(durationMs(readHistory(dir.path, WHOLE_DAY).union), 0, 'meetings are not coding');
+    assert.equal(durationMs((await readHistory(dir.path, WHOLE_DAY)).union), 0, 'meetings are not coding');
   });
 
   it('rejects a meeting that ends before it starts or lasts more than a day', () => {
@@ -83,7 +98,7 @@ describe('journal: append and read', () => {
     assert.throws(() => writer.appendManualMeeting({ start: MORNING, end: MORNING + 25 * HOUR_MS }), RangeError);
   });
 
-  it('skips and counts corrupt and torn lines, keeps every intact record, and never throws', () => {
+  it('skips and counts corrupt and torn lines, keeps every intact record, and never throws', async () => {
     const { writer } = writerAt(dir.path, NOW);
     writer.appendSpans(spans(MORNING, 3));
     writer.flush();
@@ -92,40 +107,40 @@ describe('journal: append and read', () => {
     writer.appendSpans(spans(MORNING + HOUR_MS, 2));
     writer.flush();
     fs.appendFileSync(file, '{"v":1,"k":"a","s":17730');
-    const history = readHistory(dir.path, WHOLE_DAY);
+    const history = await readHistory(dir.path, WHOLE_DAY);
     assert.equal(durationMs(history.union), 5 * MINUTE_MS);
     assert.equal(history.corruptLines, 4);
   });
 
-  it('gives coding by workspace and language over a part of the range, from the same read', () => {
+  it('gives coding by workspace and language over a part of the range, from the same read', async () => {
     const { writer } = writerAt(dir.path, NOW, 'host-1-aaa');
     writer.appendSpans([
       { start: MORNING, end: MORNING + 30 * MINUTE_MS, workspace: 'api', language: 'go' },
       { start: MORNING + HOUR_MS, end: MORNING + HOUR_MS + 20 * MINUTE_MS, workspace: 'web', language: 'typescript' },
     ]);
     writer.flush();
-    const laterOnly = readHistory(dir.path, WHOLE_DAY, { start: MORNING + HOUR_MS, end: WHOLE_DAY.end });
+    const laterOnly = await readHistory(dir.path, WHOLE_DAY, { start: MORNING + HOUR_MS, end: WHOLE_DAY.end });
     assert.equal(durationMs(laterOnly.union), 50 * MINUTE_MS, 'coding still covers the whole range');
     assert.deepEqual(laterOnly.minutesByWorkspace, { web: 20 });
     assert.deepEqual(laterOnly.minutesByLanguage, { typescript: 20 });
-    assert.deepEqual(readHistory(dir.path, WHOLE_DAY).minutesByWorkspace, { api: 30, web: 20 });
+    assert.deepEqual((await readHistory(dir.path, WHOLE_DAY)).minutesByWorkspace, { api: 30, web: 20 });
   });
 
-  it('counts a history file it cannot read, keeps reading the others, and leaves it in place', () => {
+  it('counts a history file it cannot read, keeps reading the others, and leaves it in place', async () => {
     const { writer } = writerAt(dir.path, NOW, 'host-1-aaa');
     writer.appendSpans(spans(MORNING, 5));
     writer.flush();
     // A directory where a journal should be: reading it fails with EISDIR, as a file without read permission would.
     const blocked = path.join(journalPaths(dir.path).live, '2026-03-10.host-9-zzz.jsonl');
     fs.mkdirSync(blocked);
-    const history = readHistory(dir.path, WHOLE_DAY);
+    const history = await readHistory(dir.path, WHOLE_DAY);
     assert.deepEqual(history.unreadableFiles, [{ path: blocked, reason: 'a folder is in the way' }]);
     assert.equal(durationMs(history.union), 5 * MINUTE_MS);
     assert.ok(fs.existsSync(blocked));
   });
 
-  it('reads nothing, without throwing, from a folder that does not exist', () => {
-    const history = readHistory(path.join(dir.path, 'nope'), WHOLE_DAY);
+  it('reads nothing, without throwing, from a folder that does not exist', async () => {
+    const history = await readHistory(path.join(dir.path, 'nope'), WHOLE_DAY);
     assert.deepEqual(history.union, []);
   });
 });

@@ -34,7 +34,7 @@ describe('journal: coding minutes per local day', () => {
     assert.equal(localDayInterval('2026-10-25', zone).end - localDayInterval('2026-10-25', zone).start, 25 * HOUR_MS);
   });
 
-  it('America/New_York DST days, read from the store across writers', () => {
+  it('America/New_York DST days, read from the store across writers', async () => {
     const zone = 'America/New_York';
     const march8 = startOfLocalDate('2026-03-08', zone);
     const nov1 = startOfLocalDate('2026-11-01', zone);
@@ -46,9 +46,9 @@ describe('journal: coding minutes per local day', () => {
     a.writer.appendSpans([{ start: nov1 + 4 * HOUR_MS, end: nov1 + 6 * HOUR_MS }]);
     a.writer.flush();
     b.writer.flush();
-    const march = readActivityPerLocalDay(dir.path, '2026-03-07', '2026-03-09', zone);
+    const march = await readActivityPerLocalDay(dir.path, '2026-03-07', '2026-03-09', zone);
     assert.deepEqual(march.days.map((d) => d.minutes), [0, 180, 0]);
-    const november = readActivityPerLocalDay(dir.path, '2026-11-01', '2026-11-01', zone);
+    const november = await readActivityPerLocalDay(dir.path, '2026-11-01', '2026-11-01', zone);
     assert.deepEqual(november.days, [{ date: '2026-11-01', minutes: 360, agentMinutes: 0, characters: { typed: 0, pasted: 0, aiCompletion: 0, agent: 0 } }]);
     assert.equal(november.totalMinutes, 360);
   });

@@ -21,7 +21,7 @@ describe('journal: a folder that cannot be written', () => {
     return new JournalWriter({ root, clock: new FakeClock(NOW), writerId: 'host-1-aaa' });
   }
 
-  it('missing folder: buffers, explains, and writes everything once the folder exists', () => {
+  it('missing folder: buffers, explains, and writes everything once the folder exists', async () => {
     const root = path.join(dir.path, 'share');
     const writer = writerFor(root);
     writer.appendSpans(spans(MORNING, 3));
@@ -37,10 +37,10 @@ describe('journal: a folder that cannot be written', () => {
     assert.deepEqual(writer.flush(), { ok: true, written: 5 });
     assert.equal(writer.problem, undefined);
     assert.equal(writer.bufferedRecords, 0);
-    assert.equal(durationMs(readHistory(root, WHOLE_DAY).union), 5 * MINUTE_MS);
+    assert.equal(durationMs((await readHistory(root, WHOLE_DAY)).union), 5 * MINUTE_MS);
   });
 
-  it('a file in the way of the folder: reported as not a folder, written after it is fixed, never twice', () => {
+  it('a file in the way of the folder: reported as not a folder, written after it is fixed, never twice', async () => {
     const root = path.join(dir.path, 'data');
     fs.writeFileSync(root, 'not a folder');
     const writer = writerFor(root);
@@ -57,7 +57,7 @@ describe('journal: a folder that cannot be written', () => {
     assert.equal(writer.flush().ok, true);
     writer.appendSpans(spans(MORNING + HOUR, 1));
     writer.flush();
-    const history = readHistory(root, WHOLE_DAY);
+    const history = await readHistory(root, WHOLE_DAY);
     assert.equal(durationMs(history.union), 5 * MINUTE_MS);
     assert.equal(history.corruptLines, 0);
   });
@@ -76,7 +76,7 @@ describe('journal: a folder that cannot be written', () => {
     };
   }
 
-  it('read-only folder: buffered, then written once it works again, nothing counted twice', () => {
+  it('read-only folder: buffered, then written once it works again, nothing counted twice', async () => {
     const root = path.join(dir.path, 'data');
     fs.mkdirSync(root);
     const writer = writerFor(root);
@@ -91,10 +91,10 @@ describe('journal: a folder that cannot be written', () => {
     unblock();
     assert.equal(writer.flush().ok, true);
     assert.equal(writer.flush().ok, true);
-    assert.equal(durationMs(readHistory(root, WHOLE_DAY).union), 5 * MINUTE_MS);
+    assert.equal(durationMs((await readHistory(root, WHOLE_DAY)).union), 5 * MINUTE_MS);
   });
 
-  it('a write that failed half-way leaves a torn line: the retried batch starts on a fresh line', () => {
+  it('a write that failed half-way leaves a torn line: the retried batch starts on a fresh line', async () => {
     const root = path.join(dir.path, 'data');
     fs.mkdirSync(root);
     const writer = writerFor(root);
@@ -109,7 +109,7 @@ describe('journal: a folder that cannot be written', () => {
     // What a short write on a full disk leaves behind.
     fs.appendFileSync(path.join(live, name!), '{"v":1,"k":"a","s":177');
     assert.equal(writer.flush().ok, true);
-    const history = readHistory(root, WHOLE_DAY);
+    const history = await readHistory(root, WHOLE_DAY);
     assert.equal(durationMs(history.union), 2 * MINUTE_MS);
     assert.equal(history.corruptLines, 1);
   });
