@@ -13,7 +13,8 @@ import * as path from 'node:path';
 import { AttributedActivity } from '../src/core/activity/attributedActivity';
 import { ActivityTracker } from '../src/core/activity/activityTracker';
 import type { TextChangeFacts } from '../src/core/activity/attribution';
-import { readActivityPerLocalDay } from '../src/node/journal/activityHistory';
+import { readActivityPerLocalDay, readHistory } from '../src/node/journal/activityHistory';
+import { DecodedFiles } from '../src/node/journal/decodedFiles';
 import { compact } from '../src/node/journal/compaction';
 import { JournalWriter } from '../src/node/journal/journalWriter';
 import { journalPaths, utcDateOf } from '../src/node/journal/layout';
@@ -117,6 +118,22 @@ async function main(): Promise<void> {
     }
     console.log(`activity.year_read_ms ${median(runs).toFixed(1)} (first ${runs[0]!.toFixed(1)}, median of ${runs.length})`);
     console.log(`activity.year_coding_hours ${(total / 60).toFixed(1)}`);
+
+    // The status bar's read after a flush: the 23 days around now, without the breakdown, with the host's cache.
+    const now = lastDay + 12 * HOUR_MS;
+    const statusRange = { start: now - 8 * DAY_MS, end: now + 15 * DAY_MS };
+    const timed = async (read: () => Promise<unknown>) => {
+      const t = process.hrtime.bigint();
+      await read();
+      return Number(process.hrtime.bigint() - t) / 1e6;
+    };
+    const uncached: number[] = [];
+    for (let run = 0; run < 7; run++) uncached.push(await timed(() => readHistory(root, statusRange)));
+    const cache = new DecodedFiles();
+    await readHistory(root, statusRange, null, cache);
+    const cached: number[] = [];
+    for (let run = 0; run < 7; run++) cached.push(await timed(() => readHistory(root, statusRange, null, cache)));
+    console.log(`activity.status_read_ms ${median(cached).toFixed(2)} (unchanged files from the cache, no breakdown; ${median(uncached).toFixed(2)} reading and decoding all with the breakdown, medians of 7)`);
   } finally {
     fs.rmSync(root, { recursive: true, force: true });
   }

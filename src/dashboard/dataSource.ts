@@ -7,8 +7,8 @@ import type { Interval } from '../core/time/interval';
 export interface DashboardDataSource {
   /**
    * Journal, calendars and settings for `range` (the host's clock decides `now`), read once. With `breakdownRange`
-   * (inside `range`), coding by workspace and language covers that span; `breakdownRange` in the result says which
-   * span it does cover.
+   * (inside `range`), coding by workspace and language covers that span; without it there is none. `breakdownRange`
+   * in the result says which span it does cover.
    */
   load(range: Interval, breakdownRange?: Interval): Promise<BalanceInputs>;
   /** Fires on new activity, a calendar refresh or a settings change. */

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { manualOccurrences } from '../core/calendar/manualMeetings';
 import type { BalanceInputs } from '../core/dashboard/inputs';
 import { codingTime, readHistory } from '../node/journal/activityHistory';
+import { DecodedFiles } from '../node/journal/decodedFiles';
 import type { Settings } from '../core/settings/settings';
 import type { Clock } from '../core/time/clock';
 import type { Interval } from '../core/time/interval';
@@ -20,6 +21,7 @@ export class BalanceData extends Disposable {
   readonly onDidChange = this.changed.event;
   private reportedCorruptLines = 0;
   private reportedUnreadableFiles = 0;
+  private readonly decodedFiles = new DecodedFiles();
 
   constructor(
     private readonly clock: Clock,
@@ -42,11 +44,14 @@ export class BalanceData extends Disposable {
     return { now: this.clock.now(), zone: this.zone(), settings: this.config.current };
   }
 
-  /** One read of the journal for `range`; coding by workspace and language covers `breakdownRange` (a part of it). */
-  async load(range: Interval, breakdownRange: Interval = range): Promise<BalanceInputs> {
+  /**
+   * One read of the journal for `range`, of the files that changed since the last read only; coding by workspace
+   * and language covers `breakdownRange` (a part of it), and is left out without one (only the dashboard shows it).
+   */
+  async load(range: Interval, breakdownRange?: Interval): Promise<BalanceInputs> {
     await this.calendars.whenLoaded();
     const root = this.recorder.dataDirectory;
-    const history = await readHistory(root, range, breakdownRange);
+    const history = await readHistory(root, range, breakdownRange ?? null, this.decodedFiles);
     this.reportDamage(history.corruptLines, history.unreadableFiles.length);
     const calendar = this.calendars.occurrencesIn(range);
     const now = this.clock.now();

@@ -3,6 +3,7 @@ import type { ActivitySpan } from '../../core/activity/activitySpan';
 import { MINUTE_MS } from '../../core/time/clock';
 import { clip, durationMs, gaps, intersect, union, type Interval } from '../../core/time/interval';
 import { localDayIntervals, minutesPerDay, type DayTotal, type LocalDate } from '../../core/time/localDays';
+import type { DecodedFiles } from './decodedFiles';
 import { readStore, type UnreadableFile } from './journalReader';
 import type { ManualMeeting } from './records';
 
@@ -42,18 +43,19 @@ function minutesByKey(spans: readonly { start: number; end: number }[], keys: re
 
 /**
  * Everything the store holds for the range, read once: coding time, logged meetings, and coding by workspace and
- * language over `breakdownRange` (a part of `range`; the whole range by default).
+ * language over `breakdownRange` (a part of `range`; the whole range by default; none for null). With `cache`,
+ * files unchanged since its last read are not read again.
  */
-export async function readHistory(root: string, range: Interval, breakdownRange: Interval = range): Promise<History> {
-  const store = await readStore(root, range);
+export async function readHistory(root: string, range: Interval, breakdownRange: Interval | null = range, cache?: DecodedFiles): Promise<History> {
+  const store = await readStore(root, range, cache);
   const split = splitHandsOnAndAgent(store.spans, range);
   const coding = store.spans.filter((s) => !s.agent);
   return {
     union: split.handsOn,
     agent: split.agent,
     characters: latestBuckets(store.characters).filter((b) => b.start + CHARACTER_BUCKET_MS > range.start && b.start < range.end),
-    minutesByWorkspace: minutesByKey(coding, coding.map((s) => s.workspace), breakdownRange),
-    minutesByLanguage: minutesByKey(coding, coding.map((s) => s.language), breakdownRange),
+    minutesByWorkspace: breakdownRange ? minutesByKey(coding, coding.map((s) => s.workspace), breakdownRange) : {},
+    minutesByLanguage: breakdownRange ? minutesByKey(coding, coding.map((s) => s.language), breakdownRange) : {},
     meetings: distinctMeetings(store.meetings),
     corruptLines: store.corruptLines,
     unreadableFiles: store.unreadableFiles,

@@ -4,6 +4,7 @@ import type { ActivitySpan } from '../../core/activity/activitySpan';
 import { CHARACTER_BUCKET_MS, type WriterBucket } from '../../core/activity/characterCounts';
 import type { Interval } from '../../core/time/interval';
 import { decodeDay } from './dayFile';
+import { fileVersion, type DecodedFiles } from './decodedFiles';
 import { journalPaths, parseDayFileName, parseJournalFileName, utcDayStart } from './layout';
 import { DAY_MS } from '../../core/time/clock';
 import { MAX_MEETING_MS, parseJournalText, type ManualMeeting } from './records';
@@ -58,30 +59,48 @@ class VanishedFile extends Error {}
 /** Files read at once: enough to hide the latency of a synced or network folder, few enough for any file limit. */
 const READS_IN_FLIGHT = 32;
 
-/** The texts of `files`, in their order, read a few at a time; '' for a file that is gone or unreadable. */
-async function readTexts(files: readonly string[], lastAttempt: boolean, unreadable: UnreadableFile[]): Promise<string[]> {
-  const readText = async (file: string): Promise<string> => {
+/** A history file and how its text becomes records. */
+interface FileToRead<T> {
+  path: string;
+  decode(text: string): T;
+}
+
+/**
+ * Each file's decoded text, in order, read a few at a time; `undefined` for a file that is gone or unreadable.
+ * With `cache`, a file whose version did not change since the last read is neither read nor decoded again.
+ */
+async function readDecoded<T>(files: readonly FileToRead<T>[], lastAttempt: boolean, unreadable: UnreadableFile[], cache: DecodedFiles | undefined): Promise<(T | undefined)[]> {
+  const readOne = async ({ path: file, decode }: FileToRead<T>): Promise<T | undefined> => {
     try {
-      return await fs.promises.readFile(file, 'utf8');
+      const version = cache && fileVersion(await fs.promises.stat(file));
+      const cached = version === undefined ? undefined : cache?.get<T>(file, version);
+      if (cached !== undefined) return cached;
+      const value = decode(await fs.promises.readFile(file, 'utf8'));
+      if (version !== undefined) cache?.set(file, version, value);
+      return value;
     } catch (error) {
       // A compaction elsewhere removed it after merging it into a day file we have not listed: list again.
       if ((error as NodeJS.ErrnoException).code === 'ENOENT' && !lastAttempt) throw new VanishedFile(file);
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') unreadable.push({ path: file, reason: unreadableReason(error) });
-      return '';
+      return undefined;
     }
   };
-  const texts: string[] = [];
-  for (let i = 0; i < files.length; i += READS_IN_FLIGHT) texts.push(...(await Promise.all(files.slice(i, i + READS_IN_FLIGHT).map(readText))));
-  return texts;
+  const values: (T | undefined)[] = [];
+  for (let i = 0; i < files.length; i += READS_IN_FLIGHT) values.push(...(await Promise.all(files.slice(i, i + READS_IN_FLIGHT).map(readOne))));
+  return values;
 }
 
-async function readOnce(root: string, range: Interval, lastAttempt: boolean): Promise<StoreContents> {
+/** An empty day file (a write cut short before its first byte) holds nothing; any other undecodable one is corrupt. */
+const decodeDayOrNull = (text: string) => (text === '' ? { spans: [], meetings: [], characters: [] } : (decodeDay(text) ?? null));
+
+async function readOnce(root: string, range: Interval, lastAttempt: boolean, cache: DecodedFiles | undefined): Promise<StoreContents> {
   const paths = journalPaths(root);
   const contents: StoreContents = { spans: [], meetings: [], characters: [], corruptLines: 0, unreadableFiles: [] };
   const keep = (start: number, end: number) => end > range.start && start < range.end;
   const keepMeeting = (meeting: ManualMeeting) => keep(meeting.start, meeting.end);
 
   const [dayNames, journalNames] = await Promise.all([listNamesAsync(paths.days), listNamesAsync(paths.live)]);
+  cache?.keepOnly(new Set([...dayNames.map((name) => path.join(paths.days, name)), ...journalNames.map((name) => path.join(paths.live, name))]));
   const days = dayNames.filter((name) => {
     const parsed = parseDayFileName(name);
     if (!parsed) return false;
@@ -94,26 +113,25 @@ async function readOnce(root: string, range: Interval, lastAttempt: boolean): Pr
     // Everything in a journal was written on its date, so it ended before that date was over.
     return parsed && utcDayStart(parsed.utcDate) + DAY_MS > range.start ? [{ name, writerId: parsed.writerId }] : [];
   });
-  const texts = await readTexts(
-    [...days.map((name) => path.join(paths.days, name)), ...journals.map(({ name }) => path.join(paths.live, name))],
-    lastAttempt,
-    contents.unreadableFiles,
-  );
+  // Decoded day files and journals are never undefined: a corrupt day file decodes to null, a bad line is counted.
+  const [dayContents, journalContents] = await Promise.all([
+    readDecoded(days.map((name) => ({ path: path.join(paths.days, name), decode: decodeDayOrNull })), lastAttempt, contents.unreadableFiles, cache),
+    readDecoded(journals.map(({ name }) => ({ path: path.join(paths.live, name), decode: parseJournalText })), lastAttempt, contents.unreadableFiles, cache),
+  ]);
 
-  days.forEach((_, i) => {
-    const text = texts[i]!;
-    const day = text === '' ? { spans: [], meetings: [], characters: [] } : decodeDay(text);
-    if (!day) {
+  for (const day of dayContents) {
+    if (day === undefined) continue;
+    if (day === null) {
       contents.corruptLines++;
-      return;
+      continue;
     }
     for (const span of day.spans) if (keep(span.start, span.end)) contents.spans.push(span);
     for (const meeting of day.meetings) if (keepMeeting(meeting)) contents.meetings.push(meeting);
     for (const bucket of day.characters) if (keep(bucket.start, bucket.start + CHARACTER_BUCKET_MS)) contents.characters.push(bucket);
-  });
+  }
 
   journals.forEach(({ writerId: writer }, i) => {
-    const { records, corruptLines } = parseJournalText(texts[days.length + i]!);
+    const { records, corruptLines } = journalContents[i] ?? { records: [], corruptLines: 0 };
     contents.corruptLines += corruptLines;
     for (const record of records) {
       if (record.kind === 'activity') {
@@ -133,10 +151,10 @@ async function readOnce(root: string, range: Interval, lastAttempt: boolean): Pr
  * network). Never throws for missing folders or corrupt data; retries when a
  * concurrent compaction removes a file between listing and reading (its records are then in a day file).
  */
-export async function readStore(root: string, range: Interval): Promise<StoreContents> {
+export async function readStore(root: string, range: Interval, cache?: DecodedFiles): Promise<StoreContents> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await readOnce(root, range, attempt >= ATTEMPTS);
+      return await readOnce(root, range, attempt >= ATTEMPTS, cache);
     } catch (error) {
       if (!(error instanceof VanishedFile)) throw error;
     }

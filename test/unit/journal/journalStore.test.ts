@@ -124,6 +124,8 @@ describe('journal: append and read', () => {
     assert.deepEqual(laterOnly.minutesByWorkspace, { web: 20 });
     assert.deepEqual(laterOnly.minutesByLanguage, { typescript: 20 });
     assert.deepEqual((await readHistory(dir.path, WHOLE_DAY)).minutesByWorkspace, { api: 30, web: 20 });
+    const statusBarRead = await readHistory(dir.path, WHOLE_DAY, null);
+    assert.deepEqual([statusBarRead.minutesByWorkspace, statusBarRead.minutesByLanguage, durationMs(statusBarRead.union)], [{}, {}, 50 * MINUTE_MS], 'no breakdown asked, none computed');
   });
 
   it('counts a history file it cannot read, keeps reading the others, and leaves it in place', async () => {
