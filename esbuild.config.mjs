@@ -21,7 +21,12 @@ const common = {
 const builds = [
   {
     ...common,
-    entryPoints: { extension: testHooks ? 'test/hooks/extension.ts' : 'src/extension.ts', calendarWorker: 'src/node/calendar/parseWorker.ts' },
+    // balance.js is required by extension.js once activation is over (src/wiring.ts), so starting is cheap.
+    entryPoints: {
+      extension: testHooks ? 'test/hooks/extension.ts' : 'src/extension.ts',
+      balance: 'src/balanceWiring.ts',
+      calendarWorker: 'src/node/calendar/parseWorker.ts',
+    },
     outdir,
     platform: 'node',
     format: 'cjs',

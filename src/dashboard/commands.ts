@@ -6,10 +6,9 @@ import { focusBlocksAhead, focusBlocksLoadRange, summaryLoadRange, summaryMarkdo
 import type { Settings } from '../core/settings/settings';
 import type { Interval } from '../core/time/interval';
 import { localDateOf } from '../core/time/localDays';
-import { registerCommand } from '../host/commands';
-import { DASHBOARD_VIEW_TYPE } from '../shared/protocol';
 import type { DashboardDataSource } from './dataSource';
-import { DASHBOARD_COMMANDS, DashboardPanel, DashboardSerializer, type DashboardDeps } from './dashboardPanel';
+import { DASHBOARD_COMMANDS, type DashboardCommandId } from './commandIds';
+import { DashboardPanel, type DashboardDeps } from './dashboardPanel';
 
 /** Loads just the span a command needs, worked out from the host's clock, zone and settings. */
 function loadFor(source: DashboardDataSource, span: (now: number, zone: string, settings: Settings) => Interval): Promise<BalanceInputs> {
@@ -78,26 +77,25 @@ export async function exportData(deps: DashboardDeps): Promise<vscode.Uri | unde
   return target;
 }
 
-/**
- * Registers the four dashboard commands and the panel serializer in one go. The extension may call this, or
- * register the exported functions itself.
- */
-export function registerDashboard(deps: DashboardDeps): vscode.Disposable {
-  // The palette gets nothing back: a panel or a URI is no answer for the workbench to serialize.
-  const command = (id: string, action: (d: DashboardDeps) => unknown) =>
-    registerCommand(
-      id,
-      async () => {
-        await action(deps);
-      },
-      deps.log,
-    );
-  return vscode.Disposable.from(
-    command(DASHBOARD_COMMANDS.open, openDashboard),
-    command(DASHBOARD_COMMANDS.exportFocusBlocks, exportFocusBlocks),
-    command(DASHBOARD_COMMANDS.copySummary, copyWeeklySummary),
-    command(DASHBOARD_COMMANDS.exportData, exportData),
-    vscode.window.registerWebviewPanelSerializer(DASHBOARD_VIEW_TYPE, new DashboardSerializer(deps)),
-    { dispose: () => DashboardPanel.current?.dispose() },
-  );
+/** What the extension registers at activation for the dashboard: its commands, and the panel restored after a reload. */
+export interface Dashboard extends vscode.Disposable {
+  run(id: DashboardCommandId): Promise<void>;
+  revive(panel: vscode.WebviewPanel, state: unknown): void;
+}
+
+export function createDashboard(deps: DashboardDeps): Dashboard {
+  const commands: Record<DashboardCommandId, (d: DashboardDeps) => unknown> = {
+    [DASHBOARD_COMMANDS.open]: openDashboard,
+    [DASHBOARD_COMMANDS.exportFocusBlocks]: exportFocusBlocks,
+    [DASHBOARD_COMMANDS.copySummary]: copyWeeklySummary,
+    [DASHBOARD_COMMANDS.exportData]: exportData,
+  };
+  return {
+    // The palette gets nothing back: a panel or a URI is no answer for the workbench to serialize.
+    run: async (id) => {
+      await commands[id](deps);
+    },
+    revive: (panel, state) => DashboardPanel.revive(panel, deps, state),
+    dispose: () => DashboardPanel.current?.dispose(),
+  };
 }

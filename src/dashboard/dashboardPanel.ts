@@ -5,6 +5,7 @@ import type { DashboardViewModel } from '../core/dashboard/model';
 import { buildDashboardViewModel, dashboardLoadRange, DEFAULT_DASHBOARD_RANGE } from '../core/dashboard/viewModel';
 import { Disposable } from '../host/dispose';
 import { DASHBOARD_VIEW_TYPE, isRangeId, parseWebviewMessage, type HostToWebview, type WebviewToHost } from '../shared/protocol';
+import { DASHBOARD_COMMANDS } from './commandIds';
 import type { DashboardDataSource } from './dataSource';
 import { dashboardHtml, newNonce } from './html';
 
@@ -15,13 +16,6 @@ export interface DashboardDeps {
   readonly log: Pick<vscode.LogOutputChannel, 'info' | 'warn' | 'error'>;
 }
 
-/** The dashboard's commands, which the webview's buttons run too (see `registerDashboard`). */
-export const DASHBOARD_COMMANDS = {
-  open: 'handsOn.openDashboard',
-  exportFocusBlocks: 'handsOn.exportFocusBlocks',
-  copySummary: 'handsOn.copyWeeklySummary',
-  exportData: 'handsOn.exportData',
-} as const;
 
 function savedRange(state: unknown): DashboardRange | undefined {
   if (typeof state !== 'object' || state === null) return undefined;
@@ -60,7 +54,7 @@ export class DashboardPanel extends Disposable {
     return new DashboardPanel(panel, deps, range ?? DEFAULT_DASHBOARD_RANGE);
   }
 
-  /** Takes over a panel VS Code restored after a reload (see `DashboardSerializer`). */
+  /** Takes over a panel VS Code restored after a reload (the serializer registered in wiring.ts). */
   static revive(panel: vscode.WebviewPanel, deps: DashboardDeps, state: unknown): DashboardPanel {
     DashboardPanel.current?.dispose();
     return new DashboardPanel(panel, deps, savedRange(state) ?? DEFAULT_DASHBOARD_RANGE);
@@ -198,14 +192,5 @@ export class DashboardPanel extends Disposable {
     if (DashboardPanel.current === this) DashboardPanel.current = undefined;
     super.dispose();
     this.panel.dispose();
-  }
-}
-
-/** Restores the dashboard after a window reload; register with `registerWebviewPanelSerializer(DASHBOARD_VIEW_TYPE, …)`. */
-export class DashboardSerializer implements vscode.WebviewPanelSerializer {
-  constructor(private readonly deps: DashboardDeps) {}
-
-  async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
-    DashboardPanel.revive(panel, this.deps, state);
   }
 }

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { basename } from 'node:path';
 import type * as vscode from 'vscode';
-import { isFeedUrl } from '../node/calendar/loadCalendar';
-import { normalizeFeedUrl } from '../node/calendar/fetchFeed';
+import { normalizeFeedUrl } from '../core/calendar/feedUrl';
 import { redactUrl } from '../node/calendar/redact';
 import type { SourceStatus } from '../core/dashboard/inputs';
 
@@ -59,13 +58,4 @@ export function feedSource(feed: StoredFeed): CalendarSource {
 
 export function pathSource(path: string, isFolder: boolean): CalendarSource {
   return { id: `path:${path}`, kind: isFolder ? 'folder' : 'file', spec: path, label: basename(path) || path };
-}
-
-export function isValidFeedUrl(text: string): boolean {
-  if (!isFeedUrl(text)) return false;
-  try {
-    return new URL(normalizeFeedUrl(text)).protocol === 'https:';
-  } catch {
-    return false;
-  }
 }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { askForCalendar, type CalendarChoice } from './calendarCommands';
+import { askForCalendar, type CalendarChoice } from './askForCalendar';
 import type { NudgeAction, SnoozeChoice } from './nudges';
 
 /** What the extension asks the user; the integration-test entry answers instead of a person. */

@@ -11,17 +11,17 @@ describe('The packaged .vsix', () => {
       .split('\n')
       .map((line) => line.trim())
       .filter((line) => line.length > 0);
-    const allowed = /^(dist\/(extension|cli|webview|calendarWorker)\.js|media\/[\w./-]+|README\.md|CHANGELOG\.md|LICENSE|package\.json)$/;
+    const allowed = /^(dist\/(extension|balance|cli|webview|calendarWorker)\.js|media\/[\w./-]+|README\.md|CHANGELOG\.md|LICENSE|package\.json)$/;
     assert.deepEqual(files.filter((file) => !allowed.test(file)), []);
     // Screenshots are for the README and reviews, not for users' disks.
     assert.deepEqual(files.filter((file) => file.startsWith('media/screenshots/')), []);
-    for (const needed of ['dist/extension.js', 'dist/webview.js', 'dist/cli.js', 'dist/calendarWorker.js', 'media/icon.png', 'package.json', 'README.md', 'LICENSE']) {
+    for (const needed of ['dist/extension.js', 'dist/balance.js', 'dist/webview.js', 'dist/cli.js', 'dist/calendarWorker.js', 'media/icon.png', 'package.json', 'README.md', 'LICENSE']) {
       assert.ok(files.includes(needed), `${needed} is packaged`);
     }
   });
 
-  it('ships an extension.js with no test code in it', () => {
-    // The file vsce just packed (npm run package builds dist/ and packs it as it is).
-    assert.deepEqual(testOnlyNamesIn(readFileSync(join(ROOT, 'dist', 'extension.js'), 'utf8')), []);
+  it('ships an extension.js and a balance.js with no test code in them', () => {
+    // The files vsce just packed (npm run package builds dist/ and packs it as it is).
+    for (const bundle of ['extension.js', 'balance.js']) assert.deepEqual(testOnlyNamesIn(readFileSync(join(ROOT, 'dist', bundle), 'utf8')), [], bundle);
   });
 });

@@ -1,6 +1,7 @@
 import * as http from 'node:http';
 import * as https from 'node:https';
 import * as zlib from 'node:zlib';
+import { normalizeFeedUrl } from '../../core/calendar/feedUrl';
 import { FetchError } from './fetchError';
 import { redactUrl } from './redact';
 import { looksLikeCalendar } from '../../core/calendar/expandCalendar';
@@ -23,11 +24,6 @@ export type FetchResult =
 export const DEFAULT_TIMEOUT_MS = 20_000;
 export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
 export const DEFAULT_MAX_REDIRECTS = 5;
-
-/** webcal:// is how calendar apps spell https:// for "subscribe". */
-export function normalizeFeedUrl(url: string): string {
-  return url.trim().replace(/^webcals?:\/\//i, 'https://');
-}
 
 const NETWORK_CODES: Record<string, ['dns' | 'network' | 'tls', string]> = {
   ENOTFOUND: ['dns', 'the server name could not be found (DNS); check the address and your connection'],

@@ -1,3 +1,4 @@
+import { isFeedUrl } from '../../core/calendar/feedUrl';
 import { promises as fs } from 'node:fs';
 import type { CalendarVerdicts } from '../../core/calendar/types';
 import type { ReadOptions } from '../../core/calendar/readCalendar';
@@ -8,10 +9,6 @@ import { redactUrl } from './redact';
 import { CalendarParseError } from './parseError';
 
 export type SourceKind = 'url' | 'file' | 'folder';
-
-export function isFeedUrl(spec: string): boolean {
-  return /^(?:https?|webcals?):\/\//i.test(spec.trim());
-}
 
 /**
  * The texts behind FILE | FOLDER | URL, each with a label that never contains a secret. Given the validators of
