@@ -51,6 +51,7 @@ export interface Balance {
  * recording activity; the commands registered at activation wait for it.
  */
 export function wireBalance(host: BalanceHost): Balance {
+  const started = performance.now();
   const { context, clock, log, config, recorder } = host;
   const register = <T extends vscode.Disposable>(disposable: T): T => {
     context.subscriptions.push(disposable);
@@ -101,6 +102,7 @@ export function wireBalance(host: BalanceHost): Balance {
   const dailyCompaction = setInterval(compactNow, DAY_MS);
   register({ dispose: () => (clearTimeout(firstCompaction), clearInterval(dailyCompaction)) });
 
+  log.info(`Calendars, figures and the dashboard ready in ${(performance.now() - started).toFixed(1)} ms`);
   return {
     calendars,
     calendarCommands,

@@ -41,6 +41,7 @@ export interface Wiring {
  * balanceWiring.ts), loaded right after activation or by the first command that needs it, whichever comes first.
  */
 export function wireExtension(context: vscode.ExtensionContext, options: WiringOptions): Wiring {
+  const started = performance.now();
   const { clock, ui } = options;
   const channel = vscode.window.createOutputChannel('Hands-On', { log: true });
   context.subscriptions.push(channel);
@@ -104,6 +105,6 @@ export function wireExtension(context: vscode.ExtensionContext, options: WiringO
       deserializeWebviewPanel: async (panel, state) => (await balance()).dashboard.revive(panel, state),
     }),
   );
-  log.info(`Hands-On activated; data folder ${dataDirectory()}`);
+  log.info(`Hands-On activated in ${(performance.now() - started).toFixed(1)} ms; data folder ${dataDirectory()}`);
   return { recorder, statusBar, dataDirectory, balance };
 }
