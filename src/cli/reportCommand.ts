@@ -12,7 +12,7 @@ import { meetingRulesOf } from '../core/calendar/meetingRules';
 import { isFeedUrl, loadCalendar, mergeVerdicts, type SourceKind } from '../node/calendar/loadCalendar';
 import { redactText, redactUrl } from '../node/calendar/redact';
 import type { CalendarVerdicts, MeetingRules } from '../core/calendar/types';
-import type { BalanceInputs, SourceStatus } from '../core/dashboard/inputs';
+import type { BalanceInputs, SourceStatus } from '../core/balance/balanceInputs';
 import { codingTime, readHistory } from '../node/journal/activityHistory';
 import { reportJson } from '../core/report/reportJson';
 import { focusTexts, seriesFigures } from '../core/report/focusText';

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { manualOccurrences } from '../core/calendar/manualMeetings';
-import type { BalanceInputs } from '../core/dashboard/inputs';
+import type { BalanceInputs } from '../core/balance/balanceInputs';
 import { codingTime, readHistory } from '../node/journal/activityHistory';
 import { DecodedFiles } from '../node/journal/decodedFiles';
 import type { Settings } from '../core/settings/settings';

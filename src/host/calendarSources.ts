@@ -4,7 +4,7 @@ import type * as vscode from 'vscode';
 import { isFeedUrl } from '../node/calendar/loadCalendar';
 import { normalizeFeedUrl } from '../node/calendar/fetchFeed';
 import { redactUrl } from '../node/calendar/redact';
-import type { SourceStatus } from '../core/dashboard/inputs';
+import type { SourceStatus } from '../core/balance/balanceInputs';
 
 const FEEDS_SECRET = 'handsOn.calendar.feeds';
 

@@ -11,7 +11,7 @@ import { parseInWorker, type ParseLimits } from '../node/calendar/parseInWorker'
 import { CalendarParseError } from '../node/calendar/parseError';
 import { redactText } from '../node/calendar/redact';
 import type { CalendarVerdicts, MeetingRules, Occurrence } from '../core/calendar/types';
-import type { SourceStatus } from '../core/dashboard/inputs';
+import type { SourceStatus } from '../core/balance/balanceInputs';
 import type { Settings } from '../core/settings/settings';
 import { DAY_MS, type Clock } from '../core/time/clock';
 import type { Interval } from '../core/time/interval';

@@ -1,8 +1,8 @@
 import { errorText } from '../core/errorText';
 import * as vscode from 'vscode';
 import { isInMeeting } from '../core/balance/meetings';
-import type { BalanceInputs } from '../core/dashboard/inputs';
-import { formatStatusText } from '../core/report/statusText';
+import type { BalanceInputs } from '../core/balance/balanceInputs';
+import { formatStatusText } from '../core/status/statusText';
 import { currentFigures, type CurrentFigures } from '../core/status/currentFigures';
 import { statusAccessibleLabel, statusTooltip } from '../core/status/statusTooltip';
 import { DAY_MS, MINUTE_MS, type Clock } from '../core/time/clock';

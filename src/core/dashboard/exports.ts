@@ -5,7 +5,7 @@ import { meetingIntervals } from '../calendar/meetingTime';
 import { round1 } from '../report/formatDuration';
 import { MINUTE_MS } from '../time/clock';
 import type { Interval } from '../time/interval';
-import type { BalanceInputs } from './inputs';
+import type { BalanceInputs } from '../balance/balanceInputs';
 
 export const FOCUS_SUMMARY = 'Focus time (Hands-On)';
 const PRODID = '-//Hands-On//Focus blocks//EN';

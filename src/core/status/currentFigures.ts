@@ -6,7 +6,7 @@ import { nextMeeting } from '../balance/meetings';
 import { periodRange, weekRange } from '../balance/periods';
 import type { Occurrence } from '../calendar/types';
 import { breakIntervals, meetingIntervals } from '../calendar/meetingTime';
-import { balanceOver, type BalanceInputs } from '../dashboard/inputs';
+import { balanceOver, type BalanceInputs } from '../balance/balanceInputs';
 import type { Interval } from '../time/interval';
 
 /** What the status bar and the nudges show, computed once from the same inputs. */

@@ -1,5 +1,5 @@
 import type { Balance } from '../balance/computeBalance';
-import type { SourceStatus } from '../dashboard/inputs';
+import type { SourceStatus } from '../balance/balanceInputs';
 import { formatDuration, formatPercent, PERIOD_PHRASE } from '../report/formatDuration';
 import { formatInZone } from '../report/zoned';
 import type { PeriodKind } from '../settings/settings';

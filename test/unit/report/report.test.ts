@@ -7,7 +7,7 @@ import { reportJson } from '../../../src/core/report/reportJson';
 import { focusReport, type FocusReport } from '../../../src/core/balance/focusReport';
 import type { Occurrence } from '../../../src/core/calendar/types';
 import { reportMarkdown } from '../../../src/core/report/reportMarkdown';
-import { formatStatusText } from '../../../src/core/report/statusText';
+import { formatStatusText } from '../../../src/core/status/statusText';
 import { spanLabel } from '../../../src/core/report/zoned';
 import { at, settingsWith, span } from '../balance/helpers';
 
