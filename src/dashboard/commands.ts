@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { dashboardRange, type DashboardRange } from '../core/balance/periods';
+import type { DashboardRange } from '../core/balance/dashboardRanges';
+import { dashboardRange } from '../core/balance/periods';
 import { dailyCsv, dailyJson, dailyRows, focusBlocksIcs } from '../core/dashboard/exports';
 import type { BalanceInputs } from '../core/balance/balanceInputs';
 import { focusBlocksAhead, focusBlocksLoadRange } from '../core/balance/focusBlocksAhead';

@@ -1,5 +1,6 @@
 import ICAL from 'ical.js';
-import { dashboardRange, type DashboardRange } from '../balance/periods';
+import type { DashboardRange } from '../balance/dashboardRanges';
+import { dashboardRange } from '../balance/periods';
 import { dailySeries } from '../balance/series';
 import { meetingIntervals } from '../calendar/meetingTime';
 import { round1 } from '../report/formatDuration';

@@ -5,7 +5,8 @@ import type { Balance } from '../balance/computeBalance';
 import { focusBlocksRestOfWeek, focusBlocksToday } from '../balance/focusBlocks';
 import { focusBlockInput } from '../balance/focusBlocksAhead';
 import { focusReport, type FocusBlockUse, type FocusReport } from '../balance/focusReport';
-import { dashboardRange, previousDashboardRange, weeksRange, type DashboardRange } from '../balance/periods';
+import { DASHBOARD_RANGES, type DashboardRange } from '../balance/dashboardRanges';
+import { dashboardRange, previousDashboardRange, weeksRange } from '../balance/periods';
 import { dailySeries, weeklySeries, type DayFigures } from '../balance/series';
 import { workingIntervalOfDate } from '../balance/workingTime';
 import { meetingIntervals } from '../calendar/meetingTime';
@@ -19,10 +20,8 @@ import { clip, spanOf, union, type Interval } from '../time/interval';
 import { localDateOf, localDayInterval, startOfLocalDate } from '../time/localDays';
 import { balanceOver, type BalanceInputs } from '../balance/balanceInputs';
 import {
-  DASHBOARD_RANGE_LABELS,
   type AgentModel,
   type BreakdownModel,
-  type DashboardRangeId,
   type DashboardViewModel,
   type DayModel,
   type FocusModel,
@@ -36,27 +35,12 @@ import {
   type WeekModel,
 } from './model';
 
-// The webview's copy of the range ids must stay the balance's.
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const rangesAgree: Same<DashboardRange, DashboardRangeId> = true;
-void rangesAgree;
-
 /** The meeting list is capped so a year of calendar never makes a huge message; the UI says how many were left out. */
 export const MAX_MEETINGS = 500;
 /** Meeting series beyond this many are left out of the Focus tab (the UI says how many). */
 export const MAX_SERIES = 50;
 /** Workspaces and languages beyond this many are summed as "Other". */
 export const MAX_SHARES = 10;
-
-const PREVIOUS_LABELS: Record<DashboardRange, string> = {
-  thisWeek: 'last week',
-  lastWeek: 'the week before',
-  last4Weeks: 'the 4 weeks before',
-  last12Weeks: 'the 12 weeks before',
-};
-
-/** The range the dashboard opens with when none was saved: the current week. */
-export const DEFAULT_DASHBOARD_RANGE: DashboardRange = 'thisWeek';
 
 /**
  * The one span the host loads for a dashboard render: the selected range and the one before it, and the last 12
@@ -104,7 +88,7 @@ function rangeLabel(interval: Interval, zone: string): string {
 const nullable = (value: number | undefined): number | null => (value === undefined ? null : value);
 
 function headline(current: Balance, previous: Balance, range: DashboardRange, interval: Interval, zone: string): HeadlineModel {
-  const previousLabel = PREVIOUS_LABELS[range];
+  const { previousLabel } = DASHBOARD_RANGES[range];
   // Compare what is shown, the rounded whole percents, so the change never disagrees with the two figures.
   const rounded = (p: number | undefined) => (p === undefined ? undefined : Math.round(p));
   const now = rounded(current.handsOnPercent);
@@ -342,7 +326,7 @@ export function buildDashboardViewModel(inputs: BalanceInputs, range: DashboardR
 
   return {
     range,
-    rangeLabel: DASHBOARD_RANGE_LABELS[range],
+    rangeLabel: DASHBOARD_RANGES[range].label,
     zone,
     asOfText: formatInZone(now, zone, 'EEE d MMM yyyy HH:mm'),
     headline: headline(current, previous, range, interval, zone),
