@@ -2,11 +2,9 @@ import { errorText } from '../core/errorText';
 import { parseBounded } from './boundedParse';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { computeBalance, type Balance } from '../core/balance/computeBalance';
 import { focusBlocksRestOfWeek } from '../core/balance/focusBlocks';
 import { focusReport, type FocusReport } from '../core/balance/focusReport';
 import { periodRange, previousPeriodRange } from '../core/balance/periods';
-import { dailySeries } from '../core/balance/series';
 import { manualOccurrences } from '../core/calendar/manualMeetings';
 import { meetingRulesOf } from '../core/calendar/meetingRules';
 import { isFeedUrl, loadCalendar, mergeVerdicts, type SourceKind } from '../node/calendar/loadCalendar';
@@ -16,7 +14,8 @@ import type { BalanceInputs, SourceStatus } from '../core/balance/balanceInputs'
 import { codingTime, readHistory } from '../node/journal/activityHistory';
 import { reportJson } from '../core/report/reportJson';
 import { focusTexts, seriesFigures } from '../core/report/focusText';
-import { reportMarkdown } from '../core/report/reportMarkdown';
+import { summaryMarkdown } from '../core/report/summary';
+import { periodHeading, targetStatusText } from '../core/report/wording';
 import { formatDuration, formatPercent } from '../core/report/formatDuration';
 import { formatInZone } from '../core/report/zoned';
 import { PERIOD_KINDS, type PeriodKind, type Settings } from '../core/settings/settings';
@@ -166,7 +165,6 @@ interface ReportResult {
   /** The focus figures of the period. */
   focus: FocusReport;
   focusBlocks: Interval[];
-  previous: Balance;
 }
 
 function summaryText(result: ReportResult): string {
@@ -174,18 +172,14 @@ function summaryText(result: ReportResult): string {
   const { period } = figures;
   const zone = inputs.zone;
   const kind = inputs.settings.period;
-  const first = formatInZone(period.period.start, zone, 'EEE d MMM yyyy');
-  const last = formatInZone(period.period.end - 1, zone, 'EEE d MMM yyyy');
+  // A terminal has room to name the week's last day too.
   const title =
-    kind === 'day'
-      ? `Hands-on time on ${first}`
-      : kind === 'week'
-        ? `Hands-on time, week ${first} – ${last}`
-        : `Hands-on time, the 7 days to ${formatInZone(period.asOf, zone, 'EEE d MMM yyyy HH:mm')}`;
-  const state = period.handsOnPercent === undefined && !period.belowTarget ? 'no data yet' : period.belowTarget ? 'below target' : 'on target';
+    kind === 'week'
+      ? `Hands-on time, week ${formatInZone(period.period.start, zone, 'EEE d MMM yyyy')} – ${formatInZone(period.period.end - 1, zone, 'EEE d MMM yyyy')}`
+      : periodHeading(kind, period.period, period.asOf, zone);
   const lines = [
     `${title} (${zone}, as of ${formatInZone(period.asOf, zone, 'EEE d MMM HH:mm')})`,
-    `  Hands-on   ${formatPercent(period.handsOnPercent)} (target ${formatPercent(period.targetPercent)}): ${state}`,
+    `  Hands-on   ${formatPercent(period.handsOnPercent)} (target ${formatPercent(period.targetPercent)}): ${targetStatusText(period)}`,
     `  Coding     ${formatDuration(period.codingMinutes)}`,
     `  Meetings   ${formatDuration(period.meetingMinutes)}`,
   ];
@@ -247,8 +241,7 @@ async function computeReport(argv: string[], io: CliIO, options: CommandOptions)
   };
   const figures = currentFigures(inputs);
   const focusBlocks = focusBlocksRestOfWeek(now, { meetings: figures.meetings, breaks: figures.breaks, zone, settings, daysOff: inputs.daysOff });
-  const previous = computeBalance({ coding: inputs.coding, meetings: figures.meetings, period: previousRange, now, settings, zone, daysOff: inputs.daysOff });
-  return { inputs, figures, focus: focusReport(inputs, figures.period.period), focusBlocks, previous, format };
+  return { inputs, figures, focus: focusReport(inputs, figures.period.period), focusBlocks, format };
 }
 
 export async function run(argv: string[], io: CliIO, options: CommandOptions = {}): Promise<number> {
@@ -257,8 +250,7 @@ export async function run(argv: string[], io: CliIO, options: CommandOptions = {
   if (result.format === 'json') {
     io.out(JSON.stringify(reportJson(figures.period, figures.agentPeriod, result.focusBlocks, result.focus), null, 2));
   } else if (result.format === 'markdown') {
-    const days = dailySeries({ coding: inputs.coding, meetings: figures.meetings, now: inputs.now, zone: inputs.zone }, figures.period.period);
-    io.out(reportMarkdown({ balance: figures.period, periodKind: inputs.settings.period, focusBlocks: result.focusBlocks, days, previous: result.previous, focus: result.focus, agent: figures.agentPeriod }));
+    io.out(summaryMarkdown(inputs));
   } else {
     io.out(summaryText(result));
   }
