@@ -13,8 +13,9 @@ import { Disposable } from './dispose';
 import type { MeetingNow } from './meetingNow';
 
 /**
- * Gathers what every view computes from: coding time from the journal, meetings from the calendars and the
- * user's own log, the settings. It fires `onDidChange` whenever any of them changed.
+ * Reads what every view computes from: coding time from the journal, meetings from the calendars and the user's own
+ * log, the settings; `gatherBalanceInputs` puts them together as it does for `hands-on report`, so both show the same
+ * figures. It fires `onDidChange` whenever any of them changed.
  */
 export class BalanceData extends Disposable {
   private readonly changed = this.register(new vscode.EventEmitter<void>());

@@ -34,7 +34,7 @@ export interface InputParts {
   /** The span the journal's workspace and language minutes cover, inside `range`; absent when they were not asked for. */
   readonly breakdownRange?: Interval;
   readonly journal: JournalPart;
-  /** In the order of `sources`. */
+  /** Each source's verdicts, in any order: they are merged by time. */
   readonly calendars: readonly CalendarPart[];
   readonly sources: SourceStatus[];
   /** A meeting the user says is going on ("I'm in a Meeting Now"), from its start to now: it counts like a logged one. */
