@@ -8,7 +8,7 @@
 import { focusReport } from '../src/core/balance/focusReport';
 import { weekRange, weeksRange } from '../src/core/balance/periods';
 import type { Occurrence } from '../src/core/calendar/types';
-import type { BalanceInputs } from '../src/core/dashboard/inputs';
+import type { BalanceInputs } from '../src/core/balance/balanceInputs';
 import { buildDashboardViewModel } from '../src/core/dashboard/viewModel';
 import { DEFAULT_SETTINGS } from '../src/core/settings/settings';
 import { DAY_MS, HOUR_MS, MINUTE_MS } from '../src/core/time/clock';

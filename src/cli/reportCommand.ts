@@ -2,28 +2,25 @@ import { errorText } from '../core/errorText';
 import { parseBounded } from './boundedParse';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { computeBalance, type Balance } from '../core/balance/computeBalance';
-import { focusBlocksRestOfWeek } from '../core/balance/focusBlocks';
+import { focusBlocksAhead } from '../core/balance/focusBlocksAhead';
 import { focusReport, type FocusReport } from '../core/balance/focusReport';
-import { periodRange, previousPeriodRange } from '../core/balance/periods';
-import { dailySeries } from '../core/balance/series';
-import { manualOccurrences } from '../core/calendar/manualMeetings';
 import { meetingRulesOf } from '../core/calendar/meetingRules';
 import { isFeedUrl } from '../core/calendar/feedUrl';
 import { loadCalendar, mergeVerdicts, type SourceKind } from '../node/calendar/loadCalendar';
 import { redactText, redactUrl } from '../node/calendar/redact';
 import type { CalendarVerdicts, MeetingRules } from '../core/calendar/types';
-import type { BalanceInputs, SourceStatus } from '../core/dashboard/inputs';
-import { codingTime, readHistory } from '../node/journal/activityHistory';
+import type { BalanceInputs, SourceStatus } from '../core/balance/balanceInputs';
+import { gatherBalanceInputs } from '../core/balance/gatherInputs';
+import { readHistory } from '../node/journal/activityHistory';
 import { reportJson } from '../core/report/reportJson';
 import { focusTexts, seriesFigures } from '../core/report/focusText';
-import { reportMarkdown } from '../core/report/reportMarkdown';
+import { summaryLoadRange, summaryMarkdown } from '../core/report/summary';
+import { periodHeading, targetStatusText } from '../core/report/wording';
 import { formatDuration, formatPercent } from '../core/report/formatDuration';
 import { formatInZone } from '../core/report/zoned';
 import { PERIOD_KINDS, type PeriodKind, type Settings } from '../core/settings/settings';
-import { currentFigures, type CurrentFigures } from '../core/status/currentFigures';
-import { DAY_MS } from '../core/time/clock';
-import type { Interval } from '../core/time/interval';
+import { currentFigures, currentFiguresRange, type CurrentFigures } from '../core/status/currentFigures';
+import { spanOf, type Interval } from '../core/time/interval';
 import { addLocalDays, isLocalDate, localDateOf, startOfLocalDate } from '../core/time/localDays';
 import { UsageError, type CliIO } from './io';
 import { parseOptions, usage, type OptionTable } from './optionTable';
@@ -139,7 +136,7 @@ function calendarSpecs(flags: readonly string[], settings: Settings, user: UserS
   return specs;
 }
 
-async function loadCalendars(specs: readonly CalendarSpec[], window: Interval, zone: string, rules: MeetingRules, io: CliIO): Promise<CalendarVerdicts & { sources: SourceStatus[] }> {
+async function loadCalendars(specs: readonly CalendarSpec[], window: Interval, zone: string, rules: MeetingRules, io: CliIO): Promise<{ calendars: CalendarVerdicts[]; sources: SourceStatus[] }> {
   const parts: { name: string; verdicts: CalendarVerdicts }[] = [];
   const sources: SourceStatus[] = [];
   for (const { spec, label, kind, fromSettings } of specs) {
@@ -157,7 +154,43 @@ async function loadCalendars(specs: readonly CalendarSpec[], window: Interval, z
     parts.push({ name: label, verdicts });
     sources.push({ label, kind, warnings: verdicts.warnings });
   }
-  return { ...mergeVerdicts(parts), sources };
+  for (const warning of mergeVerdicts(parts).warnings) io.err(`hands-on report: warning: ${warning}`);
+  return { calendars: parts.map((part) => part.verdicts), sources };
+}
+
+/** What `report` reads its figures from: `now`, the settings with the flags applied, and where the data is. */
+export interface ReportRequest {
+  now: number;
+  zone: string;
+  settings: Settings;
+  dataDir: string;
+  /** `--calendar` values; without any, the calendars of handsOn.calendar.files. */
+  calendarFlags: readonly string[];
+  /** The settings.json the settings came from, to name it when it lists no calendar. */
+  user: UserSettings | undefined;
+  platform: NodeJS.Platform;
+}
+
+/**
+ * The span `report` reads: what the status bar reads for its figures (`currentFiguresRange`) and what the summary
+ * needs (the previous period, the rest of the week).
+ */
+export function reportRange(now: number, zone: string, settings: Settings): Interval {
+  return spanOf([currentFiguresRange(now), summaryLoadRange(now, zone, settings)]);
+}
+
+/**
+ * The journal and the calendars read once, put together by the same core function as the extension's figures
+ * (`gatherBalanceInputs`); what could not be read is said on stderr.
+ */
+export async function gatherReportInputs(request: ReportRequest, io: CliIO): Promise<BalanceInputs> {
+  const { now, zone, settings, dataDir } = request;
+  const range = reportRange(now, zone, settings);
+  const history = await readHistory(dataDir, range);
+  reportHistoryProblems(io, 'report', dataDir, history);
+  const specs = calendarSpecs(request.calendarFlags, settings, request.user, io, request.platform);
+  const { calendars, sources } = await loadCalendars(specs, range, zone, meetingRulesOf(settings.calendar), io);
+  return gatherBalanceInputs({ now, zone, settings, range, breakdownRange: range, journal: history, calendars, sources });
 }
 
 /** What `report` computed, before it is printed. */
@@ -167,7 +200,6 @@ interface ReportResult {
   /** The focus figures of the period. */
   focus: FocusReport;
   focusBlocks: Interval[];
-  previous: Balance;
 }
 
 function summaryText(result: ReportResult): string {
@@ -175,18 +207,14 @@ function summaryText(result: ReportResult): string {
   const { period } = figures;
   const zone = inputs.zone;
   const kind = inputs.settings.period;
-  const first = formatInZone(period.period.start, zone, 'EEE d MMM yyyy');
-  const last = formatInZone(period.period.end - 1, zone, 'EEE d MMM yyyy');
+  // A terminal has room to name the week's last day too.
   const title =
-    kind === 'day'
-      ? `Hands-on time on ${first}`
-      : kind === 'week'
-        ? `Hands-on time, week ${first} – ${last}`
-        : `Hands-on time, the 7 days to ${formatInZone(period.asOf, zone, 'EEE d MMM yyyy HH:mm')}`;
-  const state = period.handsOnPercent === undefined && !period.belowTarget ? 'no data yet' : period.belowTarget ? 'below target' : 'on target';
+    kind === 'week'
+      ? `Hands-on time, week ${formatInZone(period.period.start, zone, 'EEE d MMM yyyy')} – ${formatInZone(period.period.end - 1, zone, 'EEE d MMM yyyy')}`
+      : periodHeading(kind, period.period, period.asOf, zone);
   const lines = [
     `${title} (${zone}, as of ${formatInZone(period.asOf, zone, 'EEE d MMM HH:mm')})`,
-    `  Hands-on   ${formatPercent(period.handsOnPercent)} (target ${formatPercent(period.targetPercent)}): ${state}`,
+    `  Hands-on   ${formatPercent(period.handsOnPercent)} (target ${formatPercent(period.targetPercent)}): ${targetStatusText(period)}`,
     `  Coding     ${formatDuration(period.codingMinutes)}`,
     `  Meetings   ${formatDuration(period.meetingMinutes)}`,
   ];
@@ -218,38 +246,9 @@ async function computeReport(argv: string[], io: CliIO, options: CommandOptions)
   const settings = withOverrides(loaded.settings, args.period, emailsOption(args));
   const dataDir = dataDirOption(args, io, () => settings, platform);
 
-  // Like the status bar: every period starts less than 8 days ago and two weeks ahead find the next meeting;
-  // the previous period (for the Markdown trend) reaches back at most two weeks.
-  const period = periodRange(settings.period, now, zone, settings.weekStartsOn);
-  const previousRange = previousPeriodRange(settings.period, period, zone, settings.weekStartsOn);
-  const range: Interval = { start: Math.min(now - 8 * DAY_MS, previousRange.start), end: now + 15 * DAY_MS };
-
-  const activity = await readHistory(dataDir, range);
-  reportHistoryProblems(io, 'report', dataDir, activity);
-
-  const rules = meetingRulesOf(settings.calendar);
-  const specs = calendarSpecs(args.calendar, settings, loaded.user, io, platform);
-  const calendars = await loadCalendars(specs, range, zone, rules, io);
-  for (const warning of calendars.warnings) io.err(`hands-on report: warning: ${warning}`);
-
-  const inputs: BalanceInputs = {
-    now,
-    zone,
-    settings,
-    range,
-    coding: codingTime(activity.union, activity.agent, settings.agentTime),
-    agent: activity.agent,
-    characters: activity.characters,
-    codingMinutesByWorkspace: activity.minutesByWorkspace,
-    codingMinutesByLanguage: activity.minutesByLanguage,
-    occurrences: [...calendars.occurrences, ...manualOccurrences(activity.meetings)],
-    daysOff: calendars.daysOff,
-    sources: calendars.sources,
-  };
+  const inputs = await gatherReportInputs({ now, zone, settings, dataDir, calendarFlags: args.calendar, user: loaded.user, platform }, io);
   const figures = currentFigures(inputs);
-  const focusBlocks = focusBlocksRestOfWeek(now, { meetings: figures.meetings, breaks: figures.breaks, zone, settings, daysOff: inputs.daysOff });
-  const previous = computeBalance({ coding: inputs.coding, meetings: figures.meetings, period: previousRange, now, settings, zone, daysOff: inputs.daysOff });
-  return { inputs, figures, focus: focusReport(inputs, figures.period.period), focusBlocks, previous, format };
+  return { inputs, figures, focus: focusReport(inputs, figures.period.period), focusBlocks: focusBlocksAhead(inputs), format };
 }
 
 export async function run(argv: string[], io: CliIO, options: CommandOptions = {}): Promise<number> {
@@ -258,8 +257,7 @@ export async function run(argv: string[], io: CliIO, options: CommandOptions = {
   if (result.format === 'json') {
     io.out(JSON.stringify(reportJson(figures.period, figures.agentPeriod, result.focusBlocks, result.focus), null, 2));
   } else if (result.format === 'markdown') {
-    const days = dailySeries({ coding: inputs.coding, meetings: figures.meetings, now: inputs.now, zone: inputs.zone }, figures.period.period);
-    io.out(reportMarkdown({ balance: figures.period, periodKind: inputs.settings.period, focusBlocks: result.focusBlocks, days, previous: result.previous, focus: result.focus, agent: figures.agentPeriod }));
+    io.out(summaryMarkdown(inputs));
   } else {
     io.out(summaryText(result));
   }

@@ -1,8 +1,10 @@
 import * as vscode from 'vscode';
-import { dashboardRange, type DashboardRange } from '../core/balance/periods';
+import type { DashboardRange } from '../core/balance/dashboardRanges';
+import { dashboardRange } from '../core/balance/periods';
 import { dailyCsv, dailyJson, dailyRows, focusBlocksIcs } from '../core/dashboard/exports';
-import type { BalanceInputs } from '../core/dashboard/inputs';
-import { focusBlocksAhead, focusBlocksLoadRange, summaryLoadRange, summaryMarkdown } from '../core/dashboard/viewModel';
+import type { BalanceInputs } from '../core/balance/balanceInputs';
+import { focusBlocksAhead, focusBlocksLoadRange } from '../core/balance/focusBlocksAhead';
+import { summaryLoadRange, summaryMarkdown } from '../core/report/summary';
 import type { Settings } from '../core/settings/settings';
 import type { Interval } from '../core/time/interval';
 import { localDateOf } from '../core/time/localDays';
@@ -49,7 +51,7 @@ export async function exportFocusBlocks(deps: DashboardDeps): Promise<vscode.Uri
   return target;
 }
 
-/** "Hands-On: Copy Weekly Summary": the Markdown of `hands-on report --markdown`, to paste into a 1:1 document. */
+/** "Hands-On: Copy Weekly Summary": the one summary (`hands-on report --markdown` prints it too), to paste into a 1:1 document. */
 export async function copyWeeklySummary(deps: DashboardDeps): Promise<string> {
   const text = summaryMarkdown(await loadFor(deps.source, summaryLoadRange));
   await vscode.env.clipboard.writeText(text);

@@ -1,10 +1,11 @@
 import { errorText } from '../core/errorText';
 import * as vscode from 'vscode';
-import { dashboardRange, type DashboardRange } from '../core/balance/periods';
+import { DEFAULT_DASHBOARD_RANGE, isDashboardRange, type DashboardRange } from '../core/balance/dashboardRanges';
+import { dashboardRange } from '../core/balance/periods';
 import type { DashboardViewModel } from '../core/dashboard/model';
-import { buildDashboardViewModel, dashboardLoadRange, DEFAULT_DASHBOARD_RANGE } from '../core/dashboard/viewModel';
+import { buildDashboardViewModel, dashboardLoadRange } from '../core/dashboard/viewModel';
 import { Disposable } from '../host/dispose';
-import { DASHBOARD_VIEW_TYPE, isRangeId, parseWebviewMessage, type HostToWebview, type WebviewToHost } from '../shared/protocol';
+import { DASHBOARD_VIEW_TYPE, parseWebviewMessage, type HostToWebview, type WebviewToHost } from '../shared/protocol';
 import { DASHBOARD_COMMANDS } from './commandIds';
 import type { DashboardDataSource } from './dataSource';
 import { dashboardHtml, newNonce } from './html';
@@ -20,7 +21,7 @@ export interface DashboardDeps {
 function savedRange(state: unknown): DashboardRange | undefined {
   if (typeof state !== 'object' || state === null) return undefined;
   const range = (state as { range?: unknown }).range;
-  return isRangeId(range) ? range : undefined;
+  return isDashboardRange(range) ? range : undefined;
 }
 
 /** How long the figures must stay unchanged before an open dashboard shows them. */

@@ -1,5 +1,5 @@
 import type * as vscode from 'vscode';
-import type { BalanceInputs } from '../core/dashboard/inputs';
+import type { BalanceInputs } from '../core/balance/balanceInputs';
 import type { Settings } from '../core/settings/settings';
 import type { Interval } from '../core/time/interval';
 

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { manualOccurrences } from '../core/calendar/manualMeetings';
-import type { BalanceInputs } from '../core/dashboard/inputs';
-import { codingTime, readHistory } from '../node/journal/activityHistory';
+import type { BalanceInputs } from '../core/balance/balanceInputs';
+import { gatherBalanceInputs } from '../core/balance/gatherInputs';
+import { readHistory } from '../node/journal/activityHistory';
 import { DecodedFiles } from '../node/journal/decodedFiles';
 import type { Settings } from '../core/settings/settings';
 import type { Clock } from '../core/time/clock';
@@ -13,8 +13,9 @@ import { Disposable } from './dispose';
 import type { MeetingNow } from './meetingNow';
 
 /**
- * Gathers what every view computes from: coding time from the journal, meetings from the calendars and the
- * user's own log, the settings. It fires `onDidChange` whenever any of them changed.
+ * Reads what every view computes from: coding time from the journal, meetings from the calendars and the user's own
+ * log, the settings; `gatherBalanceInputs` puts them together as it does for `hands-on report`, so both show the same
+ * figures. It fires `onDidChange` whenever any of them changed.
  */
 export class BalanceData extends Disposable {
   private readonly changed = this.register(new vscode.EventEmitter<void>());
@@ -53,25 +54,18 @@ export class BalanceData extends Disposable {
     const root = this.recorder.dataDirectory;
     const history = await readHistory(root, range, breakdownRange ?? null, this.decodedFiles);
     this.reportDamage(history.corruptLines, history.unreadableFiles.length);
-    const calendar = this.calendars.occurrencesIn(range);
     const now = this.clock.now();
-    const ongoing = this.meetingNow.ongoing(now);
-    const settings = this.config.current;
-    return {
+    return gatherBalanceInputs({
       now,
       zone: this.zone(),
-      settings,
+      settings: this.config.current,
       range,
-      coding: codingTime(history.union, history.agent, settings.agentTime),
-      agent: history.agent,
-      characters: history.characters,
       breakdownRange,
-      codingMinutesByWorkspace: history.minutesByWorkspace,
-      codingMinutesByLanguage: history.minutesByLanguage,
-      occurrences: [...calendar.occurrences, ...manualOccurrences(ongoing ? [...history.meetings, ongoing] : history.meetings)],
-      daysOff: calendar.daysOff,
+      journal: history,
+      calendars: this.calendars.verdicts(),
       sources: this.calendars.status(),
-    };
+      ongoing: this.meetingNow.ongoing(now),
+    });
   }
 
   /** Said once per new count: damaged lines are skipped and kept on disk; unreadable files are left as they are. */

@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import type * as vscode from 'vscode';
 import { normalizeFeedUrl } from '../core/calendar/feedUrl';
 import { redactUrl } from '../node/calendar/redact';
-import type { SourceStatus } from '../core/dashboard/inputs';
+import type { SourceStatus } from '../core/balance/balanceInputs';
 
 const FEEDS_SECRET = 'handsOn.calendar.feeds';
 

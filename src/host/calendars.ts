@@ -10,11 +10,10 @@ import { loadCalendarTexts, refreshCalendarTexts } from '../node/calendar/loadCa
 import { parseInWorker, type ParseLimits } from '../node/calendar/parseInWorker';
 import { CalendarParseError } from '../node/calendar/parseError';
 import { redactText } from '../node/calendar/redact';
-import type { CalendarVerdicts, MeetingRules, Occurrence } from '../core/calendar/types';
-import type { SourceStatus } from '../core/dashboard/inputs';
+import type { CalendarVerdicts, MeetingRules } from '../core/calendar/types';
+import type { SourceStatus } from '../core/balance/balanceInputs';
 import type { Settings } from '../core/settings/settings';
 import { DAY_MS, type Clock } from '../core/time/clock';
-import type { Interval } from '../core/time/interval';
 import { feedSource, pathSource, type CalendarSource, type FeedStore } from './calendarSources';
 import { Disposable } from './dispose';
 
@@ -128,16 +127,9 @@ export class Calendars extends Disposable {
     }));
   }
 
-  /** Occurrences of every source overlapping `range`, and the days off they declare. */
-  occurrencesIn(range: Interval): { occurrences: Occurrence[]; daysOff: string[] } {
-    const occurrences: Occurrence[] = [];
-    const daysOff = new Set<string>();
-    for (const { verdicts } of this.states.values()) {
-      if (!verdicts) continue;
-      for (const occurrence of verdicts.occurrences) if (occurrence.end > range.start && occurrence.start < range.end) occurrences.push(occurrence);
-      verdicts.daysOff.forEach((day) => daysOff.add(day));
-    }
-    return { occurrences, daysOff: [...daysOff].sort() };
+  /** What every source that has been read holds, over the whole window it is kept for (see `PAST_MS`, `FUTURE_MS`). */
+  verdicts(): CalendarVerdicts[] {
+    return [...this.states.values()].flatMap(({ verdicts }) => (verdicts ? [verdicts] : []));
   }
 
   /**

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { BalanceInputs } from '../core/dashboard/inputs';
+import type { BalanceInputs } from '../core/balance/balanceInputs';
 import { decideNudge, type NudgeDecision } from '../core/nudge/decideNudge';
 import { readNudgeState, snoozeUntil, tryClaimNudge } from '../node/nudge/lease';
 import { snoozeEndNextWeek, snoozeEndTomorrow } from '../core/nudge/snooze';

@@ -1,12 +1,11 @@
 import { errorText } from '../core/errorText';
 import * as vscode from 'vscode';
 import { isInMeeting } from '../core/balance/meetings';
-import type { BalanceInputs } from '../core/dashboard/inputs';
-import { formatStatusText } from '../core/report/statusText';
-import { currentFigures, type CurrentFigures } from '../core/status/currentFigures';
+import type { BalanceInputs } from '../core/balance/balanceInputs';
+import { formatStatusText } from '../core/status/statusText';
+import { currentFigures, currentFiguresRange, type CurrentFigures } from '../core/status/currentFigures';
 import { statusAccessibleLabel, statusTooltip } from '../core/status/statusTooltip';
-import { DAY_MS, MINUTE_MS, type Clock } from '../core/time/clock';
-import type { Interval } from '../core/time/interval';
+import { MINUTE_MS, type Clock } from '../core/time/clock';
 import type { ActivityRecorder } from './activityRecorder';
 import type { BalanceData } from './balanceData';
 import { Disposable } from './dispose';
@@ -54,7 +53,7 @@ export class StatusController extends Disposable {
   /** Recomputes now and shows the result; resolves with the figures shown. */
   async update(): Promise<CurrentFigures | undefined> {
     try {
-      const inputs = await this.data.load(this.range());
+      const inputs = await this.data.load(currentFiguresRange(this.clock.now()));
       const figures = currentFigures(inputs);
       this.latest = { inputs, figures };
       this.show(inputs, figures);
@@ -91,11 +90,5 @@ export class StatusController extends Disposable {
       accessibleLabel: statusAccessibleLabel(figures, settings.period, paused),
       warning: figures.period.belowTarget && settings.statusBar.warnBelowTarget,
     });
-  }
-
-  /** Every period (a day, a week, the last 7 × 24 h) starts less than 8 days ago; two weeks ahead find the next meeting. */
-  private range(): Interval {
-    const now = this.clock.now();
-    return { start: now - 8 * DAY_MS, end: now + 15 * DAY_MS };
   }
 }

@@ -1,25 +1,24 @@
 // Messages between the dashboard panel (host) and its webview. Both sides import these unions; every message has
 // a `type` tag. The webview starts with `ready`; the host sends nothing before it.
-import type { DashboardRangeId, DashboardViewModel } from '../core/dashboard/model';
+import { isDashboardRange, type DashboardRange } from '../core/balance/dashboardRanges';
+import type { DashboardViewModel } from '../core/dashboard/model';
 
-export type { DashboardRangeId, DashboardViewModel };
+export type { DashboardViewModel };
 
 export const DASHBOARD_VIEW_TYPE = 'handsOn.dashboard';
-
-export const RANGE_IDS: readonly DashboardRangeId[] = ['thisWeek', 'lastWeek', 'last4Weeks', 'last12Weeks'];
 
 export type DashboardTab = 'overview' | 'today' | 'focus' | 'meetings' | 'breakdown';
 export const TABS: readonly DashboardTab[] = ['overview', 'today', 'focus', 'meetings', 'breakdown'];
 
 /** What the webview keeps in `vscode.setState`: UI state only, never data (the host re-sends data). */
 export interface WebviewState {
-  range: DashboardRangeId;
+  range: DashboardRange;
   tab: DashboardTab;
 }
 
 export type WebviewToHost =
   | { type: 'ready'; state?: WebviewState }
-  | { type: 'setRange'; range: DashboardRangeId }
+  | { type: 'setRange'; range: DashboardRange }
   | { type: 'exportFocusBlocks' }
   | { type: 'copySummary' }
   | { type: 'exportData' }
@@ -33,10 +32,6 @@ export type HostToWebview =
   /** The figures could not be loaded; the webview keeps what it shows and says so. */
   | { type: 'error'; message: string };
 
-export function isRangeId(value: unknown): value is DashboardRangeId {
-  return typeof value === 'string' && (RANGE_IDS as readonly string[]).includes(value);
-}
-
 export function isTab(value: unknown): value is DashboardTab {
   return typeof value === 'string' && (TABS as readonly string[]).includes(value);
 }
@@ -48,11 +43,11 @@ export function parseWebviewMessage(value: unknown): WebviewToHost | undefined {
   switch (message.type) {
     case 'ready': {
       const state = message.state as Record<string, unknown> | undefined;
-      if (state && typeof state === 'object' && isRangeId(state.range) && isTab(state.tab)) return { type: 'ready', state: { range: state.range, tab: state.tab } };
+      if (state && typeof state === 'object' && isDashboardRange(state.range) && isTab(state.tab)) return { type: 'ready', state: { range: state.range, tab: state.tab } };
       return { type: 'ready' };
     }
     case 'setRange':
-      return isRangeId(message.range) ? { type: 'setRange', range: message.range } : undefined;
+      return isDashboardRange(message.range) ? { type: 'setRange', range: message.range } : undefined;
     case 'exportFocusBlocks':
     case 'copySummary':
     case 'exportData':

@@ -1,8 +1,9 @@
 // The dashboard UI. It draws what the host sends and computes no figures; every string from a calendar is inserted
 // with textContent (through `el`), never as HTML.
 import type { Chart } from 'chart.js';
-import { DASHBOARD_RANGE_LABELS, type DashboardViewModel, type MeetingModel, type ShareModel, type TimeSpanModel } from '../core/dashboard/model';
-import { isRangeId, isTab, RANGE_IDS, TABS, type DashboardTab, type HostToWebview, type WebviewState, type WebviewToHost } from '../shared/protocol';
+import { DASHBOARD_RANGE_IDS, DASHBOARD_RANGES, DEFAULT_DASHBOARD_RANGE, isDashboardRange } from '../core/balance/dashboardRanges';
+import type { DashboardViewModel, MeetingModel, ShareModel, TimeSpanModel } from '../core/dashboard/model';
+import { isTab, TABS, type DashboardTab, type HostToWebview, type WebviewState, type WebviewToHost } from '../shared/protocol';
 import { applyChartDefaults, dailyChart, focusChart, TIMELINE_ROWS, timelineChart, weeklyChart } from './charts';
 import { append, dataTable, el, table } from './dom';
 import { morphChildren } from './morph';
@@ -23,7 +24,7 @@ const TAB_LABELS: Record<DashboardTab, string> = { overview: 'Overview', today: 
 
 function loadState(): WebviewState {
   const saved = vscode.getState() as Partial<WebviewState> | undefined;
-  return { range: isRangeId(saved?.range) ? saved.range : 'thisWeek', tab: isTab(saved?.tab) ? saved.tab : 'overview' };
+  return { range: isDashboardRange(saved?.range) ? saved.range : DEFAULT_DASHBOARD_RANGE, tab: isTab(saved?.tab) ? saved.tab : 'overview' };
 }
 
 let state = loadState();
@@ -44,10 +45,10 @@ function post(message: WebviewToHost): void {
 // ---- controls -------------------------------------------------------------------------------------------------
 
 function toolbar(): HTMLElement {
-  const select = el('select', { id: 'range', 'aria-label': 'Range' }, ...RANGE_IDS.map((id) => el('option', { value: id }, DASHBOARD_RANGE_LABELS[id])));
+  const select = el('select', { id: 'range', 'aria-label': 'Range' }, ...DASHBOARD_RANGE_IDS.map((id) => el('option', { value: id }, DASHBOARD_RANGES[id].label)));
   select.value = state.range;
   select.addEventListener('change', () => {
-    if (!isRangeId(select.value)) return;
+    if (!isDashboardRange(select.value)) return;
     saveState({ range: select.value });
     root.setAttribute('aria-busy', 'true');
     post({ type: 'setRange', range: select.value });

@@ -4,7 +4,7 @@
 import type * as vscode from 'vscode';
 import type { CurrentFigures } from '../../src/core/status/currentFigures';
 import type { DashboardViewModel } from '../../src/core/dashboard/model';
-import type { DashboardRange } from '../../src/core/balance/periods';
+import type { DashboardRange } from '../../src/core/balance/dashboardRanges';
 import type { CalendarChoice } from '../../src/host/askForCalendar';
 import type { NudgeAction, NudgeOutcome } from '../../src/host/nudges';
 import { vscodeUserInterface } from '../../src/host/userInterface';

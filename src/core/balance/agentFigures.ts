@@ -1,5 +1,5 @@
 import { charactersPer, emptyCounts, totalCharacters, type CharacterCounts } from '../activity/characterCounts';
-import type { BalanceInputs } from '../dashboard/inputs';
+import type { BalanceInputs } from './balanceInputs';
 import type { AgentTimeMode } from '../settings/settings';
 import { MINUTE_MS } from '../time/clock';
 import { clip, durationMs, type Interval } from '../time/interval';

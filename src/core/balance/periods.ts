@@ -2,6 +2,7 @@ import { DAY_MS } from '../time/clock';
 import type { Interval } from '../time/interval';
 import { addLocalDays, localDateOf, localDayInterval, startOfLocalDate, type LocalDate } from '../time/localDays';
 import type { PeriodKind, WeekStart } from '../settings/settings';
+import { DASHBOARD_RANGES, type DashboardRange } from './dashboardRanges';
 import { dayOfWeek, weekStartIndex } from './weekdays';
 
 /** The first local date of the week that contains `date`. */
@@ -43,8 +44,6 @@ export function previousPeriodRange(kind: PeriodKind, period: Interval, zone: st
   }
 }
 
-export type DashboardRange = 'thisWeek' | 'lastWeek' | 'last4Weeks' | 'last12Weeks';
-
 /** `weeks` whole local weeks ending with the week `endOffset` weeks before the current one (0 = the current week). */
 export function weeksRange(now: number, zone: string, weekStartsOn: WeekStart, weeks: number, endOffset = 0): Interval {
   const current = weekStartDate(localDateOf(now, zone), weekStartsOn);
@@ -52,26 +51,14 @@ export function weeksRange(now: number, zone: string, weekStartsOn: WeekStart, w
   return { start: startOfLocalDate(addLocalDays(lastFirst, -7 * (weeks - 1)), zone), end: startOfLocalDate(addLocalDays(lastFirst, 7), zone) };
 }
 
-/**
- * The dashboard's range selector as whole local weeks: `weeks` long, ending `endOffset` weeks before the current one.
- * "Last 4/12 weeks" include the current, unfinished week, so the newest data is always on screen; "last week" is the
- * previous whole week.
- */
-const DASHBOARD_SHAPES: Readonly<Record<DashboardRange, { weeks: number; endOffset: number }>> = {
-  thisWeek: { weeks: 1, endOffset: 0 },
-  lastWeek: { weeks: 1, endOffset: 1 },
-  last4Weeks: { weeks: 4, endOffset: 0 },
-  last12Weeks: { weeks: 12, endOffset: 0 },
-};
-
-/** The span a dashboard range shows (see `DASHBOARD_SHAPES`). */
+/** The span a dashboard range shows, in whole local weeks (see `DASHBOARD_RANGES`). */
 export function dashboardRange(range: DashboardRange, now: number, zone: string, weekStartsOn: WeekStart): Interval {
-  const shape = DASHBOARD_SHAPES[range];
+  const shape = DASHBOARD_RANGES[range];
   return weeksRange(now, zone, weekStartsOn, shape.weeks, shape.endOffset);
 }
 
 /** The span just before a dashboard range, of the same length in whole weeks: what its headline compares with. */
 export function previousDashboardRange(range: DashboardRange, now: number, zone: string, weekStartsOn: WeekStart): Interval {
-  const shape = DASHBOARD_SHAPES[range];
+  const shape = DASHBOARD_RANGES[range];
   return weeksRange(now, zone, weekStartsOn, shape.weeks, shape.endOffset + shape.weeks);
 }

@@ -1,11 +1,12 @@
 import ICAL from 'ical.js';
-import { dashboardRange, type DashboardRange } from '../balance/periods';
+import type { DashboardRange } from '../balance/dashboardRanges';
+import { dashboardRange } from '../balance/periods';
 import { dailySeries } from '../balance/series';
 import { meetingIntervals } from '../calendar/meetingTime';
 import { round1 } from '../report/formatDuration';
 import { MINUTE_MS } from '../time/clock';
 import type { Interval } from '../time/interval';
-import type { BalanceInputs } from './inputs';
+import type { BalanceInputs } from '../balance/balanceInputs';
 
 export const FOCUS_SUMMARY = 'Focus time (Hands-On)';
 const PRODID = '-//Hands-On//Focus blocks//EN';

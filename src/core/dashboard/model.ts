@@ -1,16 +1,7 @@
-// The dashboard's view-model: what the host posts to the webview. Plain JSON (numbers, strings, booleans, null),
-// no imports, so the browser bundle can import these types without pulling in any of the core.
+// The dashboard's view-model: what the host posts to the webview. Plain JSON (numbers, strings, booleans, null);
+// its one import is the range list, which imports nothing, so the browser bundle pulls in none of the rest of the core.
 // Every figure here is computed by the core (src/core/dashboard/viewModel.ts); the webview only draws it.
-
-/** The range selector; the same values as `DashboardRange` in src/core/balance/periods.ts (checked at compile time there). */
-export type DashboardRangeId = 'thisWeek' | 'lastWeek' | 'last4Weeks' | 'last12Weeks';
-
-export const DASHBOARD_RANGE_LABELS: Readonly<Record<DashboardRangeId, string>> = {
-  thisWeek: 'This week',
-  lastWeek: 'Last week',
-  last4Weeks: 'Last 4 weeks',
-  last12Weeks: 'Last 12 weeks',
-};
+import type { DashboardRange } from '../balance/dashboardRanges';
 
 /** A span of time with the texts the UI shows for it, in the user's zone. */
 export interface TimeSpanModel {
@@ -247,7 +238,7 @@ export interface AgentModel {
 }
 
 export interface DashboardViewModel {
-  range: DashboardRangeId;
+  range: DashboardRange;
   rangeLabel: string;
   zone: string;
   /** When the figures were computed, in the user's zone. */

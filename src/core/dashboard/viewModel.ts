@@ -2,27 +2,27 @@ import { CHARACTER_KINDS, type CharacterKind } from '../activity/attribution';
 import { totalCharacters } from '../activity/characterCounts';
 import { agentFigures, type AgentFigures } from '../balance/agentFigures';
 import type { Balance } from '../balance/computeBalance';
-import { focusBlocksRestOfWeek, focusBlocksToday, type FocusBlockInput } from '../balance/focusBlocks';
+import { focusBlocksRestOfWeek, focusBlocksToday } from '../balance/focusBlocks';
+import { focusBlockInput } from '../balance/focusBlocksAhead';
 import { focusReport, type FocusBlockUse, type FocusReport } from '../balance/focusReport';
-import { dashboardRange, periodRange, previousDashboardRange, previousPeriodRange, weekRange, weeksRange, type DashboardRange } from '../balance/periods';
+import { DASHBOARD_RANGES, type DashboardRange } from '../balance/dashboardRanges';
+import { dashboardRange, previousDashboardRange, weeksRange } from '../balance/periods';
 import { dailySeries, weeklySeries, type DayFigures } from '../balance/series';
 import { workingIntervalOfDate } from '../balance/workingTime';
-import { breakIntervals, meetingIntervals } from '../calendar/meetingTime';
+import { meetingIntervals } from '../calendar/meetingTime';
 import type { Reason } from '../calendar/types';
 import { focusTexts, seriesExplanation } from '../report/focusText';
-import { formatDuration, formatPercent, targetStatusText } from '../report/formatDuration';
-import { reportMarkdown } from '../report/reportMarkdown';
+import { formatDuration, formatPercent } from '../report/formatDuration';
+import { targetStatusText } from '../report/wording';
 import { formatInZone, isoInZone, spanLabel } from '../report/zoned';
-import type { Settings, WeekStart } from '../settings/settings';
+import type { WeekStart } from '../settings/settings';
 import { HOUR_MS, MINUTE_MS } from '../time/clock';
-import { clip, union, type Interval } from '../time/interval';
+import { clip, spanOf, union, type Interval } from '../time/interval';
 import { localDateOf, localDayInterval, startOfLocalDate } from '../time/localDays';
-import { balanceOver, type BalanceInputs } from './inputs';
+import { balanceOver, type BalanceInputs } from '../balance/balanceInputs';
 import {
-  DASHBOARD_RANGE_LABELS,
   type AgentModel,
   type BreakdownModel,
-  type DashboardRangeId,
   type DashboardViewModel,
   type DayModel,
   type FocusModel,
@@ -36,11 +36,6 @@ import {
   type WeekModel,
 } from './model';
 
-// The webview's copy of the range ids must stay the balance's.
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const rangesAgree: Same<DashboardRange, DashboardRangeId> = true;
-void rangesAgree;
-
 /** The meeting list is capped so a year of calendar never makes a huge message; the UI says how many were left out. */
 export const MAX_MEETINGS = 500;
 /** Meeting series beyond this many are left out of the Focus tab (the UI says how many). */
@@ -48,38 +43,12 @@ export const MAX_SERIES = 50;
 /** Workspaces and languages beyond this many are summed as "Other". */
 export const MAX_SHARES = 10;
 
-const PREVIOUS_LABELS: Record<DashboardRange, string> = {
-  thisWeek: 'last week',
-  lastWeek: 'the week before',
-  last4Weeks: 'the 4 weeks before',
-  last12Weeks: 'the 12 weeks before',
-};
-
-/** The range the dashboard opens with when none was saved: the current week. */
-export const DEFAULT_DASHBOARD_RANGE: DashboardRange = 'thisWeek';
-
-const spanOf = (spans: readonly Interval[]): Interval => ({ start: Math.min(...spans.map((s) => s.start)), end: Math.max(...spans.map((s) => s.end)) });
-
 /**
  * The one span the host loads for a dashboard render: the selected range and the one before it, and the last 12
  * weeks (the weekly chart), which hold today (the timeline) and the rest of the current week (focus blocks ahead).
  */
 export function dashboardLoadRange(range: DashboardRange, now: number, zone: string, weekStartsOn: WeekStart): Interval {
   return spanOf([dashboardRange(range, now, zone, weekStartsOn), previousDashboardRange(range, now, zone, weekStartsOn), weeksRange(now, zone, weekStartsOn, 12)]);
-}
-
-/** What "Export Focus Blocks as .ics" loads for `focusBlocksAhead`: from now to the end of the current week. */
-export function focusBlocksLoadRange(now: number, zone: string, weekStartsOn: WeekStart): Interval {
-  return { start: now, end: weekRange(now, zone, weekStartsOn).end };
-}
-
-/**
- * What "Copy Weekly Summary" loads for `summaryMarkdown`: the status bar's period and the one before it, and the
- * rest of the current week (its free blocks ahead; a `day` or `rolling7` period does not reach the end of the week).
- */
-export function summaryLoadRange(now: number, zone: string, settings: Pick<Settings, 'period' | 'weekStartsOn'>): Interval {
-  const period = periodRange(settings.period, now, zone, settings.weekStartsOn);
-  return spanOf([period, previousPeriodRange(settings.period, period, zone, settings.weekStartsOn), focusBlocksLoadRange(now, zone, settings.weekStartsOn)]);
 }
 
 const REASONS: Record<Reason, string> = {
@@ -120,7 +89,7 @@ function rangeLabel(interval: Interval, zone: string): string {
 const nullable = (value: number | undefined): number | null => (value === undefined ? null : value);
 
 function headline(current: Balance, previous: Balance, range: DashboardRange, interval: Interval, zone: string): HeadlineModel {
-  const previousLabel = PREVIOUS_LABELS[range];
+  const { previousLabel } = DASHBOARD_RANGES[range];
   // Compare what is shown, the rounded whole percents, so the change never disagrees with the two figures.
   const rounded = (p: number | undefined) => (p === undefined ? undefined : Math.round(p));
   const now = rounded(current.handsOnPercent);
@@ -275,10 +244,6 @@ export function focusModel(report: FocusReport, zone: string): FocusModel {
   };
 }
 
-function focusInput(inputs: BalanceInputs, meetings: readonly Interval[]): FocusBlockInput {
-  return { meetings, breaks: breakIntervals(inputs.occurrences), zone: inputs.zone, settings: inputs.settings, daysOff: inputs.daysOff };
-}
-
 /**
  * Everything the dashboard shows for `range`, computed from one load of inputs (see `dashboardLoadRange`). The
  * breakdown by workspace and language is the one the inputs hold, labelled with the span it covers.
@@ -312,7 +277,7 @@ export function buildDashboardViewModel(inputs: BalanceInputs, range: DashboardR
       .filter((o) => o.counted && !o.allDay && o.end > dayStart && o.start < todayInterval.end)
       .sort((a, b) => a.start - b.start || a.end - b.end)
       .flatMap((o) => clip([o], todayInterval).map((part) => ({ ...timelineItem(part, dayStart, zone), title: o.title, counted: true, reasonText: reasonText(o.reason, o.end > now) }))),
-    focusBlocks: focusBlocksToday(now, focusInput(inputs, meetings)).map((s) => timelineItem(s, dayStart, zone)),
+    focusBlocks: focusBlocksToday(now, focusBlockInput(inputs, meetings)).map((s) => timelineItem(s, dayStart, zone)),
     viewStartMinute: 0,
     viewEndMinute: dayMinutes,
     ticks,
@@ -362,7 +327,7 @@ export function buildDashboardViewModel(inputs: BalanceInputs, range: DashboardR
 
   return {
     range,
-    rangeLabel: DASHBOARD_RANGE_LABELS[range],
+    rangeLabel: DASHBOARD_RANGES[range].label,
     zone,
     asOfText: formatInZone(now, zone, 'EEE d MMM yyyy HH:mm'),
     headline: headline(current, previous, range, interval, zone),
@@ -370,7 +335,7 @@ export function buildDashboardViewModel(inputs: BalanceInputs, range: DashboardR
     daily: dailySeries(series, interval).map((day) => dayModel(day, zone, settings.targetPercent, agent.agentTime === 'hands-on')),
     weekly,
     today,
-    focusBlocksAhead: focusBlocksRestOfWeek(now, focusInput(inputs, meetings)).map((s) => timeSpan(s, zone)),
+    focusBlocksAhead: focusBlocksRestOfWeek(now, focusBlockInput(inputs, meetings)).map((s) => timeSpan(s, zone)),
     focusBlockMinutes: settings.focusBlockMinutes,
     focus: focusModel(focusReport(inputs, interval), zone),
     breakdown,
@@ -379,29 +344,4 @@ export function buildDashboardViewModel(inputs: BalanceInputs, range: DashboardR
     meetings: meetingModels,
     meetingsOmitted: Math.max(0, listed.length - MAX_MEETINGS),
   };
-}
-
-/** The free focus blocks from now to the end of the week: what "Export Focus Blocks as .ics" writes. */
-export function focusBlocksAhead(inputs: BalanceInputs): Interval[] {
-  return focusBlocksRestOfWeek(inputs.now, focusInput(inputs, meetingIntervals(inputs.occurrences)));
-}
-
-/**
- * "Copy Weekly Summary": exactly the Markdown of `hands-on report --markdown` for the status bar's period
- * (`handsOn.period`), with its days, the previous period and the free blocks ahead.
- */
-export function summaryMarkdown(inputs: BalanceInputs): string {
-  const { now, zone, settings } = inputs;
-  const meetings = meetingIntervals(inputs.occurrences);
-  const period = periodRange(settings.period, now, zone, settings.weekStartsOn);
-  const previousPeriod = previousPeriodRange(settings.period, period, zone, settings.weekStartsOn);
-  return reportMarkdown({
-    balance: balanceOver(inputs, meetings, period),
-    periodKind: settings.period,
-    focusBlocks: focusBlocksRestOfWeek(now, focusInput(inputs, meetings)),
-    days: dailySeries({ coding: inputs.coding, meetings, now, zone }, period),
-    previous: balanceOver(inputs, meetings, previousPeriod),
-    focus: focusReport(inputs, period),
-    agent: agentFigures(inputs, period),
-  });
 }

@@ -2,7 +2,8 @@ import type { Balance } from '../balance/computeBalance';
 import type { Interval } from '../time/interval';
 import { localDateOf } from '../time/localDays';
 import type { PeriodKind } from '../settings/settings';
-import { formatDuration, formatPercent, PERIOD_PHRASE } from '../report/formatDuration';
+import { formatDuration, formatPercent } from '../report/formatDuration';
+import { PERIOD_WORDS } from '../report/wording';
 import { blockLengthText } from '../report/focusText';
 import { spanLabel } from '../report/zoned';
 import { MINUTE_MS } from '../time/clock';
@@ -24,7 +25,7 @@ export interface NudgeMessageInput {
 /** Where the user stands, then one thing they can do about it. */
 export function nudgeMessage(input: NudgeMessageInput): string {
   const { balance } = input;
-  const where = `Hands-on time ${PERIOD_PHRASE[input.periodKind]} is ${formatPercent(balance.handsOnPercent)} (target ${formatPercent(balance.targetPercent)})`;
+  const where = `Hands-on time ${PERIOD_WORDS[input.periodKind].phrase} is ${formatPercent(balance.handsOnPercent)} (target ${formatPercent(balance.targetPercent)})`;
   let standing = `${where}.`;
   if (!balance.belowTargetBecause.includes('share') && balance.requiredCodingMinutes !== undefined) {
     const behind = balance.requiredCodingMinutes - balance.codingMinutes;

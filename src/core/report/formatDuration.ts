@@ -1,6 +1,3 @@
-import type { Balance } from '../balance/computeBalance';
-import type { PeriodKind } from '../settings/settings';
-
 /** `3h10m`, `45m`, `4h`, `0m`: compact enough for the status bar. Rounds to whole minutes. */
 export function formatDuration(minutes: number): string {
   const total = Number.isFinite(minutes) ? Math.max(0, Math.round(minutes)) : 0;
@@ -24,13 +21,4 @@ export function formatPercent(percent: number | undefined): string {
 /** One decimal, as `hands-on report --json` and "Export Data…" write minutes and percents. */
 export function round1(value: number): number {
   return Math.round(value * 10) / 10;
-}
-
-/** How each `handsOn.period` reads in a sentence: `… hands-on this week`. */
-export const PERIOD_PHRASE: Readonly<Record<PeriodKind, string>> = { day: 'today', week: 'this week', rolling7: 'in the last 7 days' };
-
-/** `on target`, `below target`, or `no data yet` when there is nothing to divide and no pace is missed. */
-export function targetStatusText(balance: Pick<Balance, 'handsOnPercent' | 'belowTarget'>): string {
-  if (balance.handsOnPercent === undefined && !balance.belowTarget) return 'no data yet';
-  return balance.belowTarget ? 'below target' : 'on target';
 }

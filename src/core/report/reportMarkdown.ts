@@ -8,7 +8,8 @@ import { MINUTE_MS } from '../time/clock';
 import type { Interval } from '../time/interval';
 import { startOfLocalDate } from '../time/localDays';
 import { focusTexts, seriesFigures } from './focusText';
-import { formatDuration, formatPercent, targetStatusText } from './formatDuration';
+import { formatDuration, formatPercent } from './formatDuration';
+import { PERIOD_WORDS, periodHeading, targetStatusText } from './wording';
 import { formatInZone, spanLabel } from './zoned';
 
 export interface MarkdownReportInput {
@@ -48,22 +49,6 @@ function focusLines(focus: FocusReport): string[] {
   return lines;
 }
 
-const HEADINGS: Record<PeriodKind, string> = { day: 'today', week: 'week of', rolling7: 'last 7 days to' };
-const PREVIOUS: Record<PeriodKind, string> = { day: 'yesterday', week: 'last week', rolling7: 'the 7 days before' };
-
-function heading(input: MarkdownReportInput): string {
-  const { balance } = input;
-  const firstDay = formatInZone(balance.period.start, balance.zone, 'EEE d MMM yyyy');
-  switch (input.periodKind) {
-    case 'day':
-      return `Hands-on time, ${firstDay}`;
-    case 'week':
-      return `Hands-on time, ${HEADINGS.week} ${firstDay}`;
-    case 'rolling7':
-      return `Hands-on time, ${HEADINGS.rolling7} ${formatInZone(balance.asOf, balance.zone, 'EEE d MMM yyyy HH:mm')}`;
-  }
-}
-
 function share(balance: Balance): string {
   return formatPercent(balance.handsOnPercent);
 }
@@ -85,9 +70,9 @@ export function agentTimeText(agent: AgentFigures): string {
  */
 export function reportMarkdown(input: MarkdownReportInput): string {
   const { balance } = input;
-  const lines: string[] = [`### ${heading(input)}`, ''];
+  const lines: string[] = [`### ${periodHeading(input.periodKind, balance.period, balance.asOf, balance.zone)}`, ''];
   let headline = `**${share(balance)} hands-on** (target ${formatPercent(balance.targetPercent)}): ${targetStatusText(balance)}`;
-  if (input.previous) headline += `; ${PREVIOUS[input.periodKind]} ${share(input.previous)}`;
+  if (input.previous) headline += `; ${PERIOD_WORDS[input.periodKind].previous} ${share(input.previous)}`;
   lines.push(`${headline}.`, '');
   lines.push(`- Coding: ${formatDuration(balance.codingMinutes)}`);
   lines.push(`- Meetings: ${formatDuration(balance.meetingMinutes)}`);

@@ -6,7 +6,8 @@ import { nextMeeting } from '../balance/meetings';
 import { periodRange, weekRange } from '../balance/periods';
 import type { Occurrence } from '../calendar/types';
 import { breakIntervals, meetingIntervals } from '../calendar/meetingTime';
-import { balanceOver, type BalanceInputs } from '../dashboard/inputs';
+import { balanceOver, type BalanceInputs } from '../balance/balanceInputs';
+import { DAY_MS } from '../time/clock';
 import type { Interval } from '../time/interval';
 
 /** What the status bar and the nudges show, computed once from the same inputs. */
@@ -30,7 +31,15 @@ export interface CurrentFigures {
   nextFocusBlockToday: Interval | undefined;
 }
 
-/** `inputs` must cover both today and the configured period (and some of the future, for the next meeting). */
+/**
+ * The span `currentFigures` needs at `now`: every period (a day, a week, the last 7 × 24 h) starts less than 8 days
+ * ago, and two weeks ahead find the next meeting.
+ */
+export function currentFiguresRange(now: number): Interval {
+  return { start: now - 8 * DAY_MS, end: now + 15 * DAY_MS };
+}
+
+/** `inputs` must cover `currentFiguresRange(inputs.now)`, or at least today, the configured period and the next meeting. */
 export function currentFigures(inputs: BalanceInputs): CurrentFigures {
   const { now, zone, settings } = inputs;
   const meetings = meetingIntervals(inputs.occurrences);

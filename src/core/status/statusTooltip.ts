@@ -1,12 +1,11 @@
 import type { Balance } from '../balance/computeBalance';
-import type { SourceStatus } from '../dashboard/inputs';
-import { formatDuration, formatPercent, PERIOD_PHRASE } from '../report/formatDuration';
+import type { SourceStatus } from '../balance/balanceInputs';
+import { formatDuration, formatPercent } from '../report/formatDuration';
+import { PERIOD_WORDS, TARGET_WORDS } from '../report/wording';
 import { formatInZone } from '../report/zoned';
 import type { PeriodKind } from '../settings/settings';
 import { MINUTE_MS } from '../time/clock';
 import type { CurrentFigures } from './currentFigures';
-
-const PERIOD_TITLE: Record<PeriodKind, string> = { day: 'Today', week: 'This week', rolling7: 'Last 7 days' };
 
 export interface TooltipInput {
   figures: CurrentFigures;
@@ -38,10 +37,11 @@ export function statusTooltip(input: TooltipInput): string {
   const { figures, zone, periodKind } = input;
   const { period, today } = figures;
   const lines: string[] = [];
-  lines.push(`**Hands-On** — target ${formatPercent(period.targetPercent)} hands-on ${PERIOD_PHRASE[periodKind]}`, '');
+  lines.push(`**Hands-On** — target ${formatPercent(period.targetPercent)} hands-on ${PERIOD_WORDS[periodKind].phrase}`, '');
   if (input.paused) lines.push('$(debug-pause) **Tracking is paused.** [Resume](command:handsOn.resumeTracking)', '');
   if (input.storageProblem) lines.push(`$(error) ${escapeMarkdown(input.storageProblem.message)} ${escapeMarkdown(input.storageProblem.remedy)}`, '');
-  const columns = periodKind === 'day' ? [['Today', today]] : ([['Today', today], [PERIOD_TITLE[periodKind], period]] as const);
+  const todayTitle = PERIOD_WORDS.day.title;
+  const columns = periodKind === 'day' ? [[todayTitle, today]] : ([[todayTitle, today], [PERIOD_WORDS[periodKind].title, period]] as const);
   lines.push(`| | ${columns.map(([title]) => title).join(' | ')} |`, `|---|${columns.map(() => '---:|').join('')}`);
   const row = (label: string, cell: (b: Balance) => string) => lines.push(`| ${label} | ${columns.map(([, b]) => cell(b as Balance)).join(' | ')} |`);
   row('Coding', (b) => formatDuration(b.codingMinutes));
@@ -57,7 +57,7 @@ export function statusTooltip(input: TooltipInput): string {
       : 'Agent time (edits you did not make, while you did nothing else) is not counted as coding.',
   );
   const typed = figures.agentPeriod.typedPercent;
-  if (typed !== undefined) lines.push(`You typed ${formatPercent(typed)} of the characters that landed ${PERIOD_PHRASE[periodKind]}.`);
+  if (typed !== undefined) lines.push(`You typed ${formatPercent(typed)} of the characters that landed ${PERIOD_WORDS[periodKind].phrase}.`);
   lines.push('');
   if (period.requiredCodingMinutes !== undefined) {
     lines.push(`Weekly minimum pace: ${formatDuration(period.codingMinutes)} coded of ${formatDuration(period.requiredCodingMinutes)} due by now.`, '');
@@ -97,7 +97,7 @@ export function statusTooltip(input: TooltipInput): string {
 /** What a screen reader announces for the status bar item. */
 export function statusAccessibleLabel(figures: CurrentFigures, periodKind: PeriodKind, paused: boolean): string {
   const { period } = figures;
-  const state = period.handsOnPercent === undefined ? 'no data yet' : `${formatPercent(period.handsOnPercent)} hands-on ${PERIOD_PHRASE[periodKind]}`;
-  const target = `target ${formatPercent(period.targetPercent)}${period.belowTarget ? ', below target' : ''}`;
+  const state = period.handsOnPercent === undefined ? TARGET_WORDS.noData : `${formatPercent(period.handsOnPercent)} hands-on ${PERIOD_WORDS[periodKind].phrase}`;
+  const target = `target ${formatPercent(period.targetPercent)}${period.belowTarget ? `, ${TARGET_WORDS.below}` : ''}`;
   return `Hands-On: ${state}, ${target}${paused ? ', tracking paused' : ''}`;
 }

@@ -4,6 +4,11 @@ export interface Interval {
   readonly end: number;
 }
 
+/** The smallest interval that holds every one of `spans` (at least one). */
+export function spanOf(spans: readonly Interval[]): Interval {
+  return { start: Math.min(...spans.map((s) => s.start)), end: Math.max(...spans.map((s) => s.end)) };
+}
+
 export function durationMs(intervals: readonly Interval[]): number {
   let total = 0;
   for (const interval of intervals) total += Math.max(0, interval.end - interval.start);

@@ -69,11 +69,6 @@ export function splitHandsOnAndAgent(spans: readonly ActivitySpan[], range: Inte
   return { handsOn, agent };
 }
 
-/** What counts as coding under `handsOn.agentTime`: hands-on time alone, or with agent time. */
-export function codingTime(handsOn: readonly Interval[], agent: readonly Interval[], agentTime: 'separate' | 'hands-on'): Interval[] {
-  return agentTime === 'hands-on' && agent.length > 0 ? union([...handsOn, ...agent]) : [...handsOn];
-}
-
 function distinctMeetings(meetings: readonly ManualMeeting[]): ManualMeeting[] {
   const seen = new Set<string>();
   const distinct: ManualMeeting[] = [];

@@ -11,7 +11,7 @@ import { focusReport } from '../../../src/core/balance/focusReport';
 import { loadCalendar } from '../../../src/node/calendar/loadCalendar';
 import { manualOccurrences } from '../../../src/core/calendar/manualMeetings';
 import { meetingRulesOf } from '../../../src/core/calendar/meetingRules';
-import type { BalanceInputs } from '../../../src/core/dashboard/inputs';
+import type { BalanceInputs } from '../../../src/core/balance/balanceInputs';
 import { readHistory } from '../../../src/node/journal/activityHistory';
 import { reportJson } from '../../../src/core/report/reportJson';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/core/settings/settings';

@@ -1,5 +1,5 @@
 import type { Occurrence, Reason } from '../../../src/core/calendar/types';
-import type { BalanceInputs } from '../../../src/core/dashboard/inputs';
+import type { BalanceInputs } from '../../../src/core/balance/balanceInputs';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/core/settings/settings';
 import { at, span } from '../../builders/time';
 

@@ -4,15 +4,13 @@ import { meetingIntervals } from '../../../src/core/calendar/meetingTime';
 import {
   buildDashboardViewModel,
   dashboardLoadRange,
-  focusBlocksAhead,
-  focusBlocksLoadRange,
   reasonText,
-  summaryLoadRange,
-  summaryMarkdown,
   MAX_MEETINGS,
   MAX_SHARES,
 } from '../../../src/core/dashboard/viewModel';
-import { formatStatusText } from '../../../src/core/report/statusText';
+import { focusBlocksAhead, focusBlocksLoadRange } from '../../../src/core/balance/focusBlocksAhead';
+import { summaryLoadRange, summaryMarkdown } from '../../../src/core/report/summary';
+import { formatStatusText } from '../../../src/core/status/statusText';
 import { dashboardRange, previousDashboardRange, weeksRange } from '../../../src/core/balance/periods';
 import { DEFAULT_SETTINGS } from '../../../src/core/settings/settings';
 import { at, BERLIN, inputs, occurrence, span } from './builders';

@@ -2,12 +2,13 @@ import * as assert from 'node:assert/strict';
 import { computeBalance, type Balance } from '../../../src/core/balance/computeBalance';
 import { periodRange } from '../../../src/core/balance/periods';
 import { dailySeries } from '../../../src/core/balance/series';
-import { formatDuration, round1, targetStatusText } from '../../../src/core/report/formatDuration';
+import { formatDuration, round1 } from '../../../src/core/report/formatDuration';
+import { targetStatusText } from '../../../src/core/report/wording';
 import { reportJson } from '../../../src/core/report/reportJson';
 import { focusReport, type FocusReport } from '../../../src/core/balance/focusReport';
 import type { Occurrence } from '../../../src/core/calendar/types';
 import { reportMarkdown } from '../../../src/core/report/reportMarkdown';
-import { formatStatusText } from '../../../src/core/report/statusText';
+import { formatStatusText } from '../../../src/core/status/statusText';
 import { spanLabel } from '../../../src/core/report/zoned';
 import { at, settingsWith, span } from '../balance/helpers';
 

@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
-import type { BalanceInputs } from '../../../src/core/dashboard/inputs';
-import { buildDashboardViewModel, summaryMarkdown } from '../../../src/core/dashboard/viewModel';
-import { codingTime } from '../../../src/node/journal/activityHistory';
+import type { BalanceInputs } from '../../../src/core/balance/balanceInputs';
+import { buildDashboardViewModel } from '../../../src/core/dashboard/viewModel';
+import { summaryMarkdown } from '../../../src/core/report/summary';
+import { codingTime } from '../../../src/core/balance/gatherInputs';
 import { validateSettings } from '../../../src/core/settings/validateSettings';
 import { currentFigures } from '../../../src/core/status/currentFigures';
 import { statusTooltip } from '../../../src/core/status/statusTooltip';

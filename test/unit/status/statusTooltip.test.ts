@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { Occurrence } from '../../../src/core/calendar/types';
-import type { BalanceInputs } from '../../../src/core/dashboard/inputs';
+import type { BalanceInputs } from '../../../src/core/balance/balanceInputs';
 import { currentFigures } from '../../../src/core/status/currentFigures';
 import { escapeMarkdown, statusAccessibleLabel, statusTooltip } from '../../../src/core/status/statusTooltip';
 import { at, settingsWith, span } from '../balance/helpers';

@@ -1,6 +1,6 @@
 import type { Balance } from '../balance/computeBalance';
 import type { StatusBarFormat } from '../settings/settings';
-import { formatDuration, formatHours, formatPercent } from './formatDuration';
+import { formatDuration, formatHours, formatPercent } from '../report/formatDuration';
 
 /** Whether time is being recorded: a paused tracker or an unwritable data folder replaces the item's icon. */
 export type TrackingState = 'tracking' | 'paused' | 'storage-problem';

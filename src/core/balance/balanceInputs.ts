@@ -1,4 +1,4 @@
-import { computeBalance, type Balance } from '../balance/computeBalance';
+import { computeBalance, type Balance } from './computeBalance';
 import type { CharacterBucket } from '../activity/characterCounts';
 import type { Occurrence } from '../calendar/types';
 import type { Settings } from '../settings/settings';
