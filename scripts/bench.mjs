@@ -10,6 +10,7 @@ execFileSync('npx', ['tsc', '-p', 'tsconfig.test.json'], quiet);
 
 const size = (file) => statSync(join(root, file)).size;
 console.log(`build.extension_js_bytes ${size('dist/extension.js')}`);
+console.log(`build.balance_js_bytes ${size('dist/balance.js')}`);
 console.log(`build.calendar_worker_js_bytes ${size('dist/calendarWorker.js')}`);
 console.log(`build.cli_js_bytes ${size('dist/cli.js')}`);
 

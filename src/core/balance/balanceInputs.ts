@@ -31,7 +31,7 @@ export interface BalanceInputs {
   agent?: Interval[];
   /** Character counts per quarter hour in the range, each once (latestBuckets). Absent: none recorded. */
   characters?: CharacterBucket[];
-  /** The span the two breakdowns below cover, inside `range`; `range` itself when absent. */
+  /** The span the two breakdowns below cover, inside `range`. Absent: the whole range, or (from the host, for the status bar) no breakdown at all, both maps empty. */
   breakdownRange?: Interval;
   codingMinutesByWorkspace: Record<string, number>;
   codingMinutesByLanguage: Record<string, number>;
