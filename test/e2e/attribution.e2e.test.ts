@@ -13,7 +13,7 @@ import { formatDuration } from '../../src/core/report/formatDuration';
 import { FORMAT_HEADER, INLINE_COMPLETION, SUGGESTION } from '../helperExtension/texts';
 import { dashboardFrame, openPalette, RESULTS, ROOT, runPaletteCommand, screenshot, waitUntil } from './workbench';
 
-/** Scenario time runs this many times faster than real time (the test clock of the test-hook build). */
+/** Scenario time runs this many times faster than real time (the fake clock of the integration-test build). */
 const RATE = 5;
 const SECOND = 1000;
 /** The rate of the running scenario: the paste runs in real time, as it waits for a clipboard round trip. */

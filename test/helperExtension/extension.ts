@@ -8,7 +8,7 @@ import { isPasteShaped } from '../../src/core/activity/attribution';
 import { changeFacts } from '../../src/host/activityEvents';
 import { FORMAT_HEADER, INLINE_COMPLETION, INLINE_TRIGGER, SUGGESTION } from './texts';
 
-/** What the extension under test exposes in its test-hook build (src/extension.ts, TestApi). */
+/** What the extension under test exposes in its integration-test build (test/hooks/extension.ts, TestApi). */
 interface HandsOnTestApi {
   clock: { run(epochMs: number, rate: number): void; now(): number };
   flush(): void;
