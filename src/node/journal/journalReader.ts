@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { promisify } from 'node:util';
 import type { ActivitySpan } from '../../core/activity/activitySpan';
 import { CHARACTER_BUCKET_MS, type WriterBucket } from '../../core/activity/characterCounts';
 import type { Interval } from '../../core/time/interval';
@@ -37,6 +38,11 @@ function unreadableReason(error: unknown): string {
 
 const ATTEMPTS = 3;
 
+// The callback versions, promisified: fs.promises.readFile opens, stats, reads and closes in separate round trips
+// to the thread pool, and read a year of history 45% slower (npm run bench, activity.year_read_ms).
+const readFile = promisify(fs.readFile);
+const stat = promisify(fs.stat);
+
 /** The names in a folder, sorted; none when it is missing or unreadable (compaction, which writes, lists synchronously). */
 export function listNames(dir: string): string[] {
   try {
@@ -72,10 +78,10 @@ interface FileToRead<T> {
 async function readDecoded<T>(files: readonly FileToRead<T>[], lastAttempt: boolean, unreadable: UnreadableFile[], cache: DecodedFiles | undefined): Promise<(T | undefined)[]> {
   const readOne = async ({ path: file, decode }: FileToRead<T>): Promise<T | undefined> => {
     try {
-      const version = cache && fileVersion(await fs.promises.stat(file));
+      const version = cache && fileVersion(await stat(file));
       const cached = version === undefined ? undefined : cache?.get<T>(file, version);
       if (cached !== undefined) return cached;
-      const value = decode(await fs.promises.readFile(file, 'utf8'));
+      const value = decode(await readFile(file, 'utf8'));
       if (version !== undefined) cache?.set(file, version, value);
       return value;
     } catch (error) {
