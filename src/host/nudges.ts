@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { errorText } from '../core/errorText';
 import type { BalanceInputs } from '../core/balance/balanceInputs';
 import { decideNudge, type NudgeDecision } from '../core/nudge/decideNudge';
 import { readNudgeState, snoozeUntil, tryClaimNudge } from '../node/nudge/lease';
@@ -54,7 +55,9 @@ export class Nudges {
       return { shown: false, reason: 'anotherWindow' };
     }
     this.host.log.info(`Nudge shown: ${decision.message}`);
-    const answered = Promise.resolve(this.host.notify(decision.message, NUDGE_ACTIONS.open, NUDGE_ACTIONS.snooze, NUDGE_ACTIONS.never)).then((action) => this.handle(action, inputs));
+    const answered = Promise.resolve(this.host.notify(decision.message, NUDGE_ACTIONS.open, NUDGE_ACTIONS.snooze, NUDGE_ACTIONS.never))
+      .then((action) => this.handle(action, inputs))
+      .catch((error: unknown) => this.host.log.error(`Could not act on the answer to the nudge: ${errorText(error)}`));
     return { shown: true, message: decision.message, answered };
   }
 
