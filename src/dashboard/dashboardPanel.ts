@@ -42,6 +42,8 @@ export class DashboardPanel extends Disposable {
   private refreshTimer: NodeJS.Timeout | undefined;
   private _range: DashboardRange;
   private _shownModel: DashboardViewModel | undefined;
+  /** The figures for the first page, loaded while the webview's script loads; dropped once the figures change. */
+  private prefetched: { range: DashboardRange; model: Promise<DashboardViewModel> } | undefined;
 
   /** Opens the dashboard, or reveals the one already open (there is never more than one). */
   static createOrShow(deps: DashboardDeps, range?: DashboardRange): DashboardPanel {
@@ -91,6 +93,7 @@ export class DashboardPanel extends Disposable {
     );
     this.register(
       deps.source.onDidChange(() => {
+        this.prefetched = undefined;
         // While hidden there is no page to post to; it gets fresh figures when it says `ready` again.
         if (!this.ready || !panel.visible) return;
         // Typing beside the dashboard changes the figures at every flush: one refresh per burst, patched in place.
@@ -100,6 +103,10 @@ export class DashboardPanel extends Disposable {
     );
     this.register({ dispose: () => clearTimeout(this.refreshTimer) });
     this.render();
+    const model = this.buildModel(range);
+    // Handled where it is awaited; unawaited (the figures changed first) its failure is no one's concern.
+    model.catch(() => undefined);
+    this.prefetched = { range, model };
   }
 
   get range(): DashboardRange {
@@ -136,11 +143,14 @@ export class DashboardPanel extends Disposable {
       return;
     }
     switch (message.type) {
-      case 'ready':
+      case 'ready': {
         this.ready = true;
         if (message.state) this._range = message.state.range;
-        void this.refresh();
+        const prefetched = this.prefetched?.range === this._range ? this.prefetched.model : undefined;
+        this.prefetched = undefined;
+        void this.refresh(prefetched);
         return;
+      }
       case 'setRange':
         this.setRange(message.range);
         return;
@@ -162,24 +172,30 @@ export class DashboardPanel extends Disposable {
     }
   }
 
-  /** Loads and posts the figures for the current range; a newer refresh wins over an older one still loading. */
-  refresh(): Promise<void> {
-    return this.load().catch((error: unknown) => {
+  /**
+   * Loads and posts the figures for the current range (or the ones loaded ahead for it); a newer refresh wins over
+   * an older one still loading.
+   */
+  refresh(prefetched?: Promise<DashboardViewModel>): Promise<void> {
+    return this.load(prefetched).catch((error: unknown) => {
       const text = errorText(error);
       this.deps.log.error(`Dashboard: could not load the figures: ${text}`);
       void this.post({ type: 'error', message: `Could not load the figures: ${text}` });
     });
   }
 
-  private async load(): Promise<void> {
+  private async load(prefetched?: Promise<DashboardViewModel>): Promise<void> {
     const seq = ++this.seq;
-    const range = this._range;
+    const model = await (prefetched ?? this.buildModel(this._range));
+    if (seq !== this.seq || this.isDisposed) return;
+    if (await this.post({ type: 'update', model, seq })) this._shownModel = model;
+  }
+
+  private async buildModel(range: DashboardRange): Promise<DashboardViewModel> {
     const { now, zone, settings } = this.deps.source.context();
     // One read for everything; the breakdown by workspace and language for the selected range only.
     const inputs = await this.deps.source.load(dashboardLoadRange(range, now, zone, settings.weekStartsOn), dashboardRange(range, now, zone, settings.weekStartsOn));
-    if (seq !== this.seq || this.isDisposed) return;
-    const model = buildDashboardViewModel(inputs, range);
-    if (await this.post({ type: 'update', model, seq })) this._shownModel = model;
+    return buildDashboardViewModel(inputs, range);
   }
 
   private async post(message: HostToWebview): Promise<boolean> {
