@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type * as BalanceBundle from './balanceWiring';
 import type { Balance, BalanceHost } from './balanceWiring';
+import { errorText } from './core/errorText';
 import type { Clock } from './core/time/clock';
 import { DASHBOARD_COMMANDS } from './dashboard/commandIds';
 import { ActivityEvents } from './host/activityEvents';
@@ -77,14 +78,15 @@ export function wireExtension(context: vscode.ExtensionContext, options: WiringO
   const statusBar = register(new StatusBar('handsOn.openDashboard'));
 
   const host: BalanceHost = { context, clock, ui, log, config, recorder, statusBar, writerId, dataDirectory, allowHttpFeeds: options.allowHttpFeeds };
-  let loaded: Balance | undefined;
-  const balance = async (): Promise<Balance> => {
-    // A bundle of its own beside this one, required by a computed path so that esbuild leaves it out of extension.js.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    loaded ??= (require(join(__dirname, 'balance.js')) as typeof BalanceBundle).wireBalance(host);
-    return loaded;
-  };
-  const loadSoon = setTimeout(() => void balance().catch((error: unknown) => log.error(`Could not load the balance: ${String(error)}`)), 0);
+  let loading: Promise<Balance> | undefined;
+  // Loaded once: a failure stays the answer (every command says it), rather than wiring half of it again.
+  const balance = (): Promise<Balance> =>
+    (loading ??= Promise.resolve().then(() => {
+      // A bundle of its own beside this one, required by a computed path so that esbuild leaves it out of extension.js.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      return (require(join(__dirname, 'balance.js')) as typeof BalanceBundle).wireBalance(host);
+    }));
+  const loadSoon = setTimeout(() => void balance().catch((error: unknown) => log.error(`Could not load calendars, figures and the dashboard: ${errorText(error)}`)), 0);
   register({ dispose: () => clearTimeout(loadSoon) });
 
   const command = (id: string, run: () => unknown) => register(registerCommand(id, run, log));

@@ -6,7 +6,7 @@ import { focusBlocksAhead } from '../core/balance/focusBlocksAhead';
 import { focusReport, type FocusReport } from '../core/balance/focusReport';
 import { meetingRulesOf } from '../core/calendar/meetingRules';
 import { isFeedUrl } from '../core/calendar/feedUrl';
-import { loadCalendar, mergeVerdicts, type SourceKind } from '../node/calendar/loadCalendar';
+import { loadCalendar, partWarnings, type SourceKind } from '../node/calendar/loadCalendar';
 import { redactText, redactUrl } from '../node/calendar/redact';
 import type { CalendarVerdicts, MeetingRules } from '../core/calendar/types';
 import type { BalanceInputs, SourceStatus } from '../core/balance/balanceInputs';
@@ -154,7 +154,8 @@ async function loadCalendars(specs: readonly CalendarSpec[], window: Interval, z
     parts.push({ name: label, verdicts });
     sources.push({ label, kind, warnings: verdicts.warnings });
   }
-  for (const warning of mergeVerdicts(parts).warnings) io.err(`hands-on report: warning: ${warning}`);
+  // The figures merge the calendars themselves (gatherBalanceInputs); here only their warnings are said.
+  for (const warning of partWarnings(parts)) io.err(`hands-on report: warning: ${warning}`);
   return { calendars: parts.map((part) => part.verdicts), sources };
 }
 

@@ -42,7 +42,7 @@ export class DashboardPanel extends Disposable {
   private refreshTimer: NodeJS.Timeout | undefined;
   private _range: DashboardRange;
   private _shownModel: DashboardViewModel | undefined;
-  /** The figures for the first page, loaded while the webview's script loads; dropped once the figures change. */
+  /** The figures for the first page, loaded while the webview's script loads; dropped once the figures or the view state change. */
   private prefetched: { range: DashboardRange; model: Promise<DashboardViewModel> } | undefined;
 
   /** Opens the dashboard, or reveals the one already open (there is never more than one). */
@@ -87,6 +87,8 @@ export class DashboardPanel extends Disposable {
     this.register(panel.webview.onDidReceiveMessage((message: unknown) => this.onMessage(message)));
     this.register(
       panel.onDidChangeViewState(() => {
+        // Figures loaded ahead are for a page about to load now, not one shown later (they would be stale by then).
+        this.prefetched = undefined;
         // A hidden webview is torn down (no retainContextWhenHidden); it says `ready` again when shown.
         if (!panel.visible) this.ready = false;
       }),
@@ -103,10 +105,13 @@ export class DashboardPanel extends Disposable {
     );
     this.register({ dispose: () => clearTimeout(this.refreshTimer) });
     this.render();
-    const model = this.buildModel(range);
-    // Handled where it is awaited; unawaited (the figures changed first) its failure is no one's concern.
-    model.catch(() => undefined);
-    this.prefetched = { range, model };
+    // A panel restored in the background loads its page only when shown: then it asks for fresh figures.
+    if (panel.visible) {
+      const model = this.buildModel(range);
+      // Handled where it is awaited; unawaited (the figures changed first) its failure is no one's concern.
+      model.catch(() => undefined);
+      this.prefetched = { range, model };
+    }
   }
 
   get range(): DashboardRange {

@@ -37,17 +37,15 @@ export async function loadCalendarTexts(spec: string, fetchOptions: FetchOptions
 }
 
 /** Merges the verdicts of several calendar texts (a folder, say): warnings name their file when there are several. */
+/** Every part's warnings, each named by its part when there are several. */
+export function partWarnings(parts: readonly { name: string; verdicts: CalendarVerdicts }[]): string[] {
+  return parts.flatMap(({ name, verdicts }) => verdicts.warnings.map((w) => (parts.length > 1 ? `${name}: ${w}` : w)));
+}
+
 export function mergeVerdicts(parts: readonly { name: string; verdicts: CalendarVerdicts }[]): CalendarVerdicts {
-  const merged: CalendarVerdicts = { occurrences: [], daysOff: [], warnings: [] };
-  const daysOff = new Set<string>();
-  for (const { name, verdicts } of parts) {
-    merged.occurrences.push(...verdicts.occurrences);
-    verdicts.daysOff.forEach((d) => daysOff.add(d));
-    merged.warnings.push(...verdicts.warnings.map((w) => (parts.length > 1 ? `${name}: ${w}` : w)));
-  }
-  merged.occurrences.sort((a, b) => a.start - b.start || a.end - b.end);
-  merged.daysOff = [...daysOff].sort();
-  return merged;
+  const occurrences = parts.flatMap(({ verdicts }) => verdicts.occurrences).sort((a, b) => a.start - b.start || a.end - b.end);
+  const daysOff = [...new Set(parts.flatMap(({ verdicts }) => verdicts.daysOff))].sort();
+  return { occurrences, daysOff, warnings: partWarnings(parts) };
 }
 
 /** Parses several texts for one window and merges their occurrences, days off and warnings. */

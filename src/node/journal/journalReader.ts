@@ -119,7 +119,7 @@ async function readOnce(root: string, range: Interval, lastAttempt: boolean, cac
     // Everything in a journal was written on its date, so it ended before that date was over.
     return parsed && utcDayStart(parsed.utcDate) + DAY_MS > range.start ? [{ name, writerId: parsed.writerId }] : [];
   });
-  // Decoded day files and journals are never undefined: a corrupt day file decodes to null, a bad line is counted.
+  // undefined: a file gone or unreadable (already reported); null: a day file that does not decode.
   const [dayContents, journalContents] = await Promise.all([
     readDecoded(days.map((name) => ({ path: path.join(paths.days, name), decode: decodeDayOrNull })), lastAttempt, contents.unreadableFiles, cache),
     readDecoded(journals.map(({ name }) => ({ path: path.join(paths.live, name), decode: parseJournalText })), lastAttempt, contents.unreadableFiles, cache),
