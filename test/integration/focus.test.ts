@@ -32,7 +32,10 @@ describe('The Focus tab on the demo data', function () {
 
   it('shows the figures of hands-on report --json for the same data', async () => {
     const api = await extensionApi();
-    // The dashboard and the CLI read the journal a moment apart: this window's own recording must not grow it between.
+    // The dashboard and the CLI read the journal a moment apart: this window's own recording must not grow it between,
+    // and the dashboard must be a fresh one whose figures are read after that (not one left open by an earlier test).
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await eventually(() => assert.equal(api.dashboard().open, false));
     await vscode.commands.executeCommand('handsOn.pauseTracking');
     api.flush();
     await vscode.commands.executeCommand('handsOn.openDashboard');
