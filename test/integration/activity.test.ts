@@ -2,9 +2,15 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { readHistory } from '../../src/node/journal/activityHistory';
 import { durationMs } from '../../src/core/time/interval';
+import { wednesdayAfternoon } from './calendarFiles';
 import { eventually, extensionApi, openScratchEditor, typeInto } from './support';
 
 const MINUTE = 60_000;
+/**
+ * Each test records on the fake clock in an hour of its own, weeks ahead: spans near the real now would still be
+ * growing into the present while later tests (the Focus tab against the CLI) read this week a few seconds apart.
+ */
+const hourAhead = (hour: number) => wednesdayAfternoon(60) + hour * 60 * MINUTE;
 
 describe('Recording coding time in a real editor', () => {
   const codedMinutes = async (since: number) => {
@@ -20,7 +26,7 @@ describe('Recording coding time in a real editor', () => {
 
   it('turns typing in an editor into coding time in the store', async () => {
     const api = await extensionApi();
-    const start = api.clock.now();
+    const start = hourAhead(0);
     api.clock.set(start);
     const editor = await openScratchEditor();
     for (let minute = 0; minute <= 4; minute++) {
@@ -33,7 +39,7 @@ describe('Recording coding time in a real editor', () => {
 
   it('records nothing while paused, and again after resuming', async () => {
     const api = await extensionApi();
-    const start = api.clock.now() + 60 * MINUTE;
+    const start = hourAhead(1);
     api.clock.set(start);
     const editor = await openScratchEditor();
     await vscode.commands.executeCommand('handsOn.pauseTracking');
@@ -55,7 +61,7 @@ describe('Recording coding time in a real editor', () => {
 
   it('does not count edits made by something else while the user is away', async () => {
     const api = await extensionApi();
-    const start = api.clock.now() + 120 * MINUTE;
+    const start = hourAhead(2);
     api.clock.set(start);
     const document = await vscode.workspace.openTextDocument({ content: 'background\n', language: 'plaintext' });
     // A document that no editor shows: a formatter or another extension editing in the background.
@@ -70,7 +76,7 @@ describe('Recording coding time in a real editor', () => {
 
   it('records edits that no key of the user caused, in the shown editor, as agent time and agent characters', async () => {
     const api = await extensionApi();
-    const start = api.clock.now() + 180 * MINUTE;
+    const start = hourAhead(3);
     api.clock.set(start);
     const editor = await openScratchEditor();
     for (let minute = 0; minute <= 3; minute++) {
