@@ -20,6 +20,7 @@ import { JournalWriter } from '../src/node/journal/journalWriter';
 import { journalPaths, utcDateOf } from '../src/node/journal/layout';
 import { DAY_MS, HOUR_MS, MINUTE_MS } from '../src/core/time/clock';
 import { FakeClock } from '../test/builders/fakeClock';
+import { median } from './median';
 
 function handlerNsPerEvent(events: number): number {
   let now = Date.UTC(2026, 0, 5, 9);
@@ -86,11 +87,6 @@ function writeYear(root: string, firstDay: number): number {
     });
   }
   return workdays;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
 }
 
 async function main(): Promise<void> {

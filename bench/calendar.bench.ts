@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { readCalendar } from '../src/core/calendar/readCalendar';
+import { median } from './median';
 
 const repoRoot = path.resolve(__dirname, '../..');
 const corpusFile = path.resolve(repoRoot, '../shared/ics-corpus/google__huge_personal_export_2010-2019.ics');
@@ -16,11 +17,6 @@ const cli = process.env.HANDS_ON_BENCH_CLI ? path.resolve(process.env.HANDS_ON_B
 const nodeIcalChild = path.join(__dirname, 'nodeIcalWeek.js');
 // Alternations of ours vs node-ical; whole processes are noisy, so the figure is a median over several.
 const RUNS = Math.max(1, Number(process.env.HANDS_ON_BENCH_RUNS) || 7);
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
 
 function timeProcess(args: string[]): number {
   const start = process.hrtime.bigint();

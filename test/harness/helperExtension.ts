@@ -1,24 +1,49 @@
-// The test helper extension (test/helperExtension), bundled and packaged as its own .vsix under out/ to install
-// into the test's code-server (a browser window loads only one development extension: the one under test).
-// The product's .vsix is built from dist/ and its .vscodeignore lets nothing of test/ or out/ in.
+// Test-only extensions, each packaged as its own .vsix under out/ to install into a test's code-server (a browser
+// window loads only one development extension: the one under test). The product's .vsix is built from dist/ and
+// its .vscodeignore lets nothing of test/ or out/ in.
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** Builds the helper and returns the path of its .vsix. */
-export function buildHelperExtension(root: string): string {
-  const dir = join(root, 'out', 'helper-ext');
+/** Packages the extension in `dir` (its package.json and extension.js written) and returns the path of its .vsix. */
+function packageDir(dir: string, name: string): string {
+  writeFileSync(join(dir, 'LICENSE'), 'MIT\n');
+  writeFileSync(join(dir, '.vscodeignore'), '*.vsix\n');
+  const vsix = join(dir, `${name}.vsix`);
+  execFileSync('npx', ['vsce', 'package', '--no-dependencies', '--allow-missing-repository', '--out', vsix], { cwd: dir, stdio: 'pipe' });
+  return vsix;
+}
+
+function emptyDir(root: string, name: string): string {
+  const dir = join(root, 'out', name);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+/** The helper of the attribution scenarios (test/helperExtension), bundled and packaged; returns the path of its .vsix. */
+export function buildHelperExtension(root: string): string {
+  const dir = emptyDir(root, 'helper-ext');
   copyFileSync(join(root, 'test', 'helperExtension', 'package.json'), join(dir, 'package.json'));
   execFileSync(
     'npx',
     ['esbuild', join(root, 'test', 'helperExtension', 'extension.ts'), '--bundle', '--platform=node', '--format=cjs', '--target=node20', '--external:vscode', `--outfile=${join(dir, 'extension.js')}`, '--log-level=warning'],
     { cwd: root, stdio: 'inherit' },
   );
-  writeFileSync(join(dir, 'LICENSE'), 'MIT\n');
-  writeFileSync(join(dir, '.vscodeignore'), '*.vsix\n');
-  const vsix = join(dir, 'hands-on-test-helper.vsix');
-  execFileSync('npx', ['vsce', 'package', '--no-dependencies', '--allow-missing-repository', '--out', vsix], { cwd: dir, stdio: 'pipe' });
-  return vsix;
+  return packageDir(dir, 'hands-on-test-helper');
+}
+
+/** The name "Show Running Extensions" lists the empty extension under. */
+export const EMPTY_EXTENSION_NAME = 'hands-on-empty-baseline';
+
+/**
+ * An extension whose activate does nothing, activated on the same event as Hands-On: what VS Code's activation
+ * figure shows for no work at all on this machine, the baseline beside Hands-On's own figure in `npm run bench`.
+ */
+export function buildEmptyExtension(root: string): string {
+  const dir = emptyDir(root, 'empty-ext');
+  const manifest = { name: EMPTY_EXTENSION_NAME, publisher: 'hands-on-test', version: '0.0.1', license: 'MIT', private: true, engines: { vscode: '^1.100.0' }, main: './extension.js', activationEvents: ['onStartupFinished'] };
+  writeFileSync(join(dir, 'package.json'), JSON.stringify(manifest, null, 2));
+  writeFileSync(join(dir, 'extension.js'), 'exports.activate = function () {};\n');
+  return packageDir(dir, EMPTY_EXTENSION_NAME);
 }
