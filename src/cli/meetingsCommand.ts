@@ -1,5 +1,5 @@
 import { errorText } from '../core/errorText';
-import { parseBounded } from './boundedParse';
+import { parseBounded, startParserAhead } from './boundedParse';
 import { meetingMinutesPerDay } from '../core/calendar/meetingTime';
 import { loadCalendar } from '../node/calendar/loadCalendar';
 import { redactText } from '../node/calendar/redact';
@@ -33,6 +33,7 @@ and the meeting minutes per local day.`,
 
 export async function run(argv: string[], io: CliIO): Promise<number> {
   const args = parseOptions(argv, OPTIONS);
+  startParserAhead();
   const calendar = args.calendar;
   const from = dateOption(args, '--from');
   const to = dateOption(args, '--to');

@@ -1,5 +1,5 @@
 import { errorText } from '../core/errorText';
-import { parseBounded } from './boundedParse';
+import { parseBounded, startParserAhead } from './boundedParse';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { focusBlocksAhead } from '../core/balance/focusBlocksAhead';
@@ -239,12 +239,15 @@ function summaryText(result: ReportResult): string {
 async function computeReport(argv: string[], io: CliIO, options: CommandOptions): Promise<ReportResult & { format: 'text' | 'json' | 'markdown' }> {
   const platform = options.platform ?? process.platform;
   const args = parseOptions(argv, OPTIONS);
+  // The first calendar is parsed by a worker started now, while the rest is read (calendars named here, or below in settings.json).
+  if (args.calendar && args.calendar.length > 0) startParserAhead();
   const format = args.json ? 'json' : args.markdown ? 'markdown' : 'text';
   const zone = zoneOption(args, io.env);
   const now = reportInstant(args.date, io.now(), zone);
 
   const loaded = loadSettings(io, platform, 'report');
   const settings = withOverrides(loaded.settings, args.period, emailsOption(args));
+  if (settings.calendar.files.length > 0) startParserAhead();
   const dataDir = dataDirOption(args, io, () => settings, platform);
 
   const inputs = await gatherReportInputs({ now, zone, settings, dataDir, calendarFlags: args.calendar, user: loaded.user, platform }, io);

@@ -1,11 +1,13 @@
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { CalendarCache, type CacheEntry } from '../../../src/node/calendar/calendarCache';
 import { readCalendarFile, readCalendarFolder } from '../../../src/node/calendar/fileSource';
 import { readCalendars } from '../../../src/node/calendar/loadCalendar';
-import { parseInWorker } from '../../../src/node/calendar/parseInWorker';
+import { parseInWorker, startParseWorker } from '../../../src/node/calendar/parseInWorker';
 import { CalendarParseError } from '../../../src/node/calendar/parseError';
 import { icsText } from '../../builders/icsBuilder';
 import { buildCalendarWorker } from '../../builders/calendarWorker';
@@ -71,6 +73,37 @@ describe('calendar sources', () => {
       await assert.rejects(parseInWorker(one(big), OPTIONS, workerFile, { timeMs: 60_000, heapMb: 2 }), (e: Error) => e instanceof CalendarParseError && e.kind === 'too-large' && /needed more than 2 MB/.test(e.message));
       // The limits are per parse: the next one, with room, reads the same text in full.
       assert.equal((await parseInWorker(one(big), OPTIONS, workerFile)).occurrences.length, readCalendar(big, OPTIONS).occurrences.length);
+    });
+
+    it('parses with a worker started ahead of its texts, and ends that worker after the parse', async () => {
+      const started = startParseWorker(workerFile)!;
+      assert.ok(started, 'a worker is started');
+      const exited = once(started.worker, 'exit');
+      const text = fixture('rules.ics');
+      assert.deepEqual(await parseInWorker(one(text), OPTIONS, workerFile, undefined, started), readCalendar(text, OPTIONS));
+      await exited;
+      assert.equal(startParseWorker(path.join(temp, 'no-such-worker.js')), undefined, 'no worker without its file: parsing runs in-process');
+    });
+
+    it('rejects at once with a clear message when a worker started ahead failed before its texts came', async () => {
+      const broken = path.join(temp, 'broken-worker.js');
+      fs.writeFileSync(broken, "throw new Error('the bundle is broken');\n");
+      const started = startParseWorker(broken)!;
+      await new Promise((resolve) => started.worker.once('exit', resolve));
+      // A 10-minute budget: a rejection that waited for it would exceed the test's timeout.
+      await assert.rejects(
+        parseInWorker(one(fixture('rules.ics')), OPTIONS, broken, { timeMs: 600_000, heapMb: 512 }, started),
+        (e: Error) => e instanceof CalendarParseError && e.kind === 'failed' && /please report it/.test(e.message),
+      );
+    });
+
+    it('lets the process end when a worker started ahead is never used', function () {
+      this.timeout(30_000);
+      const module = require.resolve('../../../src/node/calendar/parseInWorker');
+      const script = `const { startParseWorker } = require(${JSON.stringify(module)}); if (!startParseWorker(${JSON.stringify(workerFile)})) process.exit(3);`;
+      const result = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', timeout: 20_000 });
+      assert.equal(result.signal, null, 'ended by itself, not killed');
+      assert.equal(result.status, 0, result.stderr);
     });
 
     it('parses in-process when the worker file is missing or not given', async () => {
