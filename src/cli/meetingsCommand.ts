@@ -3,12 +3,16 @@ import { parseBounded, startParserAhead } from './boundedParse';
 import { meetingMinutesPerDay } from '../core/calendar/meetingTime';
 import { loadCalendar } from '../node/calendar/loadCalendar';
 import { redactText } from '../node/calendar/redact';
-import { DEFAULT_RULES, type MeetingRules } from '../core/calendar/types';
+import { meetingRulesOf } from '../core/calendar/meetingRules';
+import type { MeetingRules } from '../core/calendar/types';
 import { formatInZone, isoInZone } from '../core/report/zoned';
 import { addLocalDays, startOfLocalDate } from '../core/time/localDays';
 import { UsageError, type CliIO } from './io';
 import { parseOptions, usage, type OptionTable } from './optionTable';
-import { dateOption, emailsOption, FROM_OPTION, ME_OPTION, TO_OPTION, TZ_OPTION, zoneOption } from './options';
+import { dateOption, emailsOption, FROM_OPTION, loadSettings, ME_OPTION, TO_OPTION, TZ_OPTION, zoneOption, type CommandOptions } from './options';
+
+/** The settings the verdicts follow, as in the extension; only a problem with one of them is worth a warning. */
+const RULE_SETTINGS = ['handsOn.calendar.myEmails', 'handsOn.calendar.countTentative', 'handsOn.calendar.excludeKeywords', 'handsOn.calendar.breakKeywords'];
 
 export const SUMMARY = 'List calendar occurrences in a window with their verdict and meeting minutes per day';
 
@@ -17,7 +21,7 @@ export const OPTIONS = {
   from: FROM_OPTION,
   to: TO_OPTION,
   tz: TZ_OPTION,
-  me: { ...ME_OPTION, help: 'your email addresses, comma-separated, so events you declined or attend alone are told apart' },
+  me: { ...ME_OPTION, help: ['your email addresses, comma-separated, so events you declined or attend alone', 'are told apart (default: handsOn.calendar.myEmails)'] },
   json: {
     type: 'boolean',
     help: ['{"days": [{"date", "meetingMinutes"}], "totalMeetingMinutes", "occurrences": [{"start", "end",', ' "title", "counted", "reason"}], "daysOff", "warnings"}'],
@@ -28,10 +32,11 @@ export const USAGE = usage(
   'meetings',
   OPTIONS,
   `Lists the calendar's occurrences from --from to --to inclusive, each with its verdict (counted or why not),
-and the meeting minutes per local day.`,
+and the meeting minutes per local day. The verdicts follow the meeting rules of your VS Code settings
+(handsOn.calendar.myEmails, countTentative, excludeKeywords, breakKeywords), as the extension's do.`,
 );
 
-export async function run(argv: string[], io: CliIO): Promise<number> {
+export async function run(argv: string[], io: CliIO, options: CommandOptions = {}): Promise<number> {
   const args = parseOptions(argv, OPTIONS);
   startParserAhead();
   const calendar = args.calendar;
@@ -39,7 +44,8 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   const to = dateOption(args, '--to');
   if (from > to) throw new UsageError(`--from ${from} is after --to ${to}`);
   const zone = zoneOption(args, io.env);
-  const rules: MeetingRules = { ...DEFAULT_RULES, myEmails: emailsOption(args) ?? [] };
+  const fromSettings = meetingRulesOf(loadSettings(io, options.platform ?? process.platform, 'meetings', RULE_SETTINGS).settings.calendar);
+  const rules: MeetingRules = { ...fromSettings, myEmails: emailsOption(args) ?? fromSettings.myEmails };
   const window = { from: startOfLocalDate(from, zone), to: startOfLocalDate(addLocalDays(to, 1), zone) };
   let verdicts;
   try {

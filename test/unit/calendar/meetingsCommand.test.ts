@@ -1,18 +1,70 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { run } from '../../../src/cli/meetingsCommand';
 import { UsageError, type CliIO } from '../../../src/cli/io';
 import { main } from '../../../src/cli/main';
 import { FIXTURES } from './helpers';
 
+/** A home without VS Code settings, so the verdicts follow the defaults whatever this machine's user has set. */
+const EMPTY_HOME = fs.mkdtempSync(path.join(os.tmpdir(), 'hands-on-meetings-home-'));
+
 function io(env: NodeJS.ProcessEnv = {}) {
   const out: string[] = [];
   const err: string[] = [];
-  const value: CliIO = { out: (t) => out.push(t), err: (t) => err.push(t), env, now: () => Date.UTC(2024, 2, 10) };
+  const value: CliIO = { out: (t) => out.push(t), err: (t) => err.push(t), env: { HOME: EMPTY_HOME, ...env }, now: () => Date.UTC(2024, 2, 10) };
   return { value, out, err };
 }
 
 describe('hands-on meetings', () => {
+  after(() => fs.rmSync(EMPTY_HOME, { recursive: true, force: true }));
+
+  it("gives the verdicts of the meeting rules in the user's VS Code settings, --me replacing their addresses", async () => {
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'hands-on-meetings-settings-'));
+    try {
+      const user = path.join(home, '.config', 'Code', 'User');
+      fs.mkdirSync(user, { recursive: true });
+      const settings = {
+        'handsOn.calendar.myEmails': ['me@x.com'],
+        'handsOn.calendar.excludeKeywords': ['Standup'],
+        'handsOn.calendar.countTentative': false,
+        // Not a rule of meetings: no warning from this command.
+        'handsOn.targetPercent': 'half',
+      };
+      fs.writeFileSync(path.join(user, 'settings.json'), JSON.stringify(settings));
+      const args = ['--calendar', path.join(FIXTURES, 'rules.ics'), '--from', '2024-03-04', '--to', '2024-03-05', '--tz', 'UTC', '--json'];
+      const verdicts = async (extra: string[], env: NodeJS.ProcessEnv) => {
+        const cli = io(env);
+        assert.equal(await run([...args, ...extra], cli.value, { platform: 'linux' }), 0);
+        const byTitle = new Map((JSON.parse(cli.out.join('')).occurrences as { title: string; counted: boolean; reason: string }[]).map((o) => [o.title, o]));
+        return { byTitle, err: cli.err };
+      };
+
+      const defaults = await verdicts([], {});
+      assert.equal(defaults.byTitle.get('Standup')?.reason, 'counted');
+      assert.equal(defaults.byTitle.get('Maybe')?.counted, true);
+
+      const mine = await verdicts([], { HOME: home });
+      assert.deepEqual(mine.err, []);
+      assert.equal(mine.byTitle.get('Standup')?.reason, 'excluded-keyword');
+      assert.equal(mine.byTitle.get('Maybe')?.counted, false, 'tentative not counted');
+      assert.equal(mine.byTitle.get('Declined')?.reason, 'declined', 'declined by the address in settings');
+
+      const other = await verdicts(['--me', 'someone@else.com'], { HOME: home });
+      assert.equal(other.byTitle.get('Declined')?.reason, 'counted', '--me replaces handsOn.calendar.myEmails');
+      assert.equal(other.byTitle.get('Standup')?.reason, 'excluded-keyword', 'the other rules still apply');
+
+      fs.writeFileSync(path.join(user, 'settings.json'), JSON.stringify({ ...settings, 'handsOn.calendar.countTentative': 'yes' }));
+      const invalid = await verdicts([], { HOME: home });
+      assert.equal(invalid.err.length, 1);
+      assert.match(invalid.err[0]!, /^hands-on meetings: warning: .*handsOn\.calendar\.countTentative/);
+      assert.equal(invalid.byTitle.get('Maybe')?.counted, true, 'an invalid value falls back to its default');
+    } finally {
+      fs.rmSync(home, { recursive: true, force: true });
+    }
+  });
+
   it('prints JSON with offsets in --tz, per-day minutes and verdicts', async () => {
     const cli = io();
     const code = await run(['--calendar', path.join(FIXTURES, 'rules.ics'), '--from', '2024-03-04', '--to', '2024-03-06', '--tz', 'Europe/Berlin', '--me', 'me@x.com', '--json'], cli.value);
