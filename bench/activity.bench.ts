@@ -15,6 +15,7 @@ import { ActivityTracker } from '../src/core/activity/activityTracker';
 import type { TextChangeFacts } from '../src/core/activity/attribution';
 import { readActivityPerLocalDay, readHistory } from '../src/node/journal/activityHistory';
 import { DecodedFiles } from '../src/node/journal/decodedFiles';
+import { currentFiguresRange } from '../src/core/status/currentFigures';
 import { compact } from '../src/node/journal/compaction';
 import { JournalWriter } from '../src/node/journal/journalWriter';
 import { journalPaths, utcDateOf } from '../src/node/journal/layout';
@@ -117,7 +118,7 @@ async function main(): Promise<void> {
 
     // The status bar's read after a flush: the 23 days around now, without the breakdown, with the host's cache.
     const now = lastDay + 12 * HOUR_MS;
-    const statusRange = { start: now - 8 * DAY_MS, end: now + 15 * DAY_MS };
+    const statusRange = currentFiguresRange(now);
     const timed = async (read: () => Promise<unknown>) => {
       const t = process.hrtime.bigint();
       await read();

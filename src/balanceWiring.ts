@@ -22,6 +22,8 @@ import { compact } from './node/journal/compaction';
 /** What the eagerly loaded part of the extension hands to the balance part (see wiring.ts). */
 export interface BalanceHost {
   context: vscode.ExtensionContext;
+  /** Disposes `disposable` with the extension; returns it. */
+  register<T extends vscode.Disposable>(disposable: T): T;
   clock: Clock;
   ui: UserInterface;
   log: vscode.LogOutputChannel;
@@ -52,11 +54,7 @@ export interface Balance {
  */
 export function wireBalance(host: BalanceHost): Balance {
   const started = performance.now();
-  const { context, clock, log, config, recorder } = host;
-  const register = <T extends vscode.Disposable>(disposable: T): T => {
-    context.subscriptions.push(disposable);
-    return disposable;
-  };
+  const { context, clock, log, config, recorder, register } = host;
   const zone = () => systemTimeZone();
   const feeds = new FeedStore(context.secrets);
   const calendars = register(
@@ -82,8 +80,9 @@ export function wireBalance(host: BalanceHost): Balance {
   let calendarSettings = JSON.stringify(config.current.calendar);
   register(
     config.onDidChange((settings) => {
-      if (JSON.stringify(settings.calendar) === calendarSettings) return;
-      calendarSettings = JSON.stringify(settings.calendar);
+      const changed = JSON.stringify(settings.calendar);
+      if (changed === calendarSettings) return;
+      calendarSettings = changed;
       calendars.restart();
     }),
   );

@@ -77,7 +77,7 @@ export function wireExtension(context: vscode.ExtensionContext, options: WiringO
   );
   const statusBar = register(new StatusBar('handsOn.openDashboard'));
 
-  const host: BalanceHost = { context, clock, ui, log, config, recorder, statusBar, writerId, dataDirectory, allowHttpFeeds: options.allowHttpFeeds };
+  const host: BalanceHost = { context, register, clock, ui, log, config, recorder, statusBar, writerId, dataDirectory, allowHttpFeeds: options.allowHttpFeeds };
   let loading: Promise<Balance> | undefined;
   // Loaded once: a failure stays the answer (every command says it), rather than wiring half of it again.
   const balance = (): Promise<Balance> =>

@@ -1,5 +1,6 @@
 import type { CharacterBucket } from '../activity/characterCounts';
 import { manualOccurrences } from '../calendar/manualMeetings';
+import { mergeCalendars, type CalendarPart } from '../calendar/mergeCalendars';
 import type { Occurrence } from '../calendar/types';
 import type { AgentTimeMode, Settings } from '../settings/settings';
 import { union, type Interval } from '../time/interval';
@@ -19,12 +20,6 @@ export interface JournalPart {
   readonly meetings: readonly (Interval & { note?: string })[];
 }
 
-/** One calendar source's judged occurrences and days off, read for any window that holds the span. */
-export interface CalendarPart {
-  readonly occurrences: readonly Occurrence[];
-  readonly daysOff: readonly LocalDate[];
-}
-
 export interface InputParts {
   readonly now: number;
   readonly zone: string;
@@ -34,7 +29,7 @@ export interface InputParts {
   /** The span the journal's workspace and language minutes cover, inside `range`; absent when they were not asked for. */
   readonly breakdownRange?: Interval;
   readonly journal: JournalPart;
-  /** Each source's verdicts, in any order: they are merged by time. */
+  /** Each source's verdicts, read for any window that holds the span, in any order: they are merged by time. */
   readonly calendars: readonly CalendarPart[];
   readonly sources: SourceStatus[];
   /** A meeting the user says is going on ("I'm in a Meeting Now"), from its start to now: it counts like a logged one. */
@@ -76,7 +71,10 @@ export function gatherBalanceInputs(parts: InputParts): BalanceInputs {
 function calendarIn(calendars: readonly CalendarPart[], range: Interval, zone: string): { occurrences: Occurrence[]; daysOff: LocalDate[] } {
   const first = localDateOf(range.start, zone);
   const last = localDateOf(range.end - 1, zone);
-  const occurrences = calendars.flatMap((c) => c.occurrences.filter((o) => o.end > range.start && o.start < range.end));
-  const daysOff = new Set(calendars.flatMap((c) => c.daysOff.filter((day) => day >= first && day <= last)));
-  return { occurrences: occurrences.sort((a, b) => a.start - b.start || a.end - b.end), daysOff: [...daysOff].sort() };
+  return mergeCalendars(
+    calendars.map((c) => ({
+      occurrences: c.occurrences.filter((o) => o.end > range.start && o.start < range.end),
+      daysOff: c.daysOff.filter((day) => day >= first && day <= last),
+    })),
+  );
 }

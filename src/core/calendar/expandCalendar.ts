@@ -5,6 +5,7 @@ import { splitCalendar, type EventBlock } from './splitCalendar';
 import { ZoneResolver } from './zoneResolver';
 import { expandSeries } from './expandSeries';
 import { DAY_MS } from '../time/clock';
+import { byStartThenEnd } from '../time/interval';
 import { describeEvent, eventName, problemText } from './eventProblem';
 
 export const DEFAULT_MAX_ITERATIONS = 50_000;
@@ -115,7 +116,7 @@ export function expandCalendar(text: string, options: ExpandOptions): ExpandedCa
     }
   }
   if (skipped > NAMED_SKIPS) warn(`${skipped - NAMED_SKIPS} more event(s) skipped for unreadable or impossible dates`);
-  occurrences.sort((a, b) => a.start - b.start || a.end - b.end);
+  occurrences.sort(byStartThenEnd);
   return { occurrences, hasAttendeeData: blocks.hasAttendeeData, calendarName: blocks.calendarName, warnings };
 }
 

@@ -17,7 +17,7 @@ import { targetStatusText } from '../report/wording';
 import { formatInZone, isoInZone, spanLabel } from '../report/zoned';
 import type { WeekStart } from '../settings/settings';
 import { HOUR_MS, MINUTE_MS } from '../time/clock';
-import { clip, spanOf, union, type Interval } from '../time/interval';
+import { byStartThenEnd, clip, spanOf, union, type Interval } from '../time/interval';
 import { localDateOf, localDayInterval, startOfLocalDate } from '../time/localDays';
 import { balanceOver, type BalanceInputs } from '../balance/balanceInputs';
 import {
@@ -275,7 +275,7 @@ export function buildDashboardViewModel(inputs: BalanceInputs, range: DashboardR
     coding: union(clip(inputs.coding, { start: dayStart, end: Math.min(now, todayInterval.end) })).map((s) => timelineItem(s, dayStart, zone)),
     meetings: inputs.occurrences
       .filter((o) => o.counted && !o.allDay && o.end > dayStart && o.start < todayInterval.end)
-      .sort((a, b) => a.start - b.start || a.end - b.end)
+      .sort(byStartThenEnd)
       .flatMap((o) => clip([o], todayInterval).map((part) => ({ ...timelineItem(part, dayStart, zone), title: o.title, counted: true, reasonText: reasonText(o.reason, o.end > now) }))),
     focusBlocks: focusBlocksToday(now, focusBlockInput(inputs, meetings)).map((s) => timelineItem(s, dayStart, zone)),
     viewStartMinute: 0,
@@ -292,7 +292,7 @@ export function buildDashboardViewModel(inputs: BalanceInputs, range: DashboardR
 
   const listed = inputs.occurrences
     .filter((o) => o.end > interval.start && o.start < interval.end)
-    .sort((a, b) => a.start - b.start || a.end - b.end || a.title.localeCompare(b.title));
+    .sort((a, b) => byStartThenEnd(a, b) || a.title.localeCompare(b.title));
   const meetingModels: MeetingModel[] = listed.slice(0, MAX_MEETINGS).map((o) => ({
     title: o.title,
     source: o.source ?? null,

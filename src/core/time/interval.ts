@@ -9,6 +9,11 @@ export function spanOf(spans: readonly Interval[]): Interval {
   return { start: Math.min(...spans.map((s) => s.start)), end: Math.max(...spans.map((s) => s.end)) };
 }
 
+/** Orders by start, then by end: the order every list of spans and occurrences is kept in. */
+export function byStartThenEnd(a: Interval, b: Interval): number {
+  return a.start - b.start || a.end - b.end;
+}
+
 export function durationMs(intervals: readonly Interval[]): number {
   let total = 0;
   for (const interval of intervals) total += Math.max(0, interval.end - interval.start);
@@ -17,7 +22,7 @@ export function durationMs(intervals: readonly Interval[]): number {
 
 /** Sorted, non-overlapping cover of the input: overlapping or touching intervals merge, so time counts once. */
 export function union(intervals: readonly Interval[]): Interval[] {
-  const sorted = intervals.filter((i) => i.end > i.start).sort((a, b) => a.start - b.start || a.end - b.end);
+  const sorted = intervals.filter((i) => i.end > i.start).sort(byStartThenEnd);
   const merged: Interval[] = [];
   for (const next of sorted) {
     const last = merged[merged.length - 1];

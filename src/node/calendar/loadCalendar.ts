@@ -1,4 +1,5 @@
 import { isFeedUrl } from '../../core/calendar/feedUrl';
+import { mergeCalendars } from '../../core/calendar/mergeCalendars';
 import { promises as fs } from 'node:fs';
 import type { CalendarVerdicts } from '../../core/calendar/types';
 import type { ReadOptions } from '../../core/calendar/readCalendar';
@@ -36,16 +37,14 @@ export async function loadCalendarTexts(spec: string, fetchOptions: FetchOptions
   return texts;
 }
 
-/** Merges the verdicts of several calendar texts (a folder, say): warnings name their file when there are several. */
 /** Every part's warnings, each named by its part when there are several. */
 export function partWarnings(parts: readonly { name: string; verdicts: CalendarVerdicts }[]): string[] {
   return parts.flatMap(({ name, verdicts }) => verdicts.warnings.map((w) => (parts.length > 1 ? `${name}: ${w}` : w)));
 }
 
+/** Merges the verdicts of several calendar texts (a folder, say): warnings name their file when there are several. */
 export function mergeVerdicts(parts: readonly { name: string; verdicts: CalendarVerdicts }[]): CalendarVerdicts {
-  const occurrences = parts.flatMap(({ verdicts }) => verdicts.occurrences).sort((a, b) => a.start - b.start || a.end - b.end);
-  const daysOff = [...new Set(parts.flatMap(({ verdicts }) => verdicts.daysOff))].sort();
-  return { occurrences, daysOff, warnings: partWarnings(parts) };
+  return { ...mergeCalendars(parts.map((part) => part.verdicts)), warnings: partWarnings(parts) };
 }
 
 /** Parses several texts for one window and merges their occurrences, days off and warnings. */

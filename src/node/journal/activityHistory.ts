@@ -1,7 +1,7 @@
 import { CHARACTER_BUCKET_MS, charactersPer, latestBuckets, type CharacterCounts, type WriterBucket } from '../../core/activity/characterCounts';
 import type { ActivitySpan } from '../../core/activity/activitySpan';
 import { MINUTE_MS } from '../../core/time/clock';
-import { clip, durationMs, gaps, intersect, union, type Interval } from '../../core/time/interval';
+import { byStartThenEnd, clip, durationMs, gaps, intersect, union, type Interval } from '../../core/time/interval';
 import { localDayIntervals, minutesPerDay, type DayTotal, type LocalDate } from '../../core/time/localDays';
 import type { DecodedFiles } from './decodedFiles';
 import { readStore, type UnreadableFile } from './journalReader';
@@ -72,7 +72,7 @@ export function splitHandsOnAndAgent(spans: readonly ActivitySpan[], range: Inte
 function distinctMeetings(meetings: readonly ManualMeeting[]): ManualMeeting[] {
   const seen = new Set<string>();
   const distinct: ManualMeeting[] = [];
-  for (const meeting of [...meetings].sort((a, b) => a.start - b.start || a.end - b.end)) {
+  for (const meeting of [...meetings].sort(byStartThenEnd)) {
     const key = `${meeting.start}/${meeting.end}/${meeting.note ?? ''}`;
     if (seen.has(key)) continue;
     seen.add(key);
