@@ -7,9 +7,27 @@ export interface ActivitySpan {
   readonly end: number;
   readonly workspace?: string;
   readonly language?: string;
-  /** Agent time: edits arrived that the user did not make. Absent (hands-on coding) in every record written by 0.1.0. */
-  readonly agent?: true;
+  /**
+   * Agent time, and whose (an AgentName): edits arrived that the user did not make. Absent: the user's hands-on time.
+   * Every agent record written by 0.1.x reads as `vscode`.
+   */
+  readonly agent?: string;
+  /** The writer that recorded it (a SourceName). Absent: VS Code, the only writer of 0.1.x. */
+  readonly source?: string;
 }
+
+/**
+ * Who did agent work. Hooks report their own agent exactly; `vscode` (edits in VS Code that the user did not make:
+ * chat and agent edits, other extensions) and `disk` (files changed on disk and reloaded in an editor) are what
+ * VS Code's events let the extension guess. Other names a writer records are kept as they are.
+ */
+export const AGENT_NAMES = ['claude-code', 'codex', 'gemini-cli', 'vscode-agent', 'vscode', 'disk'] as const;
+export type AgentName = (typeof AGENT_NAMES)[number];
+/** Agent time VS Code's editor events guessed, as opposed to an agent's own report. */
+export const GUESSED_AGENTS: ReadonlySet<string> = new Set<AgentName>(['vscode', 'disk']);
+
+/** The writers of the journal: VS Code itself and agent hooks (`hands-on hook`). */
+export type SourceName = 'vscode' | 'hook';
 
 export interface SpanContext {
   readonly workspace?: string;

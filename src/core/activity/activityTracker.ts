@@ -20,8 +20,8 @@ export interface ActivityTrackerOptions {
   recordProjectNames?: boolean;
   /** Whether the window has focus when the tracker starts; the host keeps it current with setFocused. */
   focused?: boolean;
-  /** The spans are agent time (agent edits), not the user's coding. */
-  agent?: boolean;
+  /** The spans are this agent's time (an AgentName), not the user's coding. */
+  agent?: string;
 }
 
 /** The settings are validated already; the tracker still never runs with a timeout outside the setting's range. */
@@ -56,14 +56,14 @@ export class ActivityTracker {
   private workspace: string | undefined;
   private language: string | undefined;
   private pending: ActivitySpan[] = [];
-  private readonly agent: boolean;
+  private readonly agent: string | undefined;
 
   constructor(options: ActivityTrackerOptions) {
     this.clock = options.clock;
     this.timeoutMs = clampIdleTimeoutMinutes(options.idleTimeoutMinutes ?? DEFAULT_SETTINGS.idleTimeoutMinutes) * MINUTE_MS;
     this.recordProjectNames = options.recordProjectNames ?? true;
     this.focused = options.focused ?? true;
-    this.agent = options.agent ?? false;
+    this.agent = options.agent;
   }
 
   /** One activity event, now. Ignored while paused or unfocused (formatters and watchers edit unfocused windows). */
@@ -200,10 +200,10 @@ export class ActivityTracker {
 
   private push(start: number, end: number): void {
     if (end <= start) return;
-    const span: { start: number; end: number; workspace?: string; language?: string; agent?: true } = { start, end };
+    const span: { start: number; end: number; workspace?: string; language?: string; agent?: string } = { start, end };
     if (this.workspace !== undefined) span.workspace = this.workspace;
     if (this.language !== undefined) span.language = this.language;
-    if (this.agent) span.agent = true;
+    if (this.agent !== undefined) span.agent = this.agent;
     this.pending.push(span);
   }
 }

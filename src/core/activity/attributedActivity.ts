@@ -24,8 +24,8 @@ export class AttributedActivity {
 
   constructor(options: ActivityTrackerOptions) {
     this.clock = options.clock;
-    this.hands = new ActivityTracker({ ...options, agent: false });
-    this.agent = new ActivityTracker({ ...options, agent: true });
+    this.hands = new ActivityTracker({ ...options, agent: undefined });
+    this.agent = new ActivityTracker({ ...options, agent: 'vscode' });
     this.attributor = new EditAttributor({
       human: (time) => this.hands.recordAt(time),
       agent: (time) => this.agent.recordAt(time),

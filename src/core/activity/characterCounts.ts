@@ -14,6 +14,10 @@ export const CHARACTER_BUCKET_MS = 15 * MINUTE_MS;
 export interface CharacterBucket {
   readonly start: number;
   readonly counts: CharacterCounts;
+  /** The agent whose characters these are (an AgentName). Absent: agent characters in it are VS Code edits. */
+  readonly agent?: string;
+  /** Lines the agent wrote, when its writer knows (agent hooks). */
+  readonly lines?: number;
 }
 
 export function emptyCounts(): CharacterCounts {
@@ -75,11 +79,12 @@ export interface WriterBucket extends CharacterBucket {
 export function latestBuckets(buckets: readonly WriterBucket[]): WriterBucket[] {
   const latest = new Map<string, WriterBucket>();
   for (const bucket of buckets) {
-    const key = `${bucket.start}/${bucket.writer}`;
+    const key = `${bucket.start}/${bucket.writer}/${bucket.agent ?? ''}`;
     const seen = latest.get(key);
-    latest.set(key, seen ? { ...seen, counts: maxCounts(seen.counts, bucket.counts) } : bucket);
+    latest.set(key, seen ? { ...seen, counts: maxCounts(seen.counts, bucket.counts), ...(bucket.lines !== undefined && { lines: Math.max(seen.lines ?? 0, bucket.lines) }) } : bucket);
   }
-  return [...latest.values()].sort((a, b) => a.start - b.start || (a.writer < b.writer ? -1 : a.writer > b.writer ? 1 : 0));
+  const order = (a: WriterBucket) => `${a.writer}/${a.agent ?? ''}`;
+  return [...latest.values()].sort((a, b) => a.start - b.start || (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0));
 }
 
 /** The characters in each of the sorted, disjoint `ranges`, from buckets as latestBuckets returns them (sorted, each once): one pass. */

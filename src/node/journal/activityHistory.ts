@@ -49,7 +49,7 @@ function minutesByKey(spans: readonly { start: number; end: number }[], keys: re
 export async function readHistory(root: string, range: Interval, breakdownRange: Interval | null = range, cache?: DecodedFiles): Promise<History> {
   const store = await readStore(root, range, cache);
   const split = splitHandsOnAndAgent(store.spans, range);
-  const coding = store.spans.filter((s) => !s.agent);
+  const coding = store.spans.filter((s) => s.agent === undefined);
   return {
     union: split.handsOn,
     agent: split.agent,
@@ -64,8 +64,8 @@ export async function readHistory(root: string, range: Interval, breakdownRange:
 
 /** Hands-on time, and agent time where the user did nothing: a moment that holds both is hands-on. */
 export function splitHandsOnAndAgent(spans: readonly ActivitySpan[], range: Interval): { handsOn: Interval[]; agent: Interval[] } {
-  const handsOn = clip(union(spans.filter((s) => !s.agent)), range);
-  const agent = intersect(clip(union(spans.filter((s) => s.agent)), range), gaps(handsOn, range));
+  const handsOn = clip(union(spans.filter((s) => s.agent === undefined)), range);
+  const agent = intersect(clip(union(spans.filter((s) => s.agent !== undefined)), range), gaps(handsOn, range));
   return { handsOn, agent };
 }
 

@@ -74,7 +74,7 @@ export function compact(root: string, now: number): CompactionResult {
       if (record.kind === 'meeting') {
         dayWork(utcDateOf(record.meeting.start)).contents.meetings.push(record.meeting);
       } else if (record.kind === 'characters') {
-        dayWork(utcDateOf(record.bucket.start)).contents.characters.push({ ...record.bucket, writer: parsed.writerId });
+        dayWork(utcDateOf(record.bucket.start)).contents.characters.push({ ...record.bucket, writer: record.id ?? parsed.writerId });
       } else {
         for (const piece of splitAtUtcMidnights(record.span)) dayWork(utcDateOf(piece.start)).contents.spans.push(piece);
       }

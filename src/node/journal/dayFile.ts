@@ -2,13 +2,15 @@ import { createHash } from 'node:crypto';
 import type { ActivitySpan } from '../../core/activity/activitySpan';
 import { latestBuckets, type WriterBucket } from '../../core/activity/characterCounts';
 import { union } from '../../core/time/interval';
-import { isPlausibleInterval, JOURNAL_SCHEMA_VERSION, parseCounts, type ManualMeeting } from './records';
+import { DEFAULT_AGENT, DEFAULT_SOURCE, isPlausibleInterval, JOURNAL_SCHEMA_VERSION, optionalCount, optionalName, parseCounts, type ManualMeeting } from './records';
 
 /**
  * A compacted UTC day: per context (workspace, language) the union of its spans, as flat offsets in ms from
  * the day's start, plus the day's logged meetings. Merged spans only, so a year stays well under a megabyte.
- * Agent time is an entry with `"g":1`; the character counts (`c`) keep each writer's latest counts per quarter
- * hour, so merging a day again is idempotent. Files written by 0.1.0 have neither and read as coding only.
+ * Agent time is an entry with `"g":1` and the agent's name in `ag` (absent: VS Code edits), the writer in `src`
+ * (absent: VS Code); the character counts (`c`) keep each writer's latest counts per quarter hour, with the agent's
+ * name (`ag`) and lines (`ln`) where the writer gave them, so merging a day again is idempotent. Files written by
+ * 0.1.0 have neither and read as coding only.
  *
  *   {"v":1,"day":"2026-03-02","t0":1772409600000,"a":[{"w":"shop","l":"typescript","x":[0,60000,120000,900000]},{"g":1,"x":[…]}],
  *    "m":[{"s":…,"e":…,"n":"…"}],"c":[{"id":"host-12-ab","s":900000,"y":120,"p":400,"i":0,"g":0}]}
@@ -26,12 +28,12 @@ interface DayJson {
   v: number;
   day: string;
   t0: number;
-  a: { w?: string; l?: string; g?: 1; x: number[] }[];
+  a: { w?: string; l?: string; g?: 1; ag?: string; src?: string; x: number[] }[];
   m: { s: number; e: number; n?: string }[];
-  c?: { id: string; s: number; y: number; p: number; i: number; g: number }[];
+  c?: { id: string; s: number; y: number; p: number; i: number; g: number; ag?: string; ln?: number }[];
 }
 
-const contextKey = (span: ActivitySpan): string => JSON.stringify([span.workspace ?? null, span.language ?? null, span.agent ?? false]);
+const contextKey = (span: ActivitySpan): string => JSON.stringify([span.workspace ?? null, span.language ?? null, span.agent ?? null, span.source ?? null]);
 
 export function encodeDay(day: string, dayStart: number, contents: DayContents): { text: string; hash: string } {
   const byContext = new Map<string, ActivitySpan[]>();
@@ -50,7 +52,9 @@ export function encodeDay(day: string, dayStart: number, contents: DayContents):
     const sample = spans[0]!;
     if (sample.workspace !== undefined) entry.w = sample.workspace;
     if (sample.language !== undefined) entry.l = sample.language;
-    if (sample.agent) entry.g = 1;
+    if (sample.agent !== undefined) entry.g = 1;
+    if (sample.agent !== undefined && sample.agent !== DEFAULT_AGENT) entry.ag = sample.agent;
+    if (sample.source !== undefined && sample.source !== DEFAULT_SOURCE) entry.src = sample.source;
     a.push(entry);
   }
   const seen = new Set<string>();
@@ -64,7 +68,16 @@ export function encodeDay(day: string, dayStart: number, contents: DayContents):
     }
   }
   m.sort((p, q) => p.s - q.s || p.e - q.e || (p.n ?? '').localeCompare(q.n ?? ''));
-  const c = latestBuckets(contents.characters).map((b) => ({ id: b.writer, s: b.start - dayStart, y: b.counts.typed, p: b.counts.pasted, i: b.counts.aiCompletion, g: b.counts.agent }));
+  const c = latestBuckets(contents.characters).map((b) => ({
+    id: b.writer,
+    s: b.start - dayStart,
+    y: b.counts.typed,
+    p: b.counts.pasted,
+    i: b.counts.aiCompletion,
+    g: b.counts.agent,
+    ...(b.agent !== undefined && { ag: b.agent }),
+    ...(b.lines !== undefined && { ln: b.lines }),
+  }));
   const json: DayJson = { v: JOURNAL_SCHEMA_VERSION, day, t0: dayStart, a, m };
   if (c.length > 0) json.c = c;
   const text = JSON.stringify(json);
@@ -85,16 +98,24 @@ export function decodeDay(text: string): DayContents | undefined {
   const spans: ActivitySpan[] = [];
   for (const entry of raw.a) {
     if (typeof entry !== 'object' || entry === null || !Array.isArray(entry.x)) return undefined;
-    const { w, l, g, x } = entry;
-    if ((w !== undefined && typeof w !== 'string') || (l !== undefined && typeof l !== 'string')) return undefined;
+    const { w, l, g, ag, src, x } = entry;
+    if ((w !== undefined && typeof w !== 'string') || (l !== undefined && typeof l !== 'string') || !optionalName(ag) || !optionalName(src)) return undefined;
+    const agent = g === 1 ? (ag ?? DEFAULT_AGENT) : undefined;
     for (let i = 0; i + 1 < x.length; i += 2) {
       const start = raw.t0 + (x[i] as number);
       const end = raw.t0 + (x[i + 1] as number);
       if (!isPlausibleInterval(start, end)) return undefined;
       spans.push(
-        w === undefined && l === undefined && g !== 1
+        w === undefined && l === undefined && agent === undefined && src === undefined
           ? { start, end }
-          : { start, end, ...(w !== undefined && { workspace: w }), ...(l !== undefined && { language: l }), ...(g === 1 && { agent: true as const }) },
+          : {
+              start,
+              end,
+              ...(w !== undefined && { workspace: w }),
+              ...(l !== undefined && { language: l }),
+              ...(agent !== undefined && { agent }),
+              ...(src !== undefined && { source: src }),
+            },
       );
     }
   }
@@ -108,8 +129,8 @@ export function decodeDay(text: string): DayContents | undefined {
   if (raw.c !== undefined && !Array.isArray(raw.c)) return undefined;
   for (const entry of raw.c ?? []) {
     const counts = typeof entry === 'object' && entry !== null ? parseCounts(entry as unknown as Record<string, unknown>) : undefined;
-    if (!counts || typeof entry.id !== 'string' || typeof entry.s !== 'number' || !Number.isFinite(entry.s)) return undefined;
-    characters.push({ writer: entry.id, start: raw.t0 + entry.s, counts });
+    if (!counts || typeof entry.id !== 'string' || typeof entry.s !== 'number' || !Number.isFinite(entry.s) || !optionalName(entry.ag) || !optionalCount(entry.ln)) return undefined;
+    characters.push({ writer: entry.id, start: raw.t0 + entry.s, counts, ...(entry.ag !== undefined && { agent: entry.ag }), ...(entry.ln !== undefined && { lines: entry.ln }) });
   }
   return { spans, meetings, characters };
 }

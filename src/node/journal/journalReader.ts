@@ -143,7 +143,7 @@ async function readOnce(root: string, range: Interval, lastAttempt: boolean, cac
       if (record.kind === 'activity') {
         if (keep(record.span.start, record.span.end)) contents.spans.push(record.span);
       } else if (record.kind === 'characters') {
-        if (keep(record.bucket.start, record.bucket.start + CHARACTER_BUCKET_MS)) contents.characters.push({ ...record.bucket, writer });
+        if (keep(record.bucket.start, record.bucket.start + CHARACTER_BUCKET_MS)) contents.characters.push({ ...record.bucket, writer: record.id ?? writer });
       } else if (keepMeeting(record.meeting)) {
         contents.meetings.push(record.meeting);
       }

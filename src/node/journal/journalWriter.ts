@@ -55,7 +55,7 @@ export class JournalWriter {
     for (const span of spans) {
       if (!isPlausibleInterval(span.start, span.end)) continue;
       const last = this.spans[this.spans.length - 1];
-      if (last && last.workspace === span.workspace && last.language === span.language && last.agent === span.agent && span.start <= last.end && span.start >= last.start) {
+      if (last && last.workspace === span.workspace && last.language === span.language && last.agent === span.agent && last.source === span.source && span.start <= last.end && span.start >= last.start) {
         if (span.end > last.end) this.spans[this.spans.length - 1] = { ...last, end: span.end };
       } else {
         this.spans.push(span);
@@ -91,7 +91,7 @@ export class JournalWriter {
     const count = this.bufferedRecords;
     if (count === 0) return { ok: true, written: 0 };
     const now = this.clock.now();
-    const lines = [...this.spans.map(encodeActivityLine), ...this.meetings.map(encodeMeetingLine), ...[...this.characters.values()].map(encodeCharactersLine)];
+    const lines = [...this.spans.map(encodeActivityLine), ...this.meetings.map(encodeMeetingLine), ...[...this.characters.values()].map((bucket) => encodeCharactersLine(bucket))];
     const text = `${this.startWithNewline ? '\n' : ''}${lines.join('\n')}\n`;
     try {
       this.ensureFolders();

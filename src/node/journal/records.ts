@@ -14,7 +14,7 @@ export interface ManualMeeting {
 export type JournalRecord =
   | { readonly kind: 'activity'; readonly span: ActivitySpan }
   | { readonly kind: 'meeting'; readonly meeting: ManualMeeting }
-  | { readonly kind: 'characters'; readonly bucket: CharacterBucket };
+  | { readonly kind: 'characters'; readonly bucket: CharacterBucket; readonly id?: string };
 
 // Times outside this window are corruption, not history (2000-01-01 .. 2200-01-01).
 const EARLIEST_MS = 946_684_800_000;
@@ -28,14 +28,24 @@ export function isPlausibleInterval(start: unknown, end: unknown): start is numb
   );
 }
 
+/** Agent time a record of 0.1.x (`k: "g"` without `ag`) holds: edits in VS Code. */
+export const DEFAULT_AGENT = 'vscode';
+/** The writer of a record without `src`: VS Code. */
+export const DEFAULT_SOURCE = 'vscode';
+/** Agent and source names are short ids; anything else in those fields is corruption. */
+const NAME = /^[a-z0-9][a-z0-9._-]{0,39}$/;
+
 /**
  * One journal line, without the newline. Short keys: a year of history has hundreds of thousands of them.
- * Coding is `k: "a"` (the only kind 0.1.0 wrote), agent time `k: "g"`: older records read as coding.
+ * Coding is `k: "a"` (the only kind 0.1.0 wrote), agent time `k: "g"` with the agent's name in `ag` (absent: VS Code
+ * edits), the writer in `src` (absent: VS Code). Readers of 0.1.x ignore `ag` and `src` and read agent time as such.
  */
 export function encodeActivityLine(span: ActivitySpan): string {
-  const record: Record<string, unknown> = { v: JOURNAL_SCHEMA_VERSION, k: span.agent ? 'g' : 'a', s: span.start, e: span.end };
+  const record: Record<string, unknown> = { v: JOURNAL_SCHEMA_VERSION, k: span.agent !== undefined ? 'g' : 'a', s: span.start, e: span.end };
   if (span.workspace !== undefined) record.w = span.workspace;
   if (span.language !== undefined) record.l = span.language;
+  if (span.agent !== undefined && span.agent !== DEFAULT_AGENT) record.ag = span.agent;
+  if (span.source !== undefined && span.source !== DEFAULT_SOURCE) record.src = span.source;
   return JSON.stringify(record);
 }
 
@@ -45,10 +55,19 @@ export function encodeMeetingLine(meeting: ManualMeeting): string {
   return JSON.stringify(record);
 }
 
-/** A writer's character counts for a quarter hour so far: `y` typed, `p` pasted, `i` AI completion, `g` agent. */
-export function encodeCharactersLine(bucket: CharacterBucket): string {
+/**
+ * A writer's character counts for a quarter hour so far: `y` typed, `p` pasted, `i` AI completion, `g` agent. A bucket
+ * of one agent's characters names it in `ag` (absent: agent characters are VS Code edits) and may count the lines it
+ * wrote in `ln`. `id` replaces the writer's id as the bucket's identity: a hook names each tool use, so the same edit
+ * reported twice counts once.
+ */
+export function encodeCharactersLine(bucket: CharacterBucket, id?: string): string {
   const { typed, pasted, aiCompletion, agent } = bucket.counts;
-  return JSON.stringify({ v: JOURNAL_SCHEMA_VERSION, k: 'c', s: bucket.start, e: bucket.start + CHARACTER_BUCKET_MS, y: typed, p: pasted, i: aiCompletion, g: agent });
+  const record: Record<string, unknown> = { v: JOURNAL_SCHEMA_VERSION, k: 'c', s: bucket.start, e: bucket.start + CHARACTER_BUCKET_MS, y: typed, p: pasted, i: aiCompletion, g: agent };
+  if (bucket.agent !== undefined) record.ag = bucket.agent;
+  if (bucket.lines !== undefined) record.ln = bucket.lines;
+  if (id !== undefined) record.id = id;
+  return JSON.stringify(record);
 }
 
 const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
@@ -61,6 +80,12 @@ export function parseCounts(r: Record<string, unknown>): CharacterCounts | undef
 function optionalString(value: unknown): value is string | undefined {
   return value === undefined || typeof value === 'string';
 }
+
+export function optionalName(value: unknown): value is string | undefined {
+  return value === undefined || (typeof value === 'string' && NAME.test(value));
+}
+
+export const optionalCount = (value: unknown): value is number | undefined => value === undefined || isCount(value);
 
 /** The record on a line, or undefined for anything else (torn, corrupt, unknown version): never throws. */
 export function parseRecordLine(line: string): JournalRecord | undefined {
@@ -76,16 +101,22 @@ export function parseRecordLine(line: string): JournalRecord | undefined {
   const start = r.s;
   const end = r.e as number;
   if (r.k === 'a' || r.k === 'g') {
-    if (!optionalString(r.w) || !optionalString(r.l)) return undefined;
-    const span: { start: number; end: number; workspace?: string; language?: string; agent?: true } = { start, end };
+    if (!optionalString(r.w) || !optionalString(r.l) || !optionalName(r.ag) || !optionalName(r.src)) return undefined;
+    const span: { start: number; end: number; workspace?: string; language?: string; agent?: string; source?: string } = { start, end };
     if (r.w !== undefined) span.workspace = r.w;
     if (r.l !== undefined) span.language = r.l;
-    if (r.k === 'g') span.agent = true;
+    if (r.k === 'g') span.agent = r.ag ?? DEFAULT_AGENT;
+    if (r.src !== undefined) span.source = r.src;
     return { kind: 'activity', span };
   }
   if (r.k === 'c') {
     const counts = parseCounts(r);
-    return counts && end - start === CHARACTER_BUCKET_MS && start % CHARACTER_BUCKET_MS === 0 ? { kind: 'characters', bucket: { start, counts } } : undefined;
+    if (!counts || end - start !== CHARACTER_BUCKET_MS || start % CHARACTER_BUCKET_MS !== 0 || !optionalName(r.ag) || !optionalCount(r.ln)) return undefined;
+    if (r.id !== undefined && (typeof r.id !== 'string' || !/^[A-Za-z0-9_:.-]{1,80}$/.test(r.id))) return undefined;
+    const bucket: { start: number; counts: CharacterCounts; agent?: string; lines?: number } = { start, counts };
+    if (r.ag !== undefined) bucket.agent = r.ag;
+    if (r.ln !== undefined) bucket.lines = r.ln;
+    return { kind: 'characters', bucket, ...(r.id !== undefined && { id: r.id }) };
   }
   if (r.k === 'm') {
     if (!optionalString(r.n)) return undefined;

@@ -39,8 +39,8 @@ describe('cli: hands-on activity', () => {
       { start: day + 10 * HOUR_MS, end: day + 11 * HOUR_MS + 30 * 1000 },
       { start: day + 23 * HOUR_MS + 45 * MINUTE_MS, end: day + 24 * HOUR_MS + 15 * MINUTE_MS },
       // Agent time: 20 minutes alone, and half an hour inside coding, which stays hands-on.
-      { start: day + 12 * HOUR_MS, end: day + 12 * HOUR_MS + 20 * MINUTE_MS, agent: true },
-      { start: day + 10 * HOUR_MS, end: day + 10 * HOUR_MS + 30 * MINUTE_MS, agent: true },
+      { start: day + 12 * HOUR_MS, end: day + 12 * HOUR_MS + 20 * MINUTE_MS, agent: "vscode" },
+      { start: day + 10 * HOUR_MS, end: day + 10 * HOUR_MS + 30 * MINUTE_MS, agent: "vscode" },
     ]);
     // The same quarter hour flushed twice, cumulatively: the later counts stand, nothing is added up twice.
     writer.appendCharacters([{ start: day + 9 * HOUR_MS, counts: { typed: 100, pasted: 40, aiCompletion: 10, agent: 50 } }]);

@@ -33,7 +33,7 @@ function writeJournal(root: string): void {
   writer.flush();
   clock.set(Date.UTC(2024, 2, 6, 11));
   writer.appendSpans(spans(Date.UTC(2024, 2, 6, 9, 50), 15, 2, 2));
-  writer.appendSpans(spans(Date.UTC(2024, 2, 6, 10, 30), 10, 2, 2, { agent: true }));
+  writer.appendSpans(spans(Date.UTC(2024, 2, 6, 10, 30), 10, 2, 2, { agent: "vscode" }));
   writer.appendManualMeeting({ start: Date.UTC(2024, 2, 6, 13), end: Date.UTC(2024, 2, 6, 13, 45), note: 'Hallway chat' });
   writer.flush();
 }

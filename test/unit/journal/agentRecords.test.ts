@@ -31,7 +31,7 @@ describe('journal: agent time and character counts', () => {
   });
 
   it('round-trips agent spans and character buckets through journal lines, and rejects malformed counts', () => {
-    const span = { start: NINE, end: NINE + MINUTE_MS, agent: true as const };
+    const span = { start: NINE, end: NINE + MINUTE_MS, agent: "vscode" as const };
     assert.match(encodeActivityLine(span), /"k":"g"/);
     assert.deepEqual(parseRecordLine(encodeActivityLine(span)), { kind: 'activity', span });
     const bucket = { start: NINE, counts: counts(1, 2, 3, 4) };
@@ -44,7 +44,7 @@ describe('journal: agent time and character counts', () => {
     const { writer } = writerAt(dir.path, NINE + HOUR_MS);
     writer.appendSpans([
       { start: NINE, end: NINE + 10 * MINUTE_MS },
-      { start: NINE + 5 * MINUTE_MS, end: NINE + 30 * MINUTE_MS, agent: true },
+      { start: NINE + 5 * MINUTE_MS, end: NINE + 30 * MINUTE_MS, agent: "vscode" },
     ]);
     writer.flush();
     const history = await readHistory(dir.path, EVERYTHING);
@@ -83,7 +83,7 @@ describe('journal: agent time and character counts', () => {
 
   it('keeps agent spans and characters through compaction, and compacting twice changes nothing', async () => {
     const { writer } = writerAt(dir.path, NINE + HOUR_MS, 'host-1-aaa');
-    writer.appendSpans([{ start: NINE, end: NINE + 10 * MINUTE_MS }, { start: NINE + 20 * MINUTE_MS, end: NINE + 40 * MINUTE_MS, agent: true }]);
+    writer.appendSpans([{ start: NINE, end: NINE + 10 * MINUTE_MS }, { start: NINE + 20 * MINUTE_MS, end: NINE + 40 * MINUTE_MS, agent: "vscode" }]);
     writer.appendCharacters([{ start: NINE, counts: counts(7, 8, 9, 10) }]);
     writer.flush();
     const before = await readHistory(dir.path, EVERYTHING);
@@ -110,7 +110,7 @@ describe('journal: agent time and character counts', () => {
     const old = `{"v":1,"day":"2026-03-02","t0":${MARCH_2},"a":[{"x":[0,60000]}],"m":[]}`;
     assert.deepEqual(decodeDay(old), { spans: [{ start: MARCH_2, end: MARCH_2 + 60_000 }], meetings: [], characters: [] });
     const contents = {
-      spans: [{ start: NINE, end: NINE + MINUTE_MS, agent: true as const }],
+      spans: [{ start: NINE, end: NINE + MINUTE_MS, agent: "vscode" as const }],
       meetings: [],
       characters: [{ writer: 'w-1-a', start: NINE, counts: counts(1, 2, 3, 4) }],
     };
