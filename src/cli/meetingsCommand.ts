@@ -14,8 +14,6 @@ import { dateOption, emailsOption, FROM_OPTION, loadSettings, ME_OPTION, TO_OPTI
 /** The settings the verdicts follow, as in the extension; only a problem with one of them is worth a warning. */
 const RULE_SETTINGS = ['handsOn.calendar.myEmails', 'handsOn.calendar.countTentative', 'handsOn.calendar.excludeKeywords', 'handsOn.calendar.breakKeywords'];
 
-export const SUMMARY = 'List calendar occurrences in a window with their verdict and meeting minutes per day';
-
 export const OPTIONS = {
   calendar: { type: 'string', value: 'X', hint: 'FILE|FOLDER|URL', required: true, help: 'an .ics file, a folder of .ics files or a feed URL' },
   from: FROM_OPTION,

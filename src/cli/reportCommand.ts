@@ -27,8 +27,6 @@ import { parseOptions, usage, type OptionTable } from './optionTable';
 import { DATA_DIR_OPTION, dataDirOption, emailsOption, homeOf, loadSettings, ME_OPTION, reportHistoryProblems, TZ_OPTION, zoneOption, type CommandOptions } from './options';
 import { userSettingsPath, type UserSettings } from './vscodeSettings';
 
-export const SUMMARY = 'the hands-on share of the period, the same figures as the status bar';
-
 export const OPTIONS = {
   'data-dir': DATA_DIR_OPTION,
   calendar: {

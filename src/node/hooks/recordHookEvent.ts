@@ -1,0 +1,139 @@
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { sanitizeContextValue } from '../../core/activity/activitySpan';
+import { bucketStartOf } from '../../core/activity/characterCounts';
+import type { HookEvent } from '../../core/agents/hookEvents';
+import { stepSession, type SessionState } from '../../core/agents/sessionSpans';
+import { describeWriteError } from '../journal/journalProblem';
+import { journalFileName, journalPaths, stableWriterId, utcDateOf } from '../journal/layout';
+import { encodeActivityLine, encodeCharactersLine } from '../journal/records';
+import type { HookPlaces } from './hookPlaces';
+
+export interface HookTarget {
+  /** The data folder the journal lives in. */
+  readonly dataDir: string;
+  /** Create the data folder when missing: only for the extension's own storage, never for a folder the user named. */
+  readonly createDataDir: boolean;
+  readonly places: HookPlaces;
+  readonly hostname: string;
+  /** handsOn.recordProjectNames: keep the workspace folder's name (the last segment of the agent's cwd). */
+  readonly recordProjectNames: boolean;
+}
+
+const shortHash = (value: string): string => createHash('sha256').update(value).digest('hex').slice(0, 20);
+
+/** The journal lines an event adds: its agent time and, for an edit, the characters and lines the agent wrote. */
+export function journalLines(event: HookEvent, previous: SessionState | undefined, now: number, recordProjectNames: boolean): { lines: string[]; state: SessionState | undefined } {
+  const step = stepSession(previous, event.kind, now);
+  const workspace = recordProjectNames ? sanitizeContextValue(event.cwd) : undefined;
+  const lines = step.spans.map((span) => encodeActivityLine({ ...span, agent: event.agent, source: 'hook', ...(workspace !== undefined && { workspace }) }));
+  const written = event.written;
+  if (written && written.characters > 0) {
+    // The tool use's own id when the agent gives one, so a second report of it (another hook, a retry) counts once.
+    const id = shortHash(`${event.agent}\n${event.session}\n${event.toolUseId ?? now}`);
+    const counts = { typed: 0, pasted: 0, aiCompletion: 0, agent: written.characters };
+    lines.push(encodeCharactersLine({ start: bucketStartOf(now), counts, agent: event.agent, lines: written.lines }, id));
+  }
+  return { lines, state: step.state };
+}
+
+async function readState(file: string): Promise<SessionState | undefined> {
+  try {
+    const raw = JSON.parse(await fs.promises.readFile(file, 'utf8')) as unknown;
+    if (typeof raw !== 'object' || raw === null) return undefined;
+    const { working, at } = raw as Record<string, unknown>;
+    return typeof working === 'boolean' && typeof at === 'number' && Number.isFinite(at) ? { working, at } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function writeState(file: string, state: SessionState | undefined): Promise<void> {
+  if (state === undefined) {
+    await fs.promises.rm(file, { force: true });
+    return;
+  }
+  await fs.promises.mkdir(path.dirname(file), { recursive: true });
+  const temp = `${file}.${process.pid}.tmp`;
+  await fs.promises.writeFile(temp, JSON.stringify(state));
+  await fs.promises.rename(temp, file);
+}
+
+/** Appends whole lines in one write, so concurrent hook processes appending to the same file never mix lines. */
+async function appendLines(file: string, text: string): Promise<void> {
+  const handle = await fs.promises.open(file, 'a');
+  try {
+    await handle.write(text);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Lines an earlier call could not write, claimed by renaming them away so two hook processes never both take them. */
+async function claimPending(pendingFile: string): Promise<string> {
+  const claimed = `${pendingFile}.${process.pid}.claimed`;
+  try {
+    await fs.promises.rename(pendingFile, claimed);
+  } catch {
+    return '';
+  }
+  const text = await fs.promises.readFile(claimed, 'utf8');
+  await fs.promises.rm(claimed, { force: true });
+  return text.length > 0 && !text.endsWith('\n') ? `${text}\n` : text;
+}
+
+export type HookOutcome = { readonly ok: true } | { readonly ok: false; readonly message: string };
+
+/**
+ * Records one hook event: its lines join the journal as this machine's writer for that agent; a data folder that is
+ * missing, read-only or full leaves them in a local pending file, written with the next call that succeeds (records
+ * are unions and tool uses carry ids, so a line written twice never counts twice). Never throws.
+ */
+export async function recordHookEvent(event: HookEvent, now: number, target: HookTarget): Promise<HookOutcome> {
+  const { places } = target;
+  const writerId = stableWriterId(target.hostname, event.agent);
+  const stateFile = path.join(places.sessions, `${event.agent}-${shortHash(event.session)}.json`);
+  const pendingFile = path.join(places.pending, `${writerId}.jsonl`);
+  let text = '';
+  try {
+    const previous = await readState(stateFile);
+    const { lines, state } = journalLines(event, previous, now, target.recordProjectNames);
+    await writeState(stateFile, state);
+    text = lines.length > 0 ? `${lines.join('\n')}\n` : '';
+  } catch (error) {
+    return { ok: false, message: `cannot keep the session's state in ${places.sessions} (${(error as NodeJS.ErrnoException).code ?? 'error'})` };
+  }
+  const live = journalPaths(target.dataDir).live;
+  try {
+    const pending = await claimPending(pendingFile);
+    const all = pending + text;
+    if (all.length === 0) return { ok: true };
+    try {
+      if (target.createDataDir) await fs.promises.mkdir(target.dataDir, { recursive: true });
+      else if (!(await fs.promises.stat(target.dataDir)).isDirectory()) throw Object.assign(new Error('not a directory'), { code: 'ENOTDIR' });
+      await fs.promises.mkdir(live, { recursive: true });
+      await appendLines(path.join(live, journalFileName(utcDateOf(now), writerId)), all);
+      return { ok: true };
+    } catch (error) {
+      await fs.promises.mkdir(places.pending, { recursive: true });
+      await appendLines(pendingFile, all);
+      const problem = describeWriteError(error, target.dataDir, now);
+      return { ok: false, message: `${problem.message} The agent's records wait on this machine and are written with its next hook call that succeeds.` };
+    }
+  } catch (error) {
+    return { ok: false, message: `lost a record: neither the data folder nor ${places.pending} could be written (${(error as NodeJS.ErrnoException).code ?? 'error'})` };
+  }
+}
+
+/** Notes a problem in the hook log and as the latest problem, for the extension to show. Never throws. */
+export async function noteHookProblem(places: HookPlaces, agent: string, message: string, now: number): Promise<void> {
+  try {
+    await fs.promises.mkdir(path.dirname(places.log), { recursive: true });
+    await fs.promises.appendFile(places.log, `${new Date(now).toISOString()} ${agent}: ${message}\n`);
+    await fs.promises.writeFile(places.lastProblem, JSON.stringify({ time: now, agent, message }));
+  } catch {
+    // Nowhere left to say it; the agent must go on regardless.
+  }
+}
