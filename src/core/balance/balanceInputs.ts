@@ -29,6 +29,8 @@ export interface BalanceInputs {
   coding: Interval[];
   /** Agent time (sorted, disjoint): agent edits arrived and the user did nothing else. Absent: none recorded. */
   agent?: Interval[];
+  /** `agent` by agent name (core/activity/handsAndAgents.ts), disjoint between agents. Absent: none recorded. */
+  agentByName?: Readonly<Record<string, Interval[]>>;
   /** Character counts per quarter hour in the range, each once (latestBuckets). Absent: none recorded. */
   characters?: CharacterBucket[];
   /** The span the two breakdowns below cover, inside `range`. Absent: the whole range, or (from the host, for the status bar) no breakdown at all, both maps empty. */

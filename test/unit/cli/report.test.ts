@@ -116,7 +116,7 @@ describe('hands-on report', () => {
     assert.equal(json.overlapMinutes, 30);
     assert.equal(json.handsOnPercent, 37);
     assert.deepEqual(json.period, { start: '2024-03-04T00:00:00+01:00', end: '2024-03-11T00:00:00+01:00' });
-    assert.deepEqual(Object.keys(json), ['period', 'codingMinutes', 'meetingMinutes', 'overlapMinutes', 'handsOnPercent', 'targetPercent', 'belowTarget', 'agentMinutes', 'agentTimeCounts', 'characters', 'focusBlocks', 'focus', 'meetingSeries']);
+    assert.deepEqual(Object.keys(json), ['period', 'codingMinutes', 'meetingMinutes', 'overlapMinutes', 'handsOnPercent', 'targetPercent', 'belowTarget', 'agentMinutes', 'agentTimeCounts', 'agents', 'agentCharacters', 'agentLines', 'characters', 'focusBlocks', 'focus', 'meetingSeries']);
     assert.equal(json.belowTarget, true);
     assert.deepEqual(Object.keys(json.focus), ['blockMinutes', 'focusMinutes', 'fragmentedMinutes', 'blocks', 'usedBlocks', 'reentry']);
     assert.equal(json.focus.blockMinutes, 120);
