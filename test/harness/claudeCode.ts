@@ -1,8 +1,10 @@
 // The real Claude Code CLI from the npm registry, installed once outside the project's dependencies and cached,
 // run non-interactively against a model stand-in on 127.0.0.1 with nothing else leaving the machine.
+// The package needs Node >= 22 by its engines field, but only for its JS fallback: the postinstall (plain CommonJS,
+// fine on Node 20) copies the native binary of the platform package over bin/claude.exe, and that is what runs.
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
+import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export const CLAUDE_CODE_VERSION = '2.1.332';
@@ -27,9 +29,8 @@ export function ensureClaudeCode(): string {
   execFileSync('npm', ['install', '--no-audit', '--no-fund', '--no-save', '--engine-strict=false', `${PACKAGE}@${CLAUDE_CODE_VERSION}`], {
     cwd: dir,
     stdio: 'inherit',
-    env: { ...process.env, npm_config_unsafe_perm: 'true', npm_config_yes: 'true' },
   });
-  const version = execFileSync(bin, ['--version'], { encoding: 'utf8', env: cleanEnv(homedir(), 'http://127.0.0.1:9') }).trim();
+  const version = execFileSync(bin, ['--version'], { encoding: 'utf8', env: cleanEnv(tmpdir(), 'http://127.0.0.1:9') }).trim();
   if (!version.startsWith(CLAUDE_CODE_VERSION)) throw new Error(`${bin} --version says "${version}", not ${CLAUDE_CODE_VERSION}`);
   writeFileSync(marker, new Date().toISOString());
   return bin;
