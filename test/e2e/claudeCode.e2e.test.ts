@@ -59,7 +59,8 @@ function hookCommands(settings: ClaudeSettings): Record<string, string[]> {
   return result;
 }
 
-const isOurs = (command: string) => command.includes(CLI) && / hook claude-code\b/.test(command);
+/** Our hooks call the launcher setup writes into the state folder under HOME, which runs this repo's CLI. */
+const isOurs = (command: string) => /hands-on-hook claude-code\b/.test(command);
 
 describe('Claude Code, with the hooks of hands-on setup claude-code', function () {
   // Installing Claude Code the first time (about 15 s) and one session of about 25 s.
@@ -104,6 +105,9 @@ describe('Claude Code, with the hooks of hands-on setup claude-code', function (
       assert.equal(ours.length, 1, `one hook of ours for ${event}: ${JSON.stringify(commands[event])}`);
       assert.ok(ours[0]?.includes(data), `the ${event} hook names the data folder: ${ours[0]}`);
     }
+    const launcher = readFileSync(join(home, '.local', 'state', 'hands-on', 'bin', 'hands-on-hook'), 'utf8');
+    assert.ok(launcher.includes(`'${CLI}' hook`), `the launcher runs this CLI with an absolute path: ${launcher}`);
+    assert.ok(launcher.includes(`'${process.execPath}'`), `the launcher names its runtime by absolute path: ${launcher}`);
 
     // 2. A real session: Write a file, then Edit it, then end the turn; each model turn takes TURN_DELAY_MS.
     const file = join(workspace, 'notes.ts');
