@@ -58,6 +58,8 @@ export interface DayModel extends FiguresModel {
   /** Agent time of the day; part of `codingMinutes` only when `agentCounts` of the view-model is true. */
   agentMinutes: number;
   agentText: string;
+  /** Who the agent time was, e.g. `Claude Code 45m, VS Code edits 15m`; empty without agent time. */
+  agentsText: string;
   /** Coding by your own hands: `codingMinutes` without agent time. */
   handsOnMinutes: number;
   handsOnCodingText: string;
@@ -235,6 +237,17 @@ export interface AgentModel {
   /** e.g. `You typed 38% of the 12,400 characters that landed.`, or a sentence saying none did. */
   summaryText: string;
   characters: CharacterShareModel[];
+  /** Each agent of the range, most minutes first. */
+  agents: AgentRowModel[];
+}
+
+/** One agent's time and writing in the range. */
+export interface AgentRowModel {
+  name: string;
+  label: string;
+  minutesText: string;
+  charactersText: string;
+  linesText: string;
 }
 
 export interface DashboardViewModel {
