@@ -1,5 +1,6 @@
 import { errorText } from '../core/errorText';
 import { UsageError, type CliIO } from './io';
+import { processIO } from './processIO';
 
 type Command = (argv: string[], io: CliIO) => Promise<number>;
 
@@ -53,25 +54,8 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   }
 }
 
-function readStdin(): Promise<string> {
-  if (process.stdin.isTTY) return Promise.resolve('');
-  return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
-    process.stdin.on('data', (chunk: Buffer) => chunks.push(chunk));
-    process.stdin.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    process.stdin.on('error', () => resolve(''));
-  });
-}
-
 if (require.main === module) {
-  const io: CliIO = {
-    out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
-    err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
-    env: process.env,
-    now: () => Date.now(),
-    stdin: readStdin,
-  };
-  void main(process.argv.slice(2), io).then((code) => {
+  void main(process.argv.slice(2), processIO()).then((code) => {
     process.exitCode = code;
     // A hook must not linger in the agent's process tree on a stdin that never closes or a hung network folder.
     if (process.argv[2] === 'hook') process.exit(code);

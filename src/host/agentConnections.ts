@@ -36,7 +36,7 @@ export class AgentConnections {
     try {
       const current = fs.readFileSync(this.places.launcher, 'utf8');
       if (current === launcherText(process.execPath, this.cli, process.platform)) return;
-      const cliOfLauncher = /'([^']*\.js)' hook/.exec(current)?.[1];
+      const cliOfLauncher = /'([^']*\.js)'/.exec(current)?.[1];
       if (cliOfLauncher !== undefined && !fs.existsSync(cliOfLauncher)) {
         ensureLauncher(this.places.launcher, process.execPath, this.cli, process.platform);
         this.log.info(`The agent hook launcher now runs ${this.cli}.`);

@@ -106,7 +106,7 @@ describe('Claude Code, with the hooks of hands-on setup claude-code', function (
       assert.ok(ours[0]?.includes(data), `the ${event} hook names the data folder: ${ours[0]}`);
     }
     const launcher = readFileSync(join(home, '.local', 'state', 'hands-on', 'bin', 'hands-on-hook'), 'utf8');
-    assert.ok(launcher.includes(`'${CLI}' hook`), `the launcher runs this CLI with an absolute path: ${launcher}`);
+    assert.ok(launcher.includes(`'${join(ROOT, 'dist', 'hook.js')}' "$@"`), `the launcher runs this CLI's hook bundle with an absolute path: ${launcher}`);
     assert.ok(launcher.includes(`'${process.execPath}'`), `the launcher names its runtime by absolute path: ${launcher}`);
 
     // 2. A real session: Write a file, then Edit it, then end the turn; each model turn takes TURN_DELAY_MS.

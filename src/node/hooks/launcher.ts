@@ -8,9 +8,16 @@ import * as path from 'node:path';
  * writes it again when an update moves its CLI, so the agents' settings never need to change.
  */
 export function launcherText(runtime: string, cli: string, platform: NodeJS.Platform): string {
-  if (platform === 'win32') return `@echo off\r\nset ELECTRON_RUN_AS_NODE=1\r\n"${runtime}" "${cli}" hook %*\r\n`;
-  const quote = (value: string) => `'${value.replace(/'/g, `'\\''`)}'`;
-  return `#!/bin/sh\n# Written by Hands-On (hands-on setup): runs its agent hook. Prints nothing; always exits 0.\nELECTRON_RUN_AS_NODE=1 exec ${quote(runtime)} ${quote(cli)} hook "$@"\n`;
+  const entry = hookEntry(cli);
+  if (platform === 'win32') return `@echo off\r\nset ELECTRON_RUN_AS_NODE=1\r\n${entry.map((part) => (part === 'hook' ? part : `"${part}"`)).join(' ').replace(/^/, `"${runtime}" `)} %*\r\n`;
+  const quote = (value: string) => (value === 'hook' ? value : `'${value.replace(/'/g, `'\\''`)}'`);
+  return `#!/bin/sh\n# Written by Hands-On (hands-on setup): runs its agent hook. Prints nothing; always exits 0.\nELECTRON_RUN_AS_NODE=1 exec ${quote(runtime)} ${entry.map(quote).join(' ')} "$@"\n`;
+}
+
+/** `hook.js` beside the CLI (the hook alone, quick to start), or the CLI's `hook` command where there is none. */
+function hookEntry(cli: string): string[] {
+  const hook = path.join(path.dirname(cli), 'hook.js');
+  return fs.existsSync(hook) ? [hook] : [cli, 'hook'];
 }
 
 /** Writes the launcher when it is missing or different; true when it was (re)written. */
