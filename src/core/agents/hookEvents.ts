@@ -149,6 +149,12 @@ function field(payload: Payload, snake: string, camel: string): string | undefin
   return text(payload[snake]) ?? text(payload[camel]);
 }
 
+/** The session (or Codex thread) a payload names, in any of the agents' spellings; undefined when it names none. */
+export function payloadSession(payload: Payload): string | undefined {
+  const session = field(payload, 'session_id', 'sessionId') ?? text(payload['thread-id']);
+  return session !== undefined && session.length > 0 ? session : undefined;
+}
+
 const CLAUDE_SHAPED_EVENTS: Readonly<Record<string, HookEventKind>> = {
   UserPromptSubmit: 'prompt',
   PostToolUse: 'progress',
