@@ -1,5 +1,5 @@
 import * as os from 'node:os';
-import { isHookAgent, parseHookEvent, HOOK_AGENTS } from '../core/agents/hookEvents';
+import { isHookAgent, parseHookEvent, payloadSession, HOOK_AGENTS } from '../core/agents/hookEvents';
 import { defaultDataDirectory } from '../node/journal/dataDirectory';
 import { hookPlaces, hookStateDirectory } from '../node/hooks/hookPlaces';
 import { noteHookProblem, recordHookEvent } from '../node/hooks/recordHookEvent';
@@ -35,18 +35,23 @@ export async function run(argv: string[], io: CliIO, options: { platform?: NodeJ
   try {
     const { options: args, positionals } = parseCommandLine(argv, OPTIONS, 2);
     const [name = '', argument] = positionals;
-    agent = name;
+    agent = name || 'unknown';
     if (!isHookAgent(name)) throw new Error(`unknown agent "${name}" (one of ${HOOK_AGENTS.join(', ')})`);
     const input = argument ?? (await readInput(io));
-    if (input.trim().length === 0) return 0;
+    if (input.trim().length === 0) throw new Error("the hook's input was empty (or did not come in time); nothing was recorded");
     let payload: unknown;
     try {
       payload = JSON.parse(input);
     } catch {
       throw new Error(`the hook's input is not JSON (${input.length} characters); nothing was recorded`);
     }
+    if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) throw new Error(`the hook's input is not a JSON object (${Array.isArray(payload) ? 'a list' : typeof payload}); nothing was recorded`);
     const event = parseHookEvent(name, payload);
-    if (!event) return 0;
+    // Events Hands-On does not record (SessionStart, PreToolUse…) are fine; a payload without a session is not.
+    if (!event) {
+      if (payloadSession(payload as Record<string, unknown>) === undefined) throw new Error("the hook's input names no session; nothing was recorded");
+      return 0;
+    }
     // The settings decide the workspace name and, without --data-dir, the folder; their warnings are the extension's to show.
     const settings = loadSettings({ ...io, err: () => undefined }, platform, 'hook').settings;
     const dataDir = args['data-dir'] ?? (settings.dataDirectory || defaultDataDirectory(io.env, platform, homeOf(io.env)));

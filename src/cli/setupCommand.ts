@@ -23,6 +23,8 @@ changes nothing; the old file is kept as <file>.hands-on-backup). The hooks call
 folder that runs this CLI with an absolute path to its runtime.`,
 );
 
+export const CODEX_TRUST_NOTE = 'Codex runs new hooks only after you approve them: start codex, open /hooks and trust the Hands-On hooks (again after each change to them).';
+
 export interface SetupOptions {
   platform?: NodeJS.Platform;
   /** The runtime and the CLI the launcher runs (default: this process's). */
@@ -64,6 +66,8 @@ export async function run(argv: string[], io: CliIO, options: SetupOptions = {})
   applyConnection(change);
   const done = args.uninstall ? `removed Hands-On's hooks for ${agent} from ${file}` : `${agent} reports to Hands-On through ${file}`;
   io.out(change.changes ? done : `${done} (nothing to change)`);
+  // Codex skips hooks nobody has trusted yet, without a word (its hooks.json trust gate).
+  if (agent === 'codex' && !args.uninstall) io.out(CODEX_TRUST_NOTE);
   return 0;
 }
 

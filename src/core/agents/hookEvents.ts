@@ -61,21 +61,39 @@ function written(...texts: (string | undefined)[]): WrittenText | undefined {
   return { characters: present.reduce((sum, t) => sum + t.length, 0), lines: present.reduce((sum, t) => sum + countLines(t), 0) };
 }
 
-/** The lines an apply_patch (Codex) adds: `+` lines of its hunks and added files, without the `+`. */
+/**
+ * The lines an apply_patch (Codex, VS Code) adds: `+` lines of its hunks and added files, without the `+`. That
+ * grammar has no `+++` file headers, so an added `++i;` is a line like any other; only a unified diff's `+++ ` right
+ * after its `--- ` header is skipped.
+ */
 export function patchAdditions(patch: string): WrittenText {
   let characters = 0;
   let lines = 0;
+  let previous = '';
   for (const line of patch.split('\n')) {
-    if (line.startsWith('+') && !line.startsWith('+++')) {
+    const header = line.startsWith('+++ ') && previous.startsWith('--- ');
+    if (line.startsWith('+') && !header) {
       characters += line.length; // the `+` stands for the newline each added line ends with
       lines++;
     }
+    previous = line;
   }
   return { characters, lines };
 }
 
-/** The text an edit tool wrote, from its input; undefined for tools that write nothing. */
-export function writtenByTool(toolName: string, input: unknown): WrittenText | undefined {
+/** How many times an Edit with `replace_all` replaced its text: counted in the file before the edit when the response has it. */
+function replacements(input: Payload, response: unknown): number {
+  if (input.replace_all !== true || typeof input.old_string !== 'string' || input.old_string.length === 0) return 1;
+  const original = typeof response === 'object' && response !== null ? (response as Payload).originalFile : undefined;
+  return typeof original === 'string' ? Math.max(1, original.split(input.old_string).length - 1) : 1;
+}
+
+function times(value: WrittenText | undefined, n: number): WrittenText | undefined {
+  return value === undefined || n === 1 ? value : { characters: value.characters * n, lines: value.lines * n };
+}
+
+/** The text an edit tool wrote, from its input (and its response, for how often an Edit replaced); undefined for tools that write nothing. */
+export function writtenByTool(toolName: string, input: unknown, response?: unknown): WrittenText | undefined {
   if (typeof input !== 'object' || input === null) return undefined;
   const i = input as Payload;
   switch (toolName) {
@@ -83,7 +101,7 @@ export function writtenByTool(toolName: string, input: unknown): WrittenText | u
     case 'Write':
       return written(text(i.content));
     case 'Edit':
-      return written(text(i.new_string));
+      return times(written(text(i.new_string)), replacements(i, response));
     case 'MultiEdit':
       return Array.isArray(i.edits) ? written(...i.edits.map((e) => (typeof e === 'object' && e !== null ? text((e as Payload).new_string) : undefined))) : undefined;
     case 'NotebookEdit':
@@ -131,6 +149,12 @@ function field(payload: Payload, snake: string, camel: string): string | undefin
   return text(payload[snake]) ?? text(payload[camel]);
 }
 
+/** The session (or Codex thread) a payload names, in any of the agents' spellings; undefined when it names none. */
+export function payloadSession(payload: Payload): string | undefined {
+  const session = field(payload, 'session_id', 'sessionId') ?? text(payload['thread-id']);
+  return session !== undefined && session.length > 0 ? session : undefined;
+}
+
 const CLAUDE_SHAPED_EVENTS: Readonly<Record<string, HookEventKind>> = {
   UserPromptSubmit: 'prompt',
   PostToolUse: 'progress',
@@ -163,7 +187,7 @@ export function parseHookEvent(agent: HookAgent, payload: unknown): HookEvent | 
   const cwd = text(p.cwd);
   const toolName = field(p, 'tool_name', 'toolName');
   const toolInput = p.tool_input ?? p.toolInput;
-  const edit = kind === 'progress' && toolName !== undefined ? writtenByTool(toolName, toolInput) : undefined;
+  const edit = kind === 'progress' && toolName !== undefined ? writtenByTool(toolName, toolInput, p.tool_response ?? p.toolResponse) : undefined;
   const toolUseId = field(p, 'tool_use_id', 'toolUseId');
   return {
     kind,

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { applyEdits, modify, parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { HookAgent } from '../../core/agents/hookEvents';
-import { hasOurHooks, SettingsShapeError, withOurHooks, withoutOurHooks } from '../../core/agents/hookSettings';
+import { hasOurHooks, HOOK_PLANS, isOurCommand, SettingsShapeError, withOurHooks, withoutOurHooks } from '../../core/agents/hookSettings';
 
 /**
  * Connecting an agent: its user settings file gains the Hands-On hooks (or loses them), merged with jsonc-parser's
@@ -61,20 +61,62 @@ export interface PlannedChange {
   readonly changes: boolean;
 }
 
+const FORMAT = { formattingOptions: { insertSpaces: true, tabSize: 2, eol: '\n' } } as const;
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * One edit that takes out one of our hooks for `agent` (a whole group when it holds only ours, an event list or
+ * `hooks` itself when they empty), or undefined when none is left. Edits go one at a time, each on the text the last
+ * left, so only our entries move and the user's comments and formatting around them stay.
+ */
+function nextRemoval(text: string, agent: HookAgent): string | undefined {
+  const value = parse(text, [], { allowTrailingComma: true }) as unknown;
+  if (!isObject(value) || !isObject(value.hooks)) return undefined;
+  const hooks = value.hooks;
+  const ours = (hook: unknown) => isObject(hook) && isOurCommand(hook.command, agent);
+  for (const [event, groups] of Object.entries(hooks)) {
+    if (!Array.isArray(groups)) continue;
+    for (const [g, group] of groups.entries()) {
+      if (!isObject(group) || !Array.isArray(group.hooks)) continue;
+      const mine = group.hooks.findIndex(ours);
+      if (mine < 0) continue;
+      const path = group.hooks.every(ours) ? (groups.length === 1 ? (Object.keys(hooks).length === 1 ? ['hooks'] : ['hooks', event]) : ['hooks', event, g]) : ['hooks', event, g, 'hooks', mine];
+      return applyEdits(text, modify(text, path, undefined, FORMAT));
+    }
+  }
+  return undefined;
+}
+
 /** The settings file as it would be with (`install`) or without our hooks; throws AgentSettingsError, writes nothing. */
 export function planConnection(agent: HookAgent, file: string, command: string | undefined): PlannedChange {
   const current = readSettings(file);
-  let hooks: unknown;
   try {
-    hooks = (command === undefined ? withoutOurHooks(current.value, agent) : withOurHooks(current.value, agent, command)).hooks;
+    // Checks the shape ("hooks" an object, each event a list) before any edit.
+    if (command === undefined) withoutOurHooks(current.value, agent);
+    else withOurHooks(current.value, agent, command);
   } catch (error) {
     if (error instanceof SettingsShapeError) throw new AgentSettingsError(`${file}: ${error.message}; fix it and run again. Nothing was changed.`);
     throw error;
   }
-  const source = current.text.trim().length === 0 ? '{}\n' : current.text;
-  const edits = modify(source, ['hooks'], hooks, { formattingOptions: { insertSpaces: true, tabSize: 2, eol: '\n' } });
-  const text = applyEdits(source, edits);
-  const changes = current.exists ? text !== current.text && JSON.stringify(parse(text)) !== JSON.stringify(current.value) : command !== undefined;
+  let text = current.text.trim().length === 0 ? '{}\n' : current.text;
+  for (let next = nextRemoval(text, agent); next !== undefined; next = nextRemoval(text, agent)) text = next;
+  if (command !== undefined) {
+    const plan = HOOK_PLANS[agent];
+    for (const [event, matcher] of Object.entries(plan.events)) {
+      const value = parse(text, [], { allowTrailingComma: true }) as Record<string, unknown>;
+      const group = { ...(matcher !== undefined && { matcher }), hooks: [{ type: 'command', command, timeout: plan.timeout }] };
+      const existing = isObject(value.hooks) ? value.hooks[event] : undefined;
+      const edits = Array.isArray(existing)
+        ? modify(text, ['hooks', event, existing.length], group, { ...FORMAT, isArrayInsertion: true })
+        : modify(text, isObject(value.hooks) ? ['hooks', event] : ['hooks'], isObject(value.hooks) ? [group] : { [event]: [group] }, FORMAT);
+      text = applyEdits(text, edits);
+    }
+  }
+  // Setting up what is already there, or removing what is not, leaves the file as it is, byte for byte.
+  const same = JSON.stringify(parse(text, [], { allowTrailingComma: true })) === JSON.stringify(current.value);
+  if (same && current.exists) text = current.text;
+  const changes = current.exists ? text !== current.text : command !== undefined;
   return { file, text, changes };
 }
 

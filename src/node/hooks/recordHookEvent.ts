@@ -38,6 +38,29 @@ export function journalLines(event: HookEvent, previous: SessionState | undefine
   return { lines, state: step.state };
 }
 
+/** Session state untouched this long belongs to a session that is over: a gap this long never counts anyway. */
+export const STALE_SESSION_MS = 2 * 24 * 60 * 60 * 1000;
+
+/** Removes session state files (and temp files left by a killed call) not written for STALE_SESSION_MS. Never throws. */
+export async function pruneStaleSessions(sessionsDir: string, now: number): Promise<void> {
+  let names: string[];
+  try {
+    names = await fs.promises.readdir(sessionsDir);
+  } catch {
+    return;
+  }
+  await Promise.all(
+    names.map(async (name) => {
+      const file = path.join(sessionsDir, name);
+      try {
+        if ((await fs.promises.stat(file)).mtimeMs < now - STALE_SESSION_MS) await fs.promises.rm(file, { force: true });
+      } catch {
+        // Gone already, or another call's: leave it.
+      }
+    }),
+  );
+}
+
 async function readState(file: string): Promise<SessionState | undefined> {
   try {
     const raw = JSON.parse(await fs.promises.readFile(file, 'utf8')) as unknown;
@@ -71,17 +94,51 @@ async function appendLines(file: string, text: string): Promise<void> {
   }
 }
 
-/** Lines an earlier call could not write, claimed by renaming them away so two hook processes never both take them. */
-async function claimPending(pendingFile: string): Promise<string> {
-  const claimed = `${pendingFile}.${process.pid}.claimed`;
+/** A claimed pending file left by a call that was killed before it finished (agents kill hooks past their timeout). */
+const ORPHAN_CLAIM_MS = 60_000;
+
+/**
+ * Lines earlier calls could not write, claimed by renaming them away so two hook processes never both take them. The
+ * claimed files stay until their lines are in the journal (release them then): a call killed in between leaves them,
+ * and a later call takes them over, so a line may be written twice (harmless: spans are unions, tool uses have ids)
+ * but is never lost.
+ */
+async function claimPending(pendingFile: string): Promise<{ text: string; claimed: string[] }> {
+  const mine = `${pendingFile}.${process.pid}.claimed`;
+  const claimed: string[] = [];
   try {
-    await fs.promises.rename(pendingFile, claimed);
+    await fs.promises.rename(pendingFile, mine);
+    claimed.push(mine);
   } catch {
-    return '';
+    // Nothing pending.
   }
-  const text = await fs.promises.readFile(claimed, 'utf8');
-  await fs.promises.rm(claimed, { force: true });
-  return text.length > 0 && !text.endsWith('\n') ? `${text}\n` : text;
+  const dir = path.dirname(pendingFile);
+  const prefix = `${path.basename(pendingFile)}.`;
+  let names: string[] = [];
+  try {
+    names = await fs.promises.readdir(dir);
+  } catch {
+    // No pending folder.
+  }
+  for (const name of names) {
+    const file = path.join(dir, name);
+    if (!name.startsWith(prefix) || !name.endsWith('.claimed') || file === mine) continue;
+    try {
+      if ((await fs.promises.stat(file)).ctimeMs > Date.now() - ORPHAN_CLAIM_MS) continue;
+      const taken = `${file}.${process.pid}.claimed`;
+      await fs.promises.rename(file, taken);
+      claimed.push(taken);
+    } catch {
+      // Another call took it.
+    }
+  }
+  const texts = await Promise.all(claimed.map((file) => fs.promises.readFile(file, 'utf8')));
+  const text = texts.map((t) => (t.length > 0 && !t.endsWith('\n') ? `${t}\n` : t)).join('');
+  return { text, claimed };
+}
+
+async function release(claimed: readonly string[]): Promise<void> {
+  await Promise.all(claimed.map((file) => fs.promises.rm(file, { force: true })));
 }
 
 export type HookOutcome = { readonly ok: true } | { readonly ok: false; readonly message: string };
@@ -101,6 +158,8 @@ export async function recordHookEvent(event: HookEvent, now: number, target: Hoo
     const previous = await readState(stateFile);
     const { lines, state } = journalLines(event, previous, now, target.recordProjectNames);
     await writeState(stateFile, state);
+    // A new turn is a good moment to forget sessions that never said goodbye (no SessionEnd: killed, or an agent without one).
+    if (event.kind === 'prompt') await pruneStaleSessions(places.sessions, now);
     text = lines.length > 0 ? `${lines.join('\n')}\n` : '';
   } catch (error) {
     return { ok: false, message: `cannot keep the session's state in ${places.sessions} (${(error as NodeJS.ErrnoException).code ?? 'error'})` };
@@ -108,17 +167,19 @@ export async function recordHookEvent(event: HookEvent, now: number, target: Hoo
   const live = journalPaths(target.dataDir).live;
   try {
     const pending = await claimPending(pendingFile);
-    const all = pending + text;
+    const all = pending.text + text;
     if (all.length === 0) return { ok: true };
     try {
       if (target.createDataDir) await fs.promises.mkdir(target.dataDir, { recursive: true });
       else if (!(await fs.promises.stat(target.dataDir)).isDirectory()) throw Object.assign(new Error('not a directory'), { code: 'ENOTDIR' });
       await fs.promises.mkdir(live, { recursive: true });
       await appendLines(path.join(live, journalFileName(utcDateOf(now), writerId)), all);
+      await release(pending.claimed);
       return { ok: true };
     } catch (error) {
       await fs.promises.mkdir(places.pending, { recursive: true });
       await appendLines(pendingFile, all);
+      await release(pending.claimed);
       const problem = describeWriteError(error, target.dataDir, now);
       return { ok: false, message: `${problem.message} The agent's records wait on this machine and are written with its next hook call that succeeds.` };
     }
@@ -127,10 +188,18 @@ export async function recordHookEvent(event: HookEvent, now: number, target: Hoo
   }
 }
 
+/** Past this the hook log is moved to `hook.log.1` (replacing the one before), so the two never hold more than twice this. */
+export const HOOK_LOG_MAX_BYTES = 256 * 1024;
+
 /** Notes a problem in the hook log and as the latest problem, for the extension to show. Never throws. */
 export async function noteHookProblem(places: HookPlaces, agent: string, message: string, now: number): Promise<void> {
   try {
     await fs.promises.mkdir(path.dirname(places.log), { recursive: true });
+    try {
+      if ((await fs.promises.stat(places.log)).size >= HOOK_LOG_MAX_BYTES) await fs.promises.rename(places.log, `${places.log}.1`);
+    } catch {
+      // No log yet, or another call rotated it first.
+    }
     await fs.promises.appendFile(places.log, `${new Date(now).toISOString()} ${agent}: ${message}\n`);
     await fs.promises.writeFile(places.lastProblem, JSON.stringify({ time: now, agent, message }));
   } catch {
