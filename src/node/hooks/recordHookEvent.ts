@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { sanitizeContextValue } from '../../core/activity/activitySpan';
 import { bucketStartOf } from '../../core/activity/characterCounts';
 import type { HookEvent } from '../../core/agents/hookEvents';
+import { shortHash } from '../../core/agents/shortHash';
 import { stepSession, type SessionState } from '../../core/agents/sessionSpans';
 import { describeWriteError } from '../journal/journalProblem';
 import { journalFileName, journalPaths, stableWriterId, utcDateOf } from '../journal/layout';
@@ -21,7 +21,6 @@ export interface HookTarget {
   readonly recordProjectNames: boolean;
 }
 
-const shortHash = (value: string): string => createHash('sha256').update(value).digest('hex').slice(0, 20);
 
 /** The journal lines an event adds: its agent time and, for an edit, the characters and lines the agent wrote. */
 export function journalLines(event: HookEvent, previous: SessionState | undefined, now: number, recordProjectNames: boolean): { lines: string[]; state: SessionState | undefined } {
