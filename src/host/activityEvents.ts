@@ -15,8 +15,9 @@ export interface ActivityInput {
   pasted(): void;
   /** An editor's visible ranges changed (scrolling, or lines an edit added). */
   scrolled(): void;
-  /** The user saves the active document; format-on-save edits may follow within `withinMs`. */
+  /** The user saves the active document (a manual save); format-on-save edits may follow within `withinMs`. */
   saving(withinMs: number): void;
+  /** The user's save of a document ended. */
   saved(): void;
 }
 
@@ -62,8 +63,11 @@ function checkForPaste(text: string, input: ActivityInput): void {
   );
 }
 
-/** What the attribution rules need to know about a text change (core/activity/attribution.ts): sizes and places, never content. */
-export function changeFacts(e: vscode.TextDocumentChangeEvent, activeEditor: vscode.TextEditor | undefined): TextChangeFacts {
+/**
+ * What the attribution rules need to know about a text change (core/activity/attribution.ts): sizes and places, never
+ * content. `userSaving`: the user is saving the document (between a manual will-save and its did-save).
+ */
+export function changeFacts(e: vscode.TextDocumentChangeEvent, activeEditor: vscode.TextEditor | undefined, userSaving = false): TextChangeFacts {
   const inActiveEditor = activeEditor !== undefined && activeEditor.document === e.document;
   let insertedChars = 0;
   let multiLine = false;
@@ -75,7 +79,11 @@ export function changeFacts(e: vscode.TextDocumentChangeEvent, activeEditor: vsc
   }
   // Multi-cursor typing makes one change per cursor; the first one tells where they land.
   const atCursor = inActiveEditor && changes.length > 0 && touchesCursor(changes[0]!, activeEditor.selections);
-  return { inActiveEditor, undoRedo: e.reason !== undefined, insertedChars, multiLine, atCursor };
+  const undoRedo = e.reason !== undefined;
+  // Only a reload from disk leaves the document clean after a change: an edit makes it dirty, and an undo back to
+  // the saved state says Undo. Checked in VS Code 1.100 (test/e2e/autoSave.e2e.test.ts records the events).
+  const reloaded = !e.document.isDirty && !undoRedo && !userSaving;
+  return { inActiveEditor, undoRedo, insertedChars, multiLine, atCursor, reloaded };
 }
 
 // Documents the user edits; output, logs, git index, settings and other virtual documents are not coding.
@@ -83,8 +91,8 @@ const EDITABLE_SCHEMES = new Set(['file', 'untitled', 'vscode-remote', 'vscode-n
 
 /**
  * Adapts VS Code's events to activity events: text changes in editable documents (the core attributes them
- * to the user or to an agent), selections made by keyboard or mouse, scrolling, switching editors, saving,
- * debugging, terminal commands, notebook runs, and the window gaining focus. Unfocused windows are ignored by
+ * to the user or to an agent), selections made by keyboard or mouse, scrolling, switching editors, the user's own
+ * saves (not auto saves), debugging, terminal commands, notebook runs, and the window gaining focus. Unfocused windows are ignored by
  * the trackers, so formatters and other extensions editing files in the background count nothing.
  */
 export class ActivityEvents extends Disposable {
@@ -93,10 +101,13 @@ export class ActivityEvents extends Disposable {
     const w = vscode.window;
     const input = sink.input;
     const activity = () => input.activity();
+    // Documents the user is saving, from a manual will-save to its did-save: auto saves (after a delay, on focus
+    // change, on window change) save agent edits as well as the user's, so only manual saves are the user's activity.
+    const userSaves = new Set<vscode.TextDocument>();
     this.register(
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.contentChanges.length === 0 || !EDITABLE_SCHEMES.has(e.document.uri.scheme)) return;
-        const facts = changeFacts(e, w.activeTextEditor);
+        const facts = changeFacts(e, w.activeTextEditor, userSaves.has(e.document));
         input.textChanged(facts);
         if (facts.atCursor && !facts.undoRedo && e.contentChanges.length === 1 && isPasteShaped(facts)) checkForPaste(e.contentChanges[0]!.text, input);
       }),
@@ -108,7 +119,12 @@ export class ActivityEvents extends Disposable {
     );
     this.register(
       vscode.workspace.onWillSaveTextDocument((e) => {
-        if (e.reason !== vscode.TextDocumentSaveReason.AfterDelay && e.document === w.activeTextEditor?.document) input.saving(SAVE_PARTICIPANTS_MS);
+        if (e.reason !== vscode.TextDocumentSaveReason.Manual) {
+          userSaves.delete(e.document);
+          return;
+        }
+        userSaves.add(e.document);
+        if (e.document === w.activeTextEditor?.document) input.saving(SAVE_PARTICIPANTS_MS);
       }),
     );
     this.register(w.onDidChangeTextEditorVisibleRanges(() => input.scrolled()));
@@ -119,11 +135,13 @@ export class ActivityEvents extends Disposable {
       }),
     );
     this.register(
-      vscode.workspace.onDidSaveTextDocument(() => {
+      vscode.workspace.onDidSaveTextDocument((document) => {
+        if (!userSaves.delete(document)) return;
         input.saved();
         input.activity();
       }),
     );
+    this.register(vscode.workspace.onDidCloseTextDocument((document) => userSaves.delete(document)));
     this.register(vscode.debug.onDidStartDebugSession(activity));
     this.register(vscode.debug.onDidTerminateDebugSession(activity));
     this.register(vscode.debug.onDidChangeActiveStackItem(activity));

@@ -5,10 +5,13 @@
  * `textDocumentChangeReason` API), so the rules below use only what the stable API shows about a change and
  * what came with it. The host turns each `onDidChangeTextDocument` into `TextChangeFacts`; the rules:
  *
+ * 0. A change that brings an open document in line with its file on disk (a reload: the document is not dirty
+ *    after it, and it is neither an undo or redo nor part of a save the user made) came from outside VS Code: a
+ *    command-line agent, `git checkout`, a generator. It is the `disk` agent's, whatever else is true.
  * 1. Undo and redo (`TextDocumentChangeEvent.reason`) are the user's: typed.
  * 2. A change to a document that is not the active editor's is an agent's (chat and agent edits, other
  *    extensions, and also multi-file refactorings the user started, which we cannot tell apart).
- * 3. A change to the active document during a save the user made, or within `LATE_SIGNAL_WINDOW_MS` before VS Code
+ * 3. A change to the active document during a save the user made (a manual save: auto saves are not the user's), or within `LATE_SIGNAL_WINDOW_MS` before VS Code
  *    tells extensions about the save (format on save runs first), is the user's: typed.
  * 4. A change to the active document that a keyboard- or mouse-caused selection change confirms within
  *    `CONFIRM_WINDOW_MS` is the user's: VS Code moves the cursor with the keyboard source for every keystroke
@@ -24,7 +27,8 @@
  *
  * Limits: a multi-line snippet counts as an AI completion, a short one-line AI completion as typed; an agent
  * edit that lands exactly at the cursor within a minute of the user's typing counts as an accepted
- * completion; edits to other files that the user started (Rename Symbol, Replace All) count as agent edits.
+ * completion; edits to other files that the user started (Rename Symbol, Replace All) count as agent edits; a
+ * reload the user asked for (File: Revert File, a `git checkout` typed in the terminal) counts as the disk agent's.
  */
 
 export type CharacterKind = 'typed' | 'pasted' | 'aiCompletion' | 'agent';
@@ -42,7 +46,19 @@ export interface TextChangeFacts {
   readonly multiLine: boolean;
   /** The change (the first one, for multi-cursor edits) touches a cursor of the active editor, before or after it moved. */
   readonly atCursor: boolean;
+  /**
+   * The document is not dirty after the change, which is not an undo or redo and not part of a save the user
+   * made: VS Code reloaded it from disk, where something outside VS Code changed the file.
+   */
+  readonly reloaded: boolean;
 }
+
+/** The agent of edits in VS Code that the user did not make (an AgentName). */
+export const VSCODE_AGENT = 'vscode';
+/** The agent of files changed on disk and reloaded in an editor (an AgentName). */
+export const DISK_AGENT = 'disk';
+/** The agents whose time the rules guess, each with a tracker of its own. */
+export const ATTRIBUTED_AGENTS: readonly string[] = [VSCODE_AGENT, DISK_AGENT];
 
 /**
  * A keyboard or mouse selection change at most this long after a text change confirms it as the user's. VS Code
@@ -66,9 +82,10 @@ const MAX_PENDING = 256;
 export interface AttributionSink {
   /** A text change the user made, at `time`. */
   human(time: number): void;
-  /** A text change an agent made, at `time`. */
-  agent(time: number): void;
-  characters(kind: CharacterKind, count: number, time: number): void;
+  /** A text change an agent made, at `time`: `name` is the agent (VSCODE_AGENT or DISK_AGENT). */
+  agent(time: number, name: string): void;
+  /** Characters of a text change; `agent` names the agent of agent characters. */
+  characters(kind: CharacterKind, count: number, time: number, agent?: string): void;
 }
 
 export function isPasteShaped(facts: TextChangeFacts): boolean {
@@ -114,7 +131,7 @@ export class EditAttributor {
   }
 
   /**
-   * The user saves the active document (not an auto save after a delay): its edits until `until` are theirs, and so
+   * The user saves the active document (a manual save, not an auto save): its edits until `until` are theirs, and so
    * are those of the moment before, which format on save makes before extensions hear of the save.
    */
   saving(now: number, until: number): void {
@@ -144,6 +161,7 @@ export class EditAttributor {
   textChanged(facts: TextChangeFacts, now: number): void {
     this.settle(now);
     const chars = facts.insertedChars;
+    if (facts.reloaded && !facts.undoRedo) return this.emit('agent', chars, now, DISK_AGENT);
     if (facts.undoRedo || (facts.inActiveEditor && now <= this.savingUntil)) return this.emit('typed', chars, now);
     if (!facts.inActiveEditor) return this.emit('agent', chars, now);
     if (this.pending.length - this.head >= MAX_PENDING) this.resolve(this.pending[this.head++]!);
@@ -195,9 +213,13 @@ export class EditAttributor {
     this.emit(change.unconfirmed, change.chars, change.time);
   }
 
-  private emit(kind: CharacterKind, chars: number, time: number): void {
-    if (kind === 'agent') this.sink.agent(time);
-    else this.sink.human(time);
-    if (chars > 0) this.sink.characters(kind, chars, time);
+  private emit(kind: CharacterKind, chars: number, time: number, agent = VSCODE_AGENT): void {
+    if (kind !== 'agent') {
+      this.sink.human(time);
+      if (chars > 0) this.sink.characters(kind, chars, time);
+      return;
+    }
+    this.sink.agent(time, agent);
+    if (chars > 0) this.sink.characters(kind, chars, time, agent);
   }
 }
