@@ -154,7 +154,15 @@ export function activate(context: vscode.ExtensionContext): void {
       if (e.contentChanges.length === 0 || e.document.uri.scheme !== 'file') return;
       const facts = changeFacts(e, vscode.window.activeTextEditor, userSaves.has(e.document));
       // The raw signals behind `reloaded`, to check them in a real VS Code: the file's name only (the test's own files).
-      record({ type: 'change', facts, file: path.basename(e.document.uri.fsPath), isDirty: e.document.isDirty, reason: e.reason ?? null });
+      const file = path.basename(e.document.uri.fsPath);
+      record({ type: 'change', facts, file, isDirty: e.document.isDirty, reason: e.reason ?? null });
+      // What the extension's reload check finds (activityEvents.ts): only whether the document equals the file.
+      if (facts.clean) {
+        const version = e.document.version;
+        void vscode.workspace.fs.readFile(e.document.uri).then((bytes) =>
+          record({ type: 'reload', file, matches: !e.document.isDirty && e.document.version === version && new TextDecoder().decode(bytes) === e.document.getText() }),
+        );
+      }
       // What the extension's paste check finds (activityEvents.ts): only whether the clipboard matched.
       if (facts.atCursor && !facts.undoRedo && isPasteShaped(facts)) {
         const text = e.contentChanges[0]!.text.replace(/\s+/g, '');

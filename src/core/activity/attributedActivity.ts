@@ -50,11 +50,16 @@ export class AttributedActivity {
     this.hands.recordAt(now);
   }
 
-  /** A text change in an editable document of this window. Hot path. */
-  textChanged(facts: TextChangeFacts): void {
+  /** A text change in an editable document of this window; returns its id, which `reloaded` takes. Hot path. */
+  textChanged(facts: TextChangeFacts): number {
     const now = this.clock.now();
     this.lastTextChange = now;
-    this.attributor.textChanged(facts, now);
+    return this.attributor.textChanged(facts, now);
+  }
+
+  /** The text change `id` brought its document in line with the file on disk (the host compared them): a reload. */
+  reloaded(id: number): void {
+    this.attributor.reloaded(id, this.clock.now());
   }
 
   /** An editor's visible ranges changed: the user scrolled, unless a text change just moved them (an agent adding lines). Hot path. */

@@ -5,9 +5,11 @@
  * `textDocumentChangeReason` API), so the rules below use only what the stable API shows about a change and
  * what came with it. The host turns each `onDidChangeTextDocument` into `TextChangeFacts`; the rules:
  *
- * 0. A change that brings an open document in line with its file on disk (a reload: the document is not dirty
- *    after it, and it is neither an undo or redo nor part of a save the user made) came from outside VS Code: a
- *    command-line agent, `git checkout`, a generator. It is the `disk` agent's, whatever else is true.
+ * 0. A change that brings an open document in line with its file on disk (a reload) came from outside VS Code: a
+ *    command-line agent, `git checkout`, a generator. It is the `disk` agent's, whatever else is true. VS Code tells
+ *    extensions of a change before it marks the document dirty, so a document still clean at the change is only a
+ *    candidate (a reload, or the first edit after an open or a save); the host compares it with the file on disk
+ *    in memory, keeps neither, and says `reloaded` when they are equal, like the clipboard check of a paste.
  * 1. Undo and redo (`TextDocumentChangeEvent.reason`) are the user's: typed.
  * 2. A change to a document that is not the active editor's is an agent's (chat and agent edits, other
  *    extensions, and also multi-file refactorings the user started, which we cannot tell apart).
@@ -47,10 +49,11 @@ export interface TextChangeFacts {
   /** The change (the first one, for multi-cursor edits) touches a cursor of the active editor, before or after it moved. */
   readonly atCursor: boolean;
   /**
-   * The document is not dirty after the change, which is not an undo or redo and not part of a save the user
-   * made: VS Code reloaded it from disk, where something outside VS Code changed the file.
+   * The document was not dirty when VS Code told of the change, which is not an undo or redo and not part of a save
+   * the user made: a reload from disk, or the first edit after the document was opened or saved (VS Code marks
+   * the document dirty after it tells extensions of the edit). The host's comparison with the file tells which.
    */
-  readonly reloaded: boolean;
+  readonly clean: boolean;
 }
 
 /** The agent of edits in VS Code that the user did not make (an AgentName). */
@@ -104,6 +107,12 @@ interface Pending {
   deadline: number;
   /** Waiting for the clipboard check too. */
   pasteCandidate: boolean;
+  /** Waiting for the comparison with the file on disk too. */
+  reloadCandidate: boolean;
+  /** A change to the active editor's document (only those are confirmed by the user's keys or save). */
+  inActiveEditor: boolean;
+  /** What textChanged returned for it. */
+  id: number;
   /** If confirmed by the user's keyboard or mouse. */
   confirmed: CharacterKind;
   /** If not. */
@@ -121,6 +130,7 @@ export class EditAttributor {
   private pending: Pending[] = [];
   private head = 0;
   private savingUntil = Number.NEGATIVE_INFINITY;
+  private nextId = 1;
 
   constructor(private readonly sink: AttributionSink) {}
 
@@ -158,24 +168,51 @@ export class EditAttributor {
     if (this.head === this.pending.length) this.clear();
   }
 
-  textChanged(facts: TextChangeFacts, now: number): void {
+  /** A text change at `now`; returns its id, which `reloaded` takes. */
+  textChanged(facts: TextChangeFacts, now: number): number {
     this.settle(now);
+    const id = this.nextId++;
     const chars = facts.insertedChars;
-    if (facts.reloaded && !facts.undoRedo) return this.emit('agent', chars, now, DISK_AGENT);
-    if (facts.undoRedo || (facts.inActiveEditor && now <= this.savingUntil)) return this.emit('typed', chars, now);
-    if (!facts.inActiveEditor) return this.emit('agent', chars, now);
+    if (facts.undoRedo || (facts.inActiveEditor && now <= this.savingUntil)) {
+      this.emit('typed', chars, now);
+      return id;
+    }
+    const reloadCandidate = facts.clean;
+    if (!facts.inActiveEditor && !reloadCandidate) {
+      this.emit('agent', chars, now);
+      return id;
+    }
     if (this.pending.length - this.head >= MAX_PENDING) this.resolve(this.pending[this.head++]!);
-    const pasteCandidate = facts.atCursor && isPasteShaped(facts);
+    const pasteCandidate = facts.inActiveEditor && facts.atCursor && isPasteShaped(facts);
     // Away from the cursor it may be format on save, whose save is announced after it.
-    const lateSignal = pasteCandidate || !facts.atCursor;
+    const lateSignal = pasteCandidate || reloadCandidate || !facts.atCursor;
     this.pending.push({
       time: now,
       deadline: now + (lateSignal ? LATE_SIGNAL_WINDOW_MS : CONFIRM_WINDOW_MS),
       pasteCandidate,
+      reloadCandidate,
+      inActiveEditor: facts.inActiveEditor,
+      id,
       confirmed: pasteCandidate ? 'pasted' : 'typed',
-      unconfirmed: unconfirmedKind(facts, now - this.lastHuman),
+      unconfirmed: facts.inActiveEditor ? unconfirmedKind(facts, now - this.lastHuman) : 'agent',
       chars,
     });
+    return id;
+  }
+
+  /** The change `id`, still waiting, brought its document in line with the file on disk: a reload, the disk agent's. */
+  reloaded(id: number, now: number): void {
+    this.settle(now);
+    for (let i = this.head; i < this.pending.length; i++) {
+      const change = this.pending[i]!;
+      if (change.id !== id) continue;
+      if (change.reloadCandidate) {
+        this.pending.splice(i, 1);
+        this.emit('agent', change.chars, change.time, DISK_AGENT);
+      }
+      break;
+    }
+    if (this.head === this.pending.length) this.clear();
   }
 
   /** Resolves, in order, every change whose wait is over. Call on every tick. */
@@ -190,14 +227,17 @@ export class EditAttributor {
     this.clear();
   }
 
-  /** Resolves the changes of the last `windowMs` as `kind(change)`; older ones keep waiting for their deadline. */
+  /**
+   * Resolves the active document's changes of the last `windowMs` as `kind(change)`; older ones, and changes to other
+   * documents (waiting for the disk check), keep waiting for their deadline.
+   */
   private confirm(now: number, windowMs: number, kind: (change: Pending) => CharacterKind): void {
     this.settle(now);
     if (this.head === this.pending.length) return;
     const waiting: Pending[] = [];
     for (let i = this.head; i < this.pending.length; i++) {
       const change = this.pending[i]!;
-      if (now - change.time <= windowMs) this.emit(kind(change), change.chars, change.time);
+      if (change.inActiveEditor && now - change.time <= windowMs) this.emit(kind(change), change.chars, change.time);
       else waiting.push(change);
     }
     this.pending = waiting;
