@@ -40,8 +40,8 @@ function attributedNsPerEvent(keys: number): number {
   let now = Date.UTC(2026, 0, 5, 9);
   const clock = { now: () => now };
   const activity = new AttributedActivity({ clock });
-  const typed: TextChangeFacts = { inActiveEditor: true, undoRedo: false, insertedChars: 1, multiLine: false, atCursor: true };
-  const agent: TextChangeFacts = { inActiveEditor: false, undoRedo: false, insertedChars: 40, multiLine: true, atCursor: false };
+  const typed: TextChangeFacts = { inActiveEditor: true, undoRedo: false, insertedChars: 1, multiLine: false, atCursor: true, clean: false };
+  const agent: TextChangeFacts = { inActiveEditor: false, undoRedo: false, insertedChars: 40, multiLine: true, atCursor: false, clean: false };
   const press = (i: number) => {
     now += 100;
     activity.textChanged(typed);

@@ -9,14 +9,17 @@ export interface ActivityInput {
   activity(): void;
   /** A selection change made with the keyboard or the mouse. */
   humanInput(): void;
-  /** A text change in an editable document, shown or not. */
-  textChanged(facts: TextChangeFacts): void;
+  /** A text change in an editable document, shown or not; returns its id. */
+  textChanged(facts: TextChangeFacts): number;
+  /** The text change `id` brought its document in line with the file on disk: a reload. */
+  reloaded(id: number): void;
   /** The latest text change was a paste. */
   pasted(): void;
   /** An editor's visible ranges changed (scrolling, or lines an edit added). */
   scrolled(): void;
-  /** The user saves the active document; format-on-save edits may follow within `withinMs`. */
+  /** The user saves the active document (a manual save); format-on-save edits may follow within `withinMs`. */
   saving(withinMs: number): void;
+  /** The user's save of a document ended. */
   saved(): void;
 }
 
@@ -48,6 +51,26 @@ function touchesCursor(change: vscode.TextDocumentContentChangeEvent, selections
 
 const WHITESPACE = /\s+/g;
 
+/** Decodes a file as VS Code opens it by default: UTF-8, without its byte order mark. */
+const UTF8 = new TextDecoder();
+
+/**
+ * A change that left its document clean is a reload when the document now equals the file on disk (VS Code marks an
+ * edit dirty a moment later, so the file still holds the text before it). Both texts are compared in memory and
+ * neither is kept; a document that changed or was saved meanwhile, or a file in another encoding, is no reload.
+ */
+function checkForReload(document: vscode.TextDocument, id: number, input: ActivityInput, saves: () => number): void {
+  const version = document.version;
+  const savesBefore = saves();
+  vscode.workspace.fs.readFile(document.uri).then(
+    (bytes) => {
+      if (document.isClosed || document.isDirty || document.version !== version || saves() !== savesBefore) return;
+      if (UTF8.decode(bytes) === document.getText()) input.reloaded(id);
+    },
+    () => undefined,
+  );
+}
+
 /**
  * A paste in VS Code for the web comes without the keyboard source, like an accepted AI completion. When a
  * paste-shaped insertion lands at the cursor, the clipboard tells them apart: both texts are compared in memory,
@@ -62,8 +85,11 @@ function checkForPaste(text: string, input: ActivityInput): void {
   );
 }
 
-/** What the attribution rules need to know about a text change (core/activity/attribution.ts): sizes and places, never content. */
-export function changeFacts(e: vscode.TextDocumentChangeEvent, activeEditor: vscode.TextEditor | undefined): TextChangeFacts {
+/**
+ * What the attribution rules need to know about a text change (core/activity/attribution.ts): sizes and places, never
+ * content. `userSaving`: the user is saving the document (between a manual will-save and its did-save).
+ */
+export function changeFacts(e: vscode.TextDocumentChangeEvent, activeEditor: vscode.TextEditor | undefined, userSaving = false): TextChangeFacts {
   const inActiveEditor = activeEditor !== undefined && activeEditor.document === e.document;
   let insertedChars = 0;
   let multiLine = false;
@@ -75,7 +101,12 @@ export function changeFacts(e: vscode.TextDocumentChangeEvent, activeEditor: vsc
   }
   // Multi-cursor typing makes one change per cursor; the first one tells where they land.
   const atCursor = inActiveEditor && changes.length > 0 && touchesCursor(changes[0]!, activeEditor.selections);
-  return { inActiveEditor, undoRedo: e.reason !== undefined, insertedChars, multiLine, atCursor };
+  const undoRedo = e.reason !== undefined;
+  // A reload from disk leaves the document clean; but VS Code 1.100 tells extensions of an edit before it marks the
+  // document dirty, so the first edit after an open or a save is clean here too (test/e2e/autoSave.e2e.test.ts
+  // records it). An undo back to the saved state says Undo.
+  const clean = !e.document.isDirty && !undoRedo && !userSaving;
+  return { inActiveEditor, undoRedo, insertedChars, multiLine, atCursor, clean };
 }
 
 // Documents the user edits; output, logs, git index, settings and other virtual documents are not coding.
@@ -83,8 +114,8 @@ const EDITABLE_SCHEMES = new Set(['file', 'untitled', 'vscode-remote', 'vscode-n
 
 /**
  * Adapts VS Code's events to activity events: text changes in editable documents (the core attributes them
- * to the user or to an agent), selections made by keyboard or mouse, scrolling, switching editors, saving,
- * debugging, terminal commands, notebook runs, and the window gaining focus. Unfocused windows are ignored by
+ * to the user or to an agent), selections made by keyboard or mouse, scrolling, switching editors, the user's own
+ * saves (not auto saves), debugging, terminal commands, notebook runs, and the window gaining focus. Unfocused windows are ignored by
  * the trackers, so formatters and other extensions editing files in the background count nothing.
  */
 export class ActivityEvents extends Disposable {
@@ -93,11 +124,16 @@ export class ActivityEvents extends Disposable {
     const w = vscode.window;
     const input = sink.input;
     const activity = () => input.activity();
+    // Documents the user is saving, from a manual will-save to its did-save: auto saves (after a delay, on focus
+    // change, on window change) save agent edits as well as the user's, so only manual saves are the user's activity.
+    const userSaves = new Set<vscode.TextDocument>();
+    let saves = 0;
     this.register(
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.contentChanges.length === 0 || !EDITABLE_SCHEMES.has(e.document.uri.scheme)) return;
-        const facts = changeFacts(e, w.activeTextEditor);
-        input.textChanged(facts);
+        const facts = changeFacts(e, w.activeTextEditor, userSaves.has(e.document));
+        const id = input.textChanged(facts);
+        if (facts.clean && e.document.uri.scheme !== 'untitled') checkForReload(e.document, id, input, () => saves);
         if (facts.atCursor && !facts.undoRedo && e.contentChanges.length === 1 && isPasteShaped(facts)) checkForPaste(e.contentChanges[0]!.text, input);
       }),
     );
@@ -108,7 +144,13 @@ export class ActivityEvents extends Disposable {
     );
     this.register(
       vscode.workspace.onWillSaveTextDocument((e) => {
-        if (e.reason !== vscode.TextDocumentSaveReason.AfterDelay && e.document === w.activeTextEditor?.document) input.saving(SAVE_PARTICIPANTS_MS);
+        saves++;
+        if (e.reason !== vscode.TextDocumentSaveReason.Manual) {
+          userSaves.delete(e.document);
+          return;
+        }
+        userSaves.add(e.document);
+        if (e.document === w.activeTextEditor?.document) input.saving(SAVE_PARTICIPANTS_MS);
       }),
     );
     this.register(w.onDidChangeTextEditorVisibleRanges(() => input.scrolled()));
@@ -119,11 +161,13 @@ export class ActivityEvents extends Disposable {
       }),
     );
     this.register(
-      vscode.workspace.onDidSaveTextDocument(() => {
+      vscode.workspace.onDidSaveTextDocument((document) => {
+        if (!userSaves.delete(document)) return;
         input.saved();
         input.activity();
       }),
     );
+    this.register(vscode.workspace.onDidCloseTextDocument((document) => userSaves.delete(document)));
     this.register(vscode.debug.onDidStartDebugSession(activity));
     this.register(vscode.debug.onDidTerminateDebugSession(activity));
     this.register(vscode.debug.onDidChangeActiveStackItem(activity));

@@ -20,7 +20,8 @@ type Command =
   | { id: number; op: 'agent'; target: 'shown' | 'unopened'; file?: string; everyMs: number; count: number; rate: number }
   | { id: number; op: 'flush' }
   | { id: number; op: 'record'; on: boolean }
-  | { id: number; op: 'settle' };
+  | { id: number; op: 'settle' }
+  | { id: number; op: 'setting'; section: string; key: string; value: unknown };
 
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -101,9 +102,16 @@ export function activate(context: vscode.ExtensionContext): void {
         return 'recording';
       case 'settle':
         return settle();
+      case 'setting':
+        // The user settings, as the Settings editor writes them; answers once the window reads the new value.
+        await vscode.workspace.getConfiguration(command.section).update(command.key, command.value, vscode.ConfigurationTarget.Global);
+        for (const end = Date.now() + 10_000; Date.now() < end && vscode.workspace.getConfiguration(command.section).get(command.key) !== command.value; ) await sleep(50);
+        return vscode.workspace.getConfiguration(command.section).get(command.key);
     }
   };
 
+  /** Documents between a manual will-save and its did-save, as activityEvents.ts keeps them. */
+  const userSaves = new Set<vscode.TextDocument>();
   let done = 0;
   const poll = setInterval(() => {
     let lines: string[];
@@ -144,8 +152,17 @@ export function activate(context: vscode.ExtensionContext): void {
     ),
     vscode.workspace.onDidChangeTextDocument((e) => {
       if (e.contentChanges.length === 0 || e.document.uri.scheme !== 'file') return;
-      const facts = changeFacts(e, vscode.window.activeTextEditor);
-      record({ type: 'change', facts });
+      const facts = changeFacts(e, vscode.window.activeTextEditor, userSaves.has(e.document));
+      // The raw signals behind `reloaded`, to check them in a real VS Code: the file's name only (the test's own files).
+      const file = path.basename(e.document.uri.fsPath);
+      record({ type: 'change', facts, file, isDirty: e.document.isDirty, reason: e.reason ?? null });
+      // What the extension's reload check finds (activityEvents.ts): only whether the document equals the file.
+      if (facts.clean) {
+        const version = e.document.version;
+        void vscode.workspace.fs.readFile(e.document.uri).then((bytes) =>
+          record({ type: 'reload', file, matches: !e.document.isDirty && e.document.version === version && new TextDecoder().decode(bytes) === e.document.getText() }),
+        );
+      }
       // What the extension's paste check finds (activityEvents.ts): only whether the clipboard matched.
       if (facts.atCursor && !facts.undoRedo && isPasteShaped(facts)) {
         const text = e.contentChanges[0]!.text.replace(/\s+/g, '');
@@ -154,7 +171,12 @@ export function activate(context: vscode.ExtensionContext): void {
     }),
     vscode.window.onDidChangeTextEditorSelection((e) => record({ type: 'selection', kind: (['none', 'keyboard', 'mouse', 'command'] as const)[e.kind ?? 0] })),
     vscode.window.onDidChangeTextEditorVisibleRanges(() => record({ type: 'scroll' })),
-    vscode.workspace.onWillSaveTextDocument(() => record({ type: 'willSave' })),
-    vscode.workspace.onDidSaveTextDocument(() => record({ type: 'didSave' })),
+    vscode.workspace.onWillSaveTextDocument((e) => {
+      // Manual = 1, AfterDelay = 2, FocusOut = 3, as activityEvents.ts pairs them with did-save.
+      if (e.reason === vscode.TextDocumentSaveReason.Manual) userSaves.add(e.document);
+      else userSaves.delete(e.document);
+      record({ type: 'willSave', reason: (['', 'manual', 'afterDelay', 'focusOut'] as const)[e.reason], file: path.basename(e.document.uri.fsPath) });
+    }),
+    vscode.workspace.onDidSaveTextDocument((document) => record({ type: 'didSave', manual: userSaves.delete(document), file: path.basename(document.uri.fsPath) })),
   );
 }

@@ -2,13 +2,14 @@ import type { Clock } from '../time/clock';
 import { HOUR_MS } from '../time/clock';
 import type { ActivitySpan, SpanContext } from './activitySpan';
 import { ActivityTracker, type ActivityTrackerOptions } from './activityTracker';
-import { CONFIRM_WINDOW_MS, EditAttributor, type CharacterKind, type TextChangeFacts } from './attribution';
+import { ATTRIBUTED_AGENTS, CONFIRM_WINDOW_MS, EditAttributor, VSCODE_AGENT, type CharacterKind, type TextChangeFacts } from './attribution';
 import { CharacterCounter, type CharacterBucket } from './characterCounts';
 
 /**
  * One window's activity, split by whose hands it was: the user's events and text changes go through the idle
- * rule into hands-on spans, agent edits through the same rule into agent spans, and the characters of every
- * text change into per-quarter-hour counts. Readers subtract hands-on time from agent time (a moment with both
+ * rule into hands-on spans, agent edits through the same rule into agent spans of their agent (`vscode` for edits
+ * in VS Code, `disk` for files reloaded from disk), and the characters of every text change into per-quarter-hour
+ * counts (the disk agent's in buckets of its own). Readers subtract hands-on time from agent time (a moment with both
  * is hands-on), so the two trackers never need to know about each other.
  *
  * Like the trackers, it counts nothing while paused or while the window is not focused: an unfocused window
@@ -17,19 +18,23 @@ import { CharacterCounter, type CharacterBucket } from './characterCounts';
 export class AttributedActivity {
   private readonly clock: Clock;
   private readonly hands: ActivityTracker;
-  private readonly agent: ActivityTracker;
-  private readonly characters = new CharacterCounter();
+  /** One tracker per agent name (ATTRIBUTED_AGENTS). */
+  private readonly agents: ReadonlyMap<string, ActivityTracker>;
+  /** The hands-on tracker and every agent's. */
+  private readonly all: readonly ActivityTracker[];
+  private readonly characters = new CharacterCounter(VSCODE_AGENT);
   private readonly attributor: EditAttributor;
   private lastTextChange = Number.NEGATIVE_INFINITY;
 
   constructor(options: ActivityTrackerOptions) {
     this.clock = options.clock;
     this.hands = new ActivityTracker({ ...options, agent: undefined });
-    this.agent = new ActivityTracker({ ...options, agent: 'vscode' });
+    this.agents = new Map(ATTRIBUTED_AGENTS.map((name) => [name, new ActivityTracker({ ...options, agent: name })]));
+    this.all = [this.hands, ...this.agents.values()];
     this.attributor = new EditAttributor({
       human: (time) => this.hands.recordAt(time),
-      agent: (time) => this.agent.recordAt(time),
-      characters: (kind, count, time) => this.countCharacters(kind, count, time),
+      agent: (time, name) => this.agents.get(name)?.recordAt(time),
+      characters: (kind, count, time, agent) => this.countCharacters(kind, count, time, agent),
     });
   }
 
@@ -45,11 +50,16 @@ export class AttributedActivity {
     this.hands.recordAt(now);
   }
 
-  /** A text change in an editable document of this window. Hot path. */
-  textChanged(facts: TextChangeFacts): void {
+  /** A text change in an editable document of this window; returns its id, which `reloaded` takes. Hot path. */
+  textChanged(facts: TextChangeFacts): number {
     const now = this.clock.now();
     this.lastTextChange = now;
-    this.attributor.textChanged(facts, now);
+    return this.attributor.textChanged(facts, now);
+  }
+
+  /** The text change `id` brought its document in line with the file on disk (the host compared them): a reload. */
+  reloaded(id: number): void {
+    this.attributor.reloaded(id, this.clock.now());
   }
 
   /** An editor's visible ranges changed: the user scrolled, unless a text change just moved them (an agent adding lines). Hot path. */
@@ -58,7 +68,7 @@ export class AttributedActivity {
     if (now - this.lastTextChange > CONFIRM_WINDOW_MS) this.hands.recordAt(now);
   }
 
-  /** The user saves the active document: edits until `withinMs` from now (format on save) are theirs. */
+  /** The user saves the active document (a manual save): edits until `withinMs` from now (format on save) are theirs. */
   saving(withinMs: number): void {
     const now = this.clock.now();
     this.attributor.saving(now, now + withinMs);
@@ -76,25 +86,21 @@ export class AttributedActivity {
 
   tick(): void {
     this.attributor.settle(this.clock.now());
-    this.hands.tick();
-    this.agent.tick();
+    for (const tracker of this.all) tracker.tick();
   }
 
   setFocused(focused: boolean): void {
     this.attributor.settle(this.clock.now());
-    this.hands.setFocused(focused);
-    this.agent.setFocused(focused);
+    for (const tracker of this.all) tracker.setFocused(focused);
   }
 
   pause(): void {
     this.attributor.flush();
-    this.hands.pause();
-    this.agent.pause();
+    for (const tracker of this.all) tracker.pause();
   }
 
   resume(): void {
-    this.hands.resume();
-    this.agent.resume();
+    for (const tracker of this.all) tracker.resume();
   }
 
   get isPaused(): boolean {
@@ -102,24 +108,21 @@ export class AttributedActivity {
   }
 
   setIdleTimeoutMinutes(minutes: number): void {
-    this.hands.setIdleTimeoutMinutes(minutes);
-    this.agent.setIdleTimeoutMinutes(minutes);
+    for (const tracker of this.all) tracker.setIdleTimeoutMinutes(minutes);
   }
 
   setRecordProjectNames(on: boolean): void {
-    this.hands.setRecordProjectNames(on);
-    this.agent.setRecordProjectNames(on);
+    for (const tracker of this.all) tracker.setRecordProjectNames(on);
   }
 
   setContext(context: SpanContext): void {
-    this.hands.setContext(context);
-    this.agent.setContext(context);
+    for (const tracker of this.all) tracker.setContext(context);
   }
 
   /** Hands-on and agent spans to persist since the previous call (see ActivityTracker.takeSpans). */
   takeSpans(): ActivitySpan[] {
     this.attributor.settle(this.clock.now());
-    return [...this.hands.takeSpans(), ...this.agent.takeSpans()];
+    return this.all.flatMap((tracker) => tracker.takeSpans());
   }
 
   /** The quarter hours whose character counts changed since the previous call, with their totals so far. */
@@ -130,11 +133,11 @@ export class AttributedActivity {
   /** Ends tracking (deactivate): what is left to persist. */
   dispose(): { spans: ActivitySpan[]; characters: CharacterBucket[] } {
     this.attributor.flush();
-    return { spans: [...this.hands.dispose(), ...this.agent.dispose()], characters: this.takeCharacters() };
+    return { spans: this.all.flatMap((tracker) => tracker.dispose()), characters: this.takeCharacters() };
   }
 
-  private countCharacters(kind: CharacterKind, count: number, time: number): void {
+  private countCharacters(kind: CharacterKind, count: number, time: number, agent: string | undefined): void {
     // The hands-on tracker's own rule decides, so characters and time never disagree about focus or pause.
-    if (this.hands.isRecording) this.characters.add(kind, count, time);
+    if (this.hands.isRecording) this.characters.add(kind, count, time, agent);
   }
 }

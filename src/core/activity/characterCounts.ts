@@ -49,24 +49,43 @@ export const bucketStartOf = (time: number): number => Math.floor(time / CHARACT
  * crash-safe as the spans: a crash loses at most what was not flushed.
  */
 export class CharacterCounter {
-  private readonly buckets = new Map<number, CharacterCounts>();
-  private readonly changed = new Set<number>();
+  /** Per agent name ('' for the buckets of the user's characters and VS Code's agent edits), per bucket start. */
+  private readonly buckets = new Map<string, Map<number, CharacterCounts>>();
+  private readonly changed = new Map<string, Set<number>>();
 
-  add(kind: CharacterKind, count: number, time: number): void {
+  /** `defaultAgent`: the agent whose characters the buckets without a name hold. */
+  constructor(private readonly defaultAgent = 'vscode') {}
+
+  /**
+   * Adds `count` characters of `kind` at `time`. The buckets without a name hold the user's characters and those of
+   * `defaultAgent`; agent characters of any other agent go to buckets of that agent's.
+   */
+  add(kind: CharacterKind, count: number, time: number, agent?: string): void {
+    const key = kind === 'agent' && agent !== undefined && agent !== this.defaultAgent ? agent : '';
     const start = bucketStartOf(time);
-    let counts = this.buckets.get(start);
-    if (!counts) this.buckets.set(start, (counts = emptyCounts()));
+    let byStart = this.buckets.get(key);
+    if (!byStart) this.buckets.set(key, (byStart = new Map()));
+    let counts = byStart.get(start);
+    if (!counts) byStart.set(start, (counts = emptyCounts()));
     counts[kind] += count;
-    this.changed.add(start);
+    let changed = this.changed.get(key);
+    if (!changed) this.changed.set(key, (changed = new Set()));
+    changed.add(start);
   }
 
-  /** The buckets that changed since the previous call, with their totals so far; buckets older than `keepFrom` are forgotten. */
+  /**
+   * The buckets that changed since the previous call, with their totals so far, those of another agent with its
+   * name; buckets older than `keepFrom` are forgotten.
+   */
   take(keepFrom: number): CharacterBucket[] {
     const taken: CharacterBucket[] = [];
-    for (const start of this.changed) taken.push({ start, counts: { ...this.buckets.get(start)! } });
+    for (const [key, starts] of this.changed) {
+      const byStart = this.buckets.get(key)!;
+      for (const start of starts) taken.push(key === '' ? { start, counts: { ...byStart.get(start)! } } : { start, counts: { ...byStart.get(start)! }, agent: key });
+    }
     this.changed.clear();
-    for (const start of this.buckets.keys()) if (start + CHARACTER_BUCKET_MS <= keepFrom) this.buckets.delete(start);
-    return taken.sort((a, b) => a.start - b.start);
+    for (const byStart of this.buckets.values()) for (const start of byStart.keys()) if (start + CHARACTER_BUCKET_MS <= keepFrom) byStart.delete(start);
+    return taken.sort((a, b) => a.start - b.start || (a.agent ?? '').localeCompare(b.agent ?? ''));
   }
 }
 

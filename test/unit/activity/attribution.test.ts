@@ -24,7 +24,7 @@ function attributor(): { rules: EditAttributor; out: Outcome } {
   return { rules, out };
 }
 
-const facts = (overrides: Partial<TextChangeFacts>): TextChangeFacts => ({ inActiveEditor: true, undoRedo: false, insertedChars: 1, multiLine: false, atCursor: true, ...overrides });
+const facts = (overrides: Partial<TextChangeFacts>): TextChangeFacts => ({ inActiveEditor: true, undoRedo: false, insertedChars: 1, multiLine: false, atCursor: true, clean: false, ...overrides });
 
 function kinds(out: Outcome): Partial<Record<CharacterKind, number>> {
   const sums: Partial<Record<CharacterKind, number>> = {};
