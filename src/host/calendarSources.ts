@@ -6,6 +6,16 @@ import { redactUrl } from '../node/calendar/redact';
 import type { SourceStatus } from '../core/balance/balanceInputs';
 
 const FEEDS_SECRET = 'handsOn.calendar.feeds';
+/** Where an unreadable value of FEEDS_SECRET is copied before anything else happens, so no saved address is ever lost. */
+export const UNREADABLE_FEEDS_SECRET = 'handsOn.calendar.feeds.unreadable';
+
+/** The saved feed list exists but cannot be read: nothing is written over it until the user removes or fixes it. */
+export class UnreadableFeedsError extends Error {
+  constructor() {
+    super(`the saved calendar feeds cannot be read; they are left as they are (a copy is kept in secret storage as ${UNREADABLE_FEEDS_SECRET}), and feeds cannot be added or removed until this is fixed`);
+    this.name = 'UnreadableFeedsError';
+  }
+}
 
 /** A calendar the user connected. `spec` is a path or, for feeds, the secret URL: never shown, logged or stored in settings. */
 export interface CalendarSource {
@@ -25,15 +35,14 @@ interface StoredFeed {
 export class FeedStore {
   constructor(private readonly secrets: vscode.SecretStorage) {}
 
+  /** The saved feeds; an UnreadableFeedsError when the stored list does not parse (after copying it aside). */
   async list(): Promise<StoredFeed[]> {
     const raw = await this.secrets.get(FEEDS_SECRET);
     if (!raw) return [];
-    try {
-      const parsed = JSON.parse(raw) as unknown;
-      return Array.isArray(parsed) ? parsed.filter((f): f is StoredFeed => typeof f?.id === 'string' && typeof f?.url === 'string') : [];
-    } catch {
-      return [];
-    }
+    const feeds = parseFeeds(raw);
+    if (feeds) return feeds;
+    if ((await this.secrets.get(UNREADABLE_FEEDS_SECRET)) !== raw) await this.secrets.store(UNREADABLE_FEEDS_SECRET, raw);
+    throw new UnreadableFeedsError();
   }
 
   async add(url: string): Promise<StoredFeed> {
@@ -50,6 +59,19 @@ export class FeedStore {
     const feeds = await this.list();
     await this.secrets.store(FEEDS_SECRET, JSON.stringify(feeds.filter((feed) => feed.id !== id)));
   }
+}
+
+/** The stored list, or undefined unless it is an array of feeds each with a string id and url. */
+function parseFeeds(raw: string): StoredFeed[] | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    return undefined;
+  }
+  if (!Array.isArray(parsed)) return undefined;
+  const feeds = parsed.filter((f): f is StoredFeed => typeof f?.id === 'string' && typeof f?.url === 'string');
+  return feeds.length === parsed.length ? feeds : undefined;
 }
 
 export function feedSource(feed: StoredFeed): CalendarSource {

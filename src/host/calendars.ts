@@ -67,6 +67,8 @@ export class Calendars extends Disposable {
    */
   private readonly probed = new Map<string, { key: string; texts: CalendarText[]; verdicts: CalendarVerdicts }>();
   private again: Promise<void> | undefined;
+  /** Why the saved feed list could not be read, while it cannot. */
+  private feedsError: string | undefined;
   private markLoaded!: () => void;
   /**
    * Resolves once every calendar has something to show (its last good result from disk, or its first answer),
@@ -89,11 +91,25 @@ export class Calendars extends Disposable {
 
   async sources(): Promise<CalendarSource[]> {
     const paths = this.options.settings().calendar.files.map((path) => pathSource(path, isFolder(path)));
-    const feeds = await within(this.options.feeds.list(), SECRETS_WAIT_MS);
+    let feeds: Awaited<ReturnType<FeedStore['list']>> | undefined;
+    try {
+      feeds = await within(this.options.feeds.list(), SECRETS_WAIT_MS);
+      this.feedsError = undefined;
+    } catch (error) {
+      this.reportFeedsError(redactText(errorText(error)));
+    }
     if (feeds) return [...paths, ...feeds.map(feedSource)];
-    // Keep the feeds already known (and their meetings) rather than dropping them for a slow keychain.
-    this.options.log.warn('VS Code secret storage did not answer in time; calendar feeds are read again on the next refresh.');
+    // Keep the feeds already known (and their meetings) rather than dropping them for a slow keychain or an unreadable list.
+    if (!this.feedsError) this.options.log.warn('VS Code secret storage did not answer in time; calendar feeds are read again on the next refresh.');
     return [...paths, ...[...this.states.values()].map((state) => state.source).filter((source) => source.kind === 'url')];
+  }
+
+  /** An unreadable feed list is shown with the calendars' status, logged and said once, until it reads again. */
+  private reportFeedsError(message: string): void {
+    if (this.feedsError === message) return;
+    this.feedsError = message;
+    this.options.log.error(`Calendar feeds: ${message}`);
+    void vscode.window.showErrorMessage(`Hands-On: ${message}`);
   }
 
   /**
@@ -118,13 +134,14 @@ export class Calendars extends Disposable {
   }
 
   status(): SourceStatus[] {
-    return [...this.states.values()].map(({ source, lastRefreshed, error, verdicts }) => ({
+    const sources: SourceStatus[] = [...this.states.values()].map(({ source, lastRefreshed, error, verdicts }) => ({
       label: source.label,
       kind: source.kind,
       lastRefreshed,
       error,
       warnings: verdicts?.warnings ?? [],
     }));
+    return this.feedsError ? [...sources, { label: 'Saved calendar feeds', kind: 'url', error: this.feedsError, warnings: [] }] : sources;
   }
 
   /** What every source that has been read holds, over the whole window it is kept for (see `PAST_MS`, `FUTURE_MS`). */
@@ -195,15 +212,25 @@ export class Calendars extends Disposable {
     try {
       const now = this.options.clock.now();
       const fresh = probed?.key === key ? probed : undefined;
-      const texts = fresh?.texts ?? (await refreshCalendarTexts(source.spec, { ...this.options.fetchOptions, etag: reusable?.etag, lastModified: reusable?.lastModified }));
-      const hash = texts === 'unchanged' ? reusable!.hash : contentHash(texts.map((t) => `${t.name}\n${t.text}`).join('\n'));
-      if (texts === 'unchanged' || hash === reusable?.hash) {
-        state.verdicts = reusable!.result.verdicts;
+      const answer = fresh?.texts ?? (await refreshCalendarTexts(source.spec, { ...this.options.fetchOptions, etag: reusable?.etag, lastModified: reusable?.lastModified }));
+      let hash: string;
+      let validators: Pick<CalendarText, 'etag' | 'lastModified'>;
+      if (answer === 'unchanged' && reusable) {
+        ({ hash } = reusable);
+        validators = reusable;
+        state.verdicts = reusable.result.verdicts;
       } else {
-        state.verdicts = fresh?.verdicts ?? (await this.parse(texts));
-        for (const warning of state.verdicts.warnings) this.options.log.warn(`${source.label}: ${warning}`);
+        // "Not modified" with nothing to reuse (an odd server or proxy): read it again without validators, as loadCalendar does.
+        const texts = answer === 'unchanged' ? await loadCalendarTexts(source.spec, this.options.fetchOptions) : answer;
+        hash = contentHash(texts.map((t) => `${t.name}\n${t.text}`).join('\n'));
+        validators = texts[0] ?? {};
+        if (reusable && hash === reusable.hash) {
+          state.verdicts = reusable.result.verdicts;
+        } else {
+          state.verdicts = fresh?.verdicts ?? (await this.parse(texts));
+          for (const warning of state.verdicts.warnings) this.options.log.warn(`${source.label}: ${warning}`);
+        }
       }
-      const validators: Pick<CalendarText, 'etag' | 'lastModified'> = texts === 'unchanged' ? reusable! : (texts[0] ?? {});
       state.lastRefreshed = now;
       state.error = undefined;
       if (this.states.get(source.id) !== state) return;
