@@ -10,7 +10,7 @@ import type { ActivityRecorder } from './host/activityRecorder';
 import { BalanceData } from './host/balanceData';
 import { CalendarCommands } from './host/calendarCommands';
 import { Calendars } from './host/calendars';
-import { FeedStore } from './host/calendarSources';
+import { FeedStore } from './host/feedStore';
 import type { Config } from './host/config';
 import { MeetingNow } from './host/meetingNow';
 import { Nudges } from './host/nudges';

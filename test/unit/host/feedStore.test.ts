@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type * as vscode from 'vscode';
-import { FeedStore, UNREADABLE_FEEDS_SECRET, UnreadableFeedsError } from '../../../src/host/calendarSources';
+import { FeedStore, UNREADABLE_FEEDS_SECRET, UnreadableFeedsError } from '../../../src/host/feedStore';
 
 const FEEDS = 'handsOn.calendar.feeds';
 

@@ -1,9 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { basename } from 'node:path';
 import type * as vscode from 'vscode';
 import { normalizeFeedUrl } from '../core/calendar/feedUrl';
-import { redactUrl } from '../node/calendar/redact';
-import type { SourceStatus } from '../core/balance/balanceInputs';
 
 const FEEDS_SECRET = 'handsOn.calendar.feeds';
 /** Where an unreadable value of FEEDS_SECRET is copied before anything else happens, so no saved address is ever lost. */
@@ -17,16 +14,7 @@ export class UnreadableFeedsError extends Error {
   }
 }
 
-/** A calendar the user connected. `spec` is a path or, for feeds, the secret URL: never shown, logged or stored in settings. */
-export interface CalendarSource {
-  /** Stable id for the cache; for a feed a random id, so the URL is not derivable from file names. */
-  id: string;
-  kind: SourceStatus['kind'];
-  spec: string;
-  label: string;
-}
-
-interface StoredFeed {
+export interface StoredFeed {
   id: string;
   url: string;
 }
@@ -72,12 +60,4 @@ function parseFeeds(raw: string): StoredFeed[] | undefined {
   if (!Array.isArray(parsed)) return undefined;
   const feeds = parsed.filter((f): f is StoredFeed => typeof f?.id === 'string' && typeof f?.url === 'string');
   return feeds.length === parsed.length ? feeds : undefined;
-}
-
-export function feedSource(feed: StoredFeed): CalendarSource {
-  return { id: `feed:${feed.id}`, kind: 'url', spec: feed.url, label: redactUrl(feed.url) };
-}
-
-export function pathSource(path: string, isFolder: boolean): CalendarSource {
-  return { id: `path:${path}`, kind: isFolder ? 'folder' : 'file', spec: path, label: basename(path) || path };
 }
