@@ -71,7 +71,7 @@ export function wireBalance(host: BalanceHost): Balance {
   );
   const meetingNow = register(new MeetingNow(context.globalState, clock, recorder));
   const data = register(new BalanceData(clock, zone, config, recorder, calendars, meetingNow, log));
-  const nudges = new Nudges({ dataDirectory: host.dataDirectory, writerId: host.writerId, log, notify: host.ui.notify, pickSnooze: host.ui.pickSnooze });
+  const nudges = new Nudges({ dataDirectory: host.dataDirectory, writerId: host.writerId, log, config, notify: host.ui.notify, pickSnooze: host.ui.pickSnooze });
   const status = register(new StatusController(clock, data, recorder, host.statusBar, nudges, log));
   const calendarCommands = new CalendarCommands(calendars, feeds, config, clock, zone);
   const dashboard = register(createDashboard({ extensionUri: context.extensionUri, source: data, log }));

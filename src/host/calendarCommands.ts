@@ -45,7 +45,7 @@ export class CalendarCommands {
       } else {
         const files = this.config.current.calendar.files;
         if (!files.includes(choice.path)) {
-          await vscode.workspace.getConfiguration('handsOn').update('calendar.files', [...files, choice.path], vscode.ConfigurationTarget.Global);
+          await this.config.update('calendar.files', [...files, choice.path]);
         }
       }
       await this.calendars.refresh();
@@ -78,7 +78,7 @@ export class CalendarCommands {
       await this.feeds.remove(feedId);
     } else {
       const files = this.config.current.calendar.files.filter((path) => path !== source.spec);
-      await vscode.workspace.getConfiguration('handsOn').update('calendar.files', files, vscode.ConfigurationTarget.Global);
+      await this.config.update('calendar.files', files);
     }
     await this.calendars.forget(source);
     await this.calendars.refresh();
