@@ -7,10 +7,13 @@ export interface UserInterface {
   notify(message: string, ...actions: NudgeAction[]): Thenable<NudgeAction | undefined>;
   pickSnooze(choices: SnoozeChoice[]): Thenable<SnoozeChoice | undefined>;
   askForCalendar(): Promise<CalendarChoice | undefined>;
+  /** Opens a webview panel (the dashboard's); the test entry watches what it is sent. */
+  createWebviewPanel: typeof vscode.window.createWebviewPanel;
 }
 
 export const vscodeUserInterface: UserInterface = {
   notify: (message, ...actions) => vscode.window.showInformationMessage(message, ...actions),
   pickSnooze: (choices) => vscode.window.showQuickPick(choices, { title: 'Snooze Hands-On nudges' }),
   askForCalendar,
+  createWebviewPanel: (...args) => vscode.window.createWebviewPanel(...args),
 };
