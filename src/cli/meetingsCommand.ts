@@ -1,8 +1,7 @@
-import { errorText } from '../core/errorText';
 import { parseBounded, startParserAhead } from './boundedParse';
 import { meetingMinutesPerDay } from '../core/calendar/meetingTime';
+import { calendarSource, sourceErrorText } from '../node/calendar/calendarSource';
 import { loadCalendar } from '../node/calendar/loadCalendar';
-import { redactText } from '../node/calendar/redact';
 import { meetingRulesOf } from '../core/calendar/meetingRules';
 import type { MeetingRules } from '../core/calendar/types';
 import { formatInZone, isoInZone } from '../core/report/zoned';
@@ -47,10 +46,10 @@ export async function run(argv: string[], io: CliIO, options: CommandOptions = {
   const window = { from: startOfLocalDate(from, zone), to: startOfLocalDate(addLocalDays(to, 1), zone) };
   let verdicts;
   try {
-    verdicts = await loadCalendar(calendar, { ...window, zone, rules }, {}, parseBounded);
+    verdicts = await loadCalendar(calendarSource(calendar), { ...window, zone, rules }, {}, parseBounded);
   } catch (error) {
     // One clear line that never shows a feed's secret address.
-    throw new UsageError(redactText(errorText(error)));
+    throw new UsageError(sourceErrorText(error));
   }
   const days = meetingMinutesPerDay(verdicts.occurrences, from, to, zone).map((d) => ({ date: d.date, meetingMinutes: Math.round(d.minutes) }));
   const total = days.reduce((sum, d) => sum + d.meetingMinutes, 0);

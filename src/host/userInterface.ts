@@ -9,6 +9,8 @@ export interface UserInterface {
   pickSnooze(choices: SnoozeChoice[]): Thenable<SnoozeChoice | undefined>;
   askForCalendar(): Promise<CalendarChoice | undefined>;
   pickAgents(choices: AgentChoice[]): Thenable<readonly AgentChoice[] | undefined>;
+  /** Opens a webview panel (the dashboard's); the test entry watches what it is sent. */
+  createWebviewPanel: typeof vscode.window.createWebviewPanel;
 }
 
 export const vscodeUserInterface: UserInterface = {
@@ -17,4 +19,5 @@ export const vscodeUserInterface: UserInterface = {
   askForCalendar,
   pickAgents: (choices) =>
     vscode.window.showQuickPick(choices, { title: 'Connect coding agents to Hands-On', placeHolder: 'The agents checked report their time; unchecking one disconnects it', canPickMany: true }),
+  createWebviewPanel: (...args) => vscode.window.createWebviewPanel(...args),
 };

@@ -1,5 +1,6 @@
 import { computeBalance, type Balance } from './computeBalance';
 import type { CharacterBucket } from '../activity/characterCounts';
+import type { SourceKind } from '../calendar/sourceKind';
 import type { Occurrence } from '../calendar/types';
 import type { Settings } from '../settings/settings';
 import type { Interval } from '../time/interval';
@@ -9,7 +10,7 @@ import type { LocalDate } from '../time/localDays';
 export interface SourceStatus {
   /** What the user calls it: a file name, a folder name, or a redacted feed host. Never a secret URL. */
   label: string;
-  kind: 'url' | 'file' | 'folder';
+  kind: SourceKind;
   lastRefreshed?: number;
   error?: string;
   warnings: string[];

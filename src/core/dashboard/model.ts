@@ -1,7 +1,8 @@
 // The dashboard's view-model: what the host posts to the webview. Plain JSON (numbers, strings, booleans, null);
-// its one import is the range list, which imports nothing, so the browser bundle pulls in none of the rest of the core.
+// its imports are the range list and the source kind, which import nothing, so the browser bundle pulls in none of the rest of the core.
 // Every figure here is computed by the core (src/core/dashboard/viewModel.ts); the webview only draws it.
 import type { DashboardRange } from '../balance/dashboardRanges';
+import type { SourceKind } from '../calendar/sourceKind';
 
 /** A span of time with the texts the UI shows for it, in the user's zone. */
 export interface TimeSpanModel {
@@ -126,7 +127,7 @@ export interface BreakdownModel {
 
 export interface SourceModel {
   label: string;
-  kind: 'url' | 'file' | 'folder';
+  kind: SourceKind;
   lastRefreshedText: string;
   error: string | null;
   warnings: string[];

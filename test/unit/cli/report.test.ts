@@ -8,6 +8,7 @@ import { reportInstant, run } from '../../../src/cli/reportCommand';
 import { parseJsonc, userSettingsPath } from '../../../src/cli/vscodeSettings';
 import { focusBlocksRestOfWeek } from '../../../src/core/balance/focusBlocks';
 import { focusReport } from '../../../src/core/balance/focusReport';
+import { calendarSource } from '../../../src/node/calendar/calendarSource';
 import { loadCalendar } from '../../../src/node/calendar/loadCalendar';
 import { manualOccurrences } from '../../../src/core/calendar/manualMeetings';
 import { meetingRulesOf } from '../../../src/core/calendar/meetingRules';
@@ -55,7 +56,7 @@ async function expectedJson(root: string, settings: Settings, now = NOW, calenda
   const occurrences = [];
   const daysOff = new Set<string>();
   for (const calendar of calendars) {
-    const verdicts = await loadCalendar(calendar, { from: range.start, to: range.end, zone: ZONE, rules });
+    const verdicts = await loadCalendar(calendarSource(calendar), { from: range.start, to: range.end, zone: ZONE, rules });
     occurrences.push(...verdicts.occurrences);
     verdicts.daysOff.forEach((d) => daysOff.add(d));
   }
