@@ -14,6 +14,7 @@ import { formatStatusText } from '../../../src/core/status/statusText';
 import { dashboardRange, previousDashboardRange, weeksRange } from '../../../src/core/balance/periods';
 import { DEFAULT_SETTINGS } from '../../../src/core/settings/settings';
 import { at, BERLIN, inputs, occurrence, span } from './builders';
+import type { Reason } from '../../../src/core/calendar/types';
 
 // Wednesday 25 March 2026, 16:00 in Berlin (CET, the week before the DST change on Sunday 29 March).
 const NOW = at('2026-03-25T16:00:00+01:00');
@@ -266,10 +267,21 @@ describe('dashboard view-model', () => {
     });
 
     it('has a text for every reason', () => {
-      assert.equal(reasonText('break', false), 'Not counted, not free: a break (handsOn.calendar.breakKeywords)');
-      for (const reason of ['counted', 'declined', 'cancelled', 'free', 'out-of-office', 'all-day', 'no-other-attendees', 'excluded-keyword', 'break'] as const) {
-        assert.ok(reasonText(reason, false).length > 0);
-      }
+      // A Record over every Reason: a new reason without a text here does not compile.
+      const expected: Record<Reason, string> = {
+        counted: 'Counted',
+        declined: 'Not counted: you declined it',
+        cancelled: 'Not counted: cancelled',
+        free: 'Not counted: shown as free',
+        'out-of-office': 'Not counted: out of office',
+        'all-day': 'Not counted: all-day event',
+        'too-long': 'Not counted: 24 hours or longer, a block of time rather than a meeting',
+        'no-other-attendees': 'Not counted: nobody else is invited',
+        'excluded-keyword': 'Not counted: the title matches handsOn.calendar.excludeKeywords',
+        break: 'Not counted, not free: a break (handsOn.calendar.breakKeywords)',
+      };
+      for (const [reason, text] of Object.entries(expected) as [Reason, string][]) assert.equal(reasonText(reason, false), text, reason);
+      assert.equal(reasonText('counted', true), 'Counted once it has happened');
     });
 
     it('passes calendar titles through as data, untouched', () => {
