@@ -158,6 +158,7 @@ describe('Claude Code, with the hooks of hands-on setup claude-code', function (
     const sum = (pick: (day: ActivityDay) => number | undefined) => days.reduce((total, day) => total + (pick(day) ?? 0), 0);
     assert.equal(sum((day) => day.codingMinutes), 0, `no coding time: ${JSON.stringify(days)}`);
     const agentMinutes = sum((day) => day.agents?.[AGENT]);
+    console.log(`      recorded: ${(agentMinutes * 60).toFixed(1)} s of ${AGENT} time, ${sum((day) => day.agentCharacters?.[AGENT])} characters, ${sum((day) => day.codingMinutes)} min hands-on`);
     assert.ok(
       agentMinutes >= inner - TOLERANCE_MINUTES && agentMinutes <= outer + TOLERANCE_MINUTES,
       `agent minutes ${agentMinutes} within ${TOLERANCE_MINUTES} of the session (${inner.toFixed(3)}–${outer.toFixed(3)} min): ${JSON.stringify(days)}`,
