@@ -91,6 +91,7 @@ describe('sync: two machines, one history, through a real Syncthing pair', funct
     const started = Date.now();
     pair = await SyncthingPair.start(root);
     const { a, b } = pair;
+    for (const side of [a, b]) await assertOffline(pair, side);
     const acknowledged = { minutes: new Set<number>(), typed: new Map<string, number>() };
     // A counts even minutes from 0, B odd ones from 1, so each minute has one writer and the union is their sum.
     const writerA = new SideWriter(a.data, 'alpha-101-aaaa', 0, acknowledged);
@@ -127,6 +128,8 @@ describe('sync: two machines, one history, through a real Syncthing pair', funct
     // 4. Healed.
     await pair.resume();
     await pair.sync();
+    // Syncthing 1.x: a file modified on one side and deleted on the other comes back, with the modification.
+    const cameBack = fs.existsSync(path.join(journalPaths(a.data).live, '2026-03-02.beta-202-bbbb.jsonl'));
     const conflictCopies = [...treeOf(a.data).keys()].filter((name) => name.includes('.sync-conflict-'));
 
     // Appends go on while A compacts again, now linked.
@@ -188,6 +191,7 @@ describe('sync: two machines, one history, through a real Syncthing pair', funct
       minutesReadB: finalRead[1]!.minutes,
       charactersWritten: expectedTyped,
       conflictCopiesSeen: conflictCopies,
+      journalDeletedByCompactionCameBack: cameBack,
       journalCopiesMerged: merged,
       leaseCopiesLeft,
       seconds,
@@ -200,3 +204,15 @@ describe('sync: two machines, one history, through a real Syncthing pair', funct
     assert.ok(seconds < 120, `under two minutes (took ${seconds.toFixed(1)} s)`);
   });
 });
+
+/** Nothing leaves the machine: no discovery, and every listener and dial is on loopback. */
+async function assertOffline(pair: SyncthingPair, side: SyncthingSide): Promise<void> {
+  const config = (await pair.get(side, '/rest/config/options')) as Record<string, unknown>;
+  for (const key of ['globalAnnounceEnabled', 'localAnnounceEnabled', 'relaysEnabled', 'natEnabled', 'crashReportingEnabled']) assert.equal(config[key], false, key);
+  assert.equal(config.urAccepted, -1);
+  assert.equal(config.autoUpgradeIntervalH, 0);
+  assert.deepEqual(config.listenAddresses, [`tcp://127.0.0.1:${side.listenPort}`]);
+  const status = (await pair.get(side, '/rest/system/status')) as { connectionServiceStatus?: Record<string, unknown>; lastDialStatus?: Record<string, unknown>; discoveryEnabled?: boolean };
+  assert.notEqual(status.discoveryEnabled, true);
+  for (const address of [...Object.keys(status.connectionServiceStatus ?? {}), ...Object.keys(status.lastDialStatus ?? {})]) assert.match(address, /^tcp:\/\/127\.0\.0\.1:/);
+}
