@@ -16,9 +16,10 @@ import { SyncthingPair, syncthingAvailable, syncthingVersion, treeOf, type Synct
 /*
  * Issue 17: a real sync engine between two machines. Two Syncthing instances sync one Hands-On data folder between
  * two homes on loopback. A writer on each side records activity (journal spans and character counts, through the
- * production JournalWriter) while the test cuts and heals the link, compacts a day on one side while the other
- * still appends to it, makes both sides write the same journal name while apart (two machines with one host name:
- * a live journal conflict), and makes both sides win the nudge lease while apart (a lease conflict). After healing,
+ * production JournalWriter) while the test cuts and heals the link, compacts one day on both sides while apart
+ * (two different day files of it), compacts it on one side while the other still appends to it, makes both sides
+ * write the same journal name while apart (two machines with one host name: a live journal conflict), and makes both
+ * sides win the nudge lease while apart (a lease conflict). After healing,
  * both sides' readers report every acknowledged minute and character once: 0 lost, 0 double counted.
  */
 
@@ -104,15 +105,18 @@ describe('sync: two machines, one history, through a real Syncthing pair', funct
       await pair.sync();
     }
 
-    // 2. The link is cut. Both keep writing; both win the nudge lease, each knowing only itself.
+    // 2. The link is cut. Both keep writing, and each compacts March 2 (closed by its clock) from what it has: two
+    //    different day files of one day. Both win the nudge lease, each knowing only itself.
     await pair.pause();
     writerA.write(20);
+    const apartB = compact(b.data, COMPACTING);
+    assert.ok(apartB.journalsRemoved >= 2, JSON.stringify(apartB));
     writerB.write(20);
     assert.equal(await tryClaimNudge(a.data, 'alpha-101-aaaa', COMPACTING, 24), true);
     assert.equal(await tryClaimNudge(b.data, 'beta-202-bbbb', COMPACTING + MINUTE_MS, 24), true, 'apart, each side can only know itself');
 
-    // 3. Still apart: A compacts March 2 (closed by its clock) and removes the journals it merged, B's included,
-    //    while B appends to its journal of that day.
+    // 3. Still apart: A compacts March 2 and removes the journals it merged, B's included, while B appends to its
+    //    journal of that day.
     const firstCompaction = compact(a.data, COMPACTING);
     assert.ok(firstCompaction.journalsRemoved >= 2, JSON.stringify(firstCompaction));
     writerB.write(10);
@@ -130,6 +134,8 @@ describe('sync: two machines, one history, through a real Syncthing pair', funct
     await pair.sync();
     // Syncthing 1.x: a file modified on one side and deleted on the other comes back, with the modification.
     const cameBack = fs.existsSync(path.join(journalPaths(a.data).live, '2026-03-02.beta-202-bbbb.jsonl'));
+    const dayFilesAfterHeal = fs.readdirSync(journalPaths(a.data).days).filter((name) => name.startsWith('2026-03-02.'));
+    assert.equal(dayFilesAfterHeal.length, 2, 'both sides’ day files of March 2, read as a union');
     const conflictCopies = [...treeOf(a.data).keys()].filter((name) => name.includes('.sync-conflict-'));
 
     // Appends go on while A compacts again, now linked.
@@ -182,7 +188,7 @@ describe('sync: two machines, one history, through a real Syncthing pair', funct
     assert.equal(await tryClaimNudge(b.data, 'beta-202-bbbb', COMPACTING + 25 * HOUR_MS + MINUTE_MS, 24), false);
     const leaseCopiesLeft = fs.readdirSync(path.join(a.data, 'nudge')).filter((name) => name.startsWith('shown') && name !== 'shown.json');
 
-    const merged = [firstCompaction, ...compactions].reduce((sum, r) => sum + r.copiesMerged, 0);
+    const merged = [apartB, firstCompaction, ...compactions].reduce((sum, r) => sum + r.copiesMerged, 0);
     const seconds = (Date.now() - started) / 1000;
     const figures = {
       syncthing: syncthingVersion(),
@@ -192,6 +198,7 @@ describe('sync: two machines, one history, through a real Syncthing pair', funct
       charactersWritten: expectedTyped,
       conflictCopiesSeen: conflictCopies,
       journalDeletedByCompactionCameBack: cameBack,
+      dayFilesOfMarch2AfterHeal: dayFilesAfterHeal.length,
       journalCopiesMerged: merged,
       leaseCopiesLeft,
       seconds,
