@@ -48,6 +48,8 @@ export function stableWriterId(hostname: string, source: string): string {
   return `${safeHost(hostname)}-${source.replace(/[^A-Za-z0-9_-]+/g, '_').slice(0, 40)}`;
 }
 
+const ORIGINAL_JOURNAL = /^(\d{4}-\d{2}-\d{2})\.([A-Za-z0-9_-]+)\.jsonl$/;
+const ORIGINAL_DAY = /^(\d{4}-\d{2}-\d{2})\.[0-9a-f]{16}\.json$/;
 const JOURNAL_NAME = /^(\d{4}-\d{2}-\d{2})\.([A-Za-z0-9_-]+)$/;
 const DAY_NAME = /^(\d{4}-\d{2}-\d{2})\.([0-9a-f]{16})(-[^.\s]+)?$/;
 
@@ -137,6 +139,9 @@ export type JournalFolder = 'live' | 'days';
 
 /** How readers and compaction take a name found in `folder`. Never throws. */
 export function classifyJournalName(folder: JournalFolder, name: string): JournalEntry {
+  // Almost every name is an original: no copy or tool pattern can match it.
+  const original = folder === 'live' ? ORIGINAL_JOURNAL.exec(name) : ORIGINAL_DAY.exec(name);
+  if (original && isUtcDate(original[1]!)) return folder === 'live' ? { kind: 'journal', utcDate: original[1]!, writerId: original[2]! } : { kind: 'day', utcDate: original[1]! };
   const icloud = /^\.(.+)\.icloud$/.exec(name);
   if (icloud) {
     const stub = classifyJournalName(folder, icloud[1]!);
@@ -157,7 +162,17 @@ export function classifyJournalName(folder: JournalFolder, name: string): Journa
   return { kind: 'day', utcDate: match[1]!, ...(copyBy.length > 0 && { copyBy }) };
 }
 
-const isUtcDate = (text: string): boolean => UTC_DATE.test(text) && Number.isFinite(utcDayStart(text)) && utcDateOf(utcDayStart(text)) === text;
+/** Dates already checked: a folder holds a few thousand distinct dates at most, and the check costs a Date round trip. */
+const checkedDates = new Map<string, boolean>();
+
+function isUtcDate(text: string): boolean {
+  let valid = checkedDates.get(text);
+  if (valid === undefined) {
+    valid = UTC_DATE.test(text) && Number.isFinite(utcDayStart(text)) && utcDateOf(utcDayStart(text)) === text;
+    if (checkedDates.size < 100_000) checkedDates.set(text, valid);
+  }
+  return valid;
+}
 
 /** A live journal's date and writer: its own, or for a sync tool's copy of one, the original's. */
 export function parseJournalFileName(name: string): { utcDate: string; writerId: string } | undefined {
