@@ -48,7 +48,8 @@ export function stableWriterId(hostname: string, source: string): string {
   return `${safeHost(hostname)}-${source.replace(/[^A-Za-z0-9_-]+/g, '_').slice(0, 40)}`;
 }
 
-const ORIGINAL_JOURNAL = /^(\d{4}-\d{2}-\d{2})\.([A-Za-z0-9_-]+)\.jsonl$/;
+// (ownCloud's `name_conflict-20260302-101112` is a valid writer id too: not an original.)
+const ORIGINAL_JOURNAL = /^(\d{4}-\d{2}-\d{2})\.((?![A-Za-z0-9_-]*_conflict-\d{8}-\d{6}\.jsonl$)[A-Za-z0-9_-]+)\.jsonl$/;
 const ORIGINAL_DAY = /^(\d{4}-\d{2}-\d{2})\.[0-9a-f]{16}\.json$/;
 const JOURNAL_NAME = /^(\d{4}-\d{2}-\d{2})\.([A-Za-z0-9_-]+)$/;
 const DAY_NAME = /^(\d{4}-\d{2}-\d{2})\.([0-9a-f]{16})(-[^.\s]+)?$/;
