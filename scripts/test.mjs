@@ -1,4 +1,4 @@
-// npm test: type check, lint, then every test layer (unit, integration in a real extension host,
+// npm test: type check, lint, then every test layer (unit, a real Syncthing pair, integration in a real extension host,
 // end-to-end in a real browser), with a count per layer and one closing line for CI.
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
@@ -27,6 +27,8 @@ const steps = [
   ['typecheck', 'npm', ['run', '--silent', 'typecheck']],
   ['lint', 'npm', ['run', '--silent', 'lint']],
   ['unit', 'npm', ['run', '--silent', 'test:unit']],
+  // Two real Syncthing instances on loopback (issue 17); the unit step compiled the tests into out/.
+  ['sync', 'npx', ['mocha', '--no-config', '--forbid-only', '--timeout', '180000', 'out/test/sync/**/*.test.js']],
   ['integration', 'node', ['scripts/run-integration.mjs']],
   ['e2e', 'node', ['scripts/run-e2e.mjs']],
 ];

@@ -23,6 +23,8 @@ export interface History {
   corruptLines: number;
   /** History files that exist but could not be read (permissions, I/O errors). */
   unreadableFiles: UnreadableFile[];
+  /** Files in the journal folders that are neither history nor a sync tool's own: not read (list them once). */
+  unknownFiles: string[];
 }
 
 /**
@@ -44,6 +46,7 @@ export async function readHistory(root: string, range: Interval, breakdownRange:
     meetings: distinctMeetings(store.meetings),
     corruptLines: store.corruptLines,
     unreadableFiles: store.unreadableFiles,
+    unknownFiles: store.unknownFiles,
   };
 }
 
@@ -76,12 +79,13 @@ export interface DailyActivity {
   totalAgentMinutes: number;
   corruptLines: number;
   unreadableFiles: UnreadableFile[];
+  unknownFiles: string[];
 }
 
 /** Hands-on and agent minutes and characters per local day from `from` to `to` (both inclusive) in `zone`. */
 export async function readActivityPerLocalDay(root: string, from: LocalDate, to: LocalDate, zone: string): Promise<DailyActivity> {
   const days = localDayIntervals(from, to, zone);
-  if (days.length === 0) return { days: [], totalMinutes: 0, totalAgentMinutes: 0, corruptLines: 0, unreadableFiles: [] };
+  if (days.length === 0) return { days: [], totalMinutes: 0, totalAgentMinutes: 0, corruptLines: 0, unreadableFiles: [], unknownFiles: [] };
   const range = { start: days[0]!.interval.start, end: days[days.length - 1]!.interval.end };
   const store = await readStore(root, range);
   const split = splitHandsOnAndAgents(store.spans, range);
@@ -98,5 +102,5 @@ export async function readActivityPerLocalDay(root: string, from: LocalDate, to:
     agentWriting: writing[i]!,
   }));
   const sum = (pick: (day: DayActivity) => number) => totals.reduce((total, day) => total + pick(day), 0);
-  return { days: totals, totalMinutes: sum((d) => d.minutes), totalAgentMinutes: sum((d) => d.agentMinutes), corruptLines: store.corruptLines, unreadableFiles: store.unreadableFiles };
+  return { days: totals, totalMinutes: sum((d) => d.minutes), totalAgentMinutes: sum((d) => d.agentMinutes), corruptLines: store.corruptLines, unreadableFiles: store.unreadableFiles, unknownFiles: store.unknownFiles };
 }

@@ -6,7 +6,7 @@ import { CHARACTER_BUCKET_MS, type WriterBucket } from '../../core/activity/char
 import type { Interval } from '../../core/time/interval';
 import { decodeDay } from './dayFile';
 import { fileVersion, type DecodedFiles } from './decodedFiles';
-import { journalPaths, parseDayFileName, parseJournalFileName, utcDayStart } from './layout';
+import { classifyJournalName, journalPaths, journalWriterKeys, utcDayStart, type JournalEntry, type JournalFolder } from './layout';
 import { DAY_MS } from '../../core/time/clock';
 import { MAX_MEETING_MS, parseJournalText, type ManualMeeting } from './records';
 
@@ -20,6 +20,8 @@ export interface StoreContents {
   corruptLines: number;
   /** Files that exist but could not be read (permissions, I/O errors): skipped and reported, never deleted. */
   unreadableFiles: UnreadableFile[];
+  /** Files in the journal folders that are neither history nor a sync tool's own (sorted paths): not read; the host lists them once. */
+  unknownFiles: string[];
 }
 
 export interface UnreadableFile {
@@ -28,10 +30,16 @@ export interface UnreadableFile {
   reason: string;
 }
 
-function unreadableReason(error: unknown): string {
+/** A file whose name is listed but whose content is not on this machine (a cloud placeholder). */
+export const PLACEHOLDER_REASON = 'not downloaded to this machine (a cloud placeholder): make the data folder available offline';
+
+export function unreadableReason(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code ?? 'unknown error';
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
   if (code === 'EIO') return 'I/O error';
+  // macOS answers EDEADLK for a file iCloud or another file provider could not download; Windows' cloud files give
+  // errors Node maps to UNKNOWN or EIO.
+  if (code === 'EDEADLK' || code === 'UNKNOWN' || code === 'ETIMEDOUT') return `${PLACEHOLDER_REASON} (${code})`;
   if (code === 'EISDIR') return 'a folder is in the way';
   return code;
 }
@@ -81,7 +89,13 @@ async function readDecoded<T>(files: readonly FileToRead<T>[], lastAttempt: bool
       const version = cache && fileVersion(await stat(file));
       const cached = version === undefined ? undefined : cache?.get<T>(file, version);
       if (cached !== undefined) return cached;
-      const value = decode(await readFile(file, 'utf8'));
+      const text = await readFile(file, 'utf8');
+      // A placeholder may read as nothing while its size says otherwise: unreadable, never empty.
+      if (text === '' && (await stat(file)).size > 0) {
+        unreadable.push({ path: file, reason: PLACEHOLDER_REASON });
+        return undefined;
+      }
+      const value = decode(text);
       if (version !== undefined) cache?.set(file, version, value);
       return value;
     } catch (error) {
@@ -101,24 +115,35 @@ const decodeDayOrNull = (text: string) => (text === '' ? { spans: [], meetings: 
 
 async function readOnce(root: string, range: Interval, lastAttempt: boolean, cache: DecodedFiles | undefined): Promise<StoreContents> {
   const paths = journalPaths(root);
-  const contents: StoreContents = { spans: [], meetings: [], characters: [], corruptLines: 0, unreadableFiles: [] };
+  const contents: StoreContents = { spans: [], meetings: [], characters: [], corruptLines: 0, unreadableFiles: [], unknownFiles: [] };
   const keep = (start: number, end: number) => end > range.start && start < range.end;
   const keepMeeting = (meeting: ManualMeeting) => keep(meeting.start, meeting.end);
 
   const [dayNames, journalNames] = await Promise.all([listNamesAsync(paths.days), listNamesAsync(paths.live)]);
   cache?.keepOnly(new Set([...dayNames.map((name) => path.join(paths.days, name)), ...journalNames.map((name) => path.join(paths.live, name))]));
-  const days = dayNames.filter((name) => {
-    const parsed = parseDayFileName(name);
-    if (!parsed) return false;
-    const dayStart = utcDayStart(parsed.utcDate);
-    // A meeting is filed under its start day and lasts at most a day, so the day before may hold one that overlaps.
-    return dayStart + DAY_MS > range.start - MAX_MEETING_MS && dayStart < range.end;
-  });
-  const journals = journalNames.flatMap((name) => {
-    const parsed = parseJournalFileName(name);
-    // Everything in a journal was written on its date, so it ended before that date was over.
-    return parsed && utcDayStart(parsed.utcDate) + DAY_MS > range.start ? [{ name, writerId: parsed.writerId }] : [];
-  });
+  const classify = (folder: JournalFolder, dir: string, names: readonly string[]) =>
+    names.map((name): { name: string; entry: JournalEntry } => {
+      const entry = classifyJournalName(folder, name);
+      if (entry.kind === 'unknown') contents.unknownFiles.push(path.join(dir, name));
+      return { name, entry };
+    });
+  // A meeting is filed under its start day and lasts at most a day, so the day before may hold one that overlaps.
+  const dayInRange = (utcDate: string) => utcDayStart(utcDate) + DAY_MS > range.start - MAX_MEETING_MS && utcDayStart(utcDate) < range.end;
+  // Everything in a journal was written on its date, so it ended before that date was over.
+  const journalInRange = (utcDate: string) => utcDayStart(utcDate) + DAY_MS > range.start;
+  const days: string[] = [];
+  for (const { name, entry } of classify('days', paths.days, dayNames)) {
+    if (entry.kind === 'day' && dayInRange(entry.utcDate)) days.push(name);
+    else if (entry.kind === 'placeholder' && dayInRange(entry.utcDate)) contents.unreadableFiles.push({ path: path.join(paths.days, entry.name), reason: PLACEHOLDER_REASON });
+  }
+  const journalEntries: { name: string; utcDate: string; writerId: string }[] = [];
+  for (const { name, entry } of classify('live', paths.live, journalNames)) {
+    if (entry.kind === 'journal' && journalInRange(entry.utcDate)) journalEntries.push({ name, utcDate: entry.utcDate, writerId: entry.writerId });
+    else if (entry.kind === 'placeholder' && journalInRange(entry.utcDate)) contents.unreadableFiles.push({ path: path.join(paths.live, entry.name), reason: PLACEHOLDER_REASON });
+  }
+  // A sync tool's copy counts characters as its original's writer: a copy that repeats the original adds nothing.
+  const writerKeys = journalWriterKeys(journalEntries);
+  const journals = journalEntries.map(({ name }, i) => ({ name, writerId: writerKeys[i]! }));
   // undefined: a file gone or unreadable (already reported); null: a day file that does not decode.
   const [dayContents, journalContents] = await Promise.all([
     readDecoded(days.map((name) => ({ path: path.join(paths.days, name), decode: decodeDayOrNull })), lastAttempt, contents.unreadableFiles, cache),

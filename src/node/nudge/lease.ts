@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
-import { DAY_MS, MINUTE_MS } from '../../core/time/clock';
+import { DAY_MS, HOUR_MS, MINUTE_MS } from '../../core/time/clock';
+import { stripConflictMarkers } from '../journal/layout';
 import { isRateLimited } from '../../core/nudge/decideNudge';
 
 /*
@@ -23,8 +24,12 @@ import { isRateLimited } from '../../core/nudge/decideNudge';
  * newest of generation G; once older than the TTL, the next window claims attempt N+1 of the same generation.
  *
  * Synced folders: exclusive create is only atomic on one machine. Sync clients keep both sides of a conflict as
- * "shown (conflicted copy).json" and the like, so every `shown*.json` and `snooze*.json` is read and the latest
- * time wins: at worst two machines that raced within one sync delay both show a nudge, never more after that.
+ * a copy ("shown.sync-conflict-20260302-101112-ABCDEFG.json", "shown (1).json", layout.ts knows them all), so every
+ * `shown*.json` and `snooze*.json` is read and the latest time wins: at worst two machines that raced within one
+ * sync delay both show a nudge, never more after that. Copies of claims count as the claims they copy. A winner
+ * removes the copies its shown.json supersedes, so they do not pile up. A time further in the future than one
+ * interval is a clock error and is ignored by the claim, so a machine whose clock ran ahead never stops nudges for
+ * good.
  */
 
 export interface NudgeLeaseState {
@@ -41,7 +46,12 @@ export interface ClaimOptions {
 
 export const DEFAULT_CLAIM_TTL_MS = 2 * MINUTE_MS;
 
-const CLAIM = /^claim-(\d+)-(\d+)\.json$/;
+const CLAIM = /^claim-(\d+)-(\d+)$/;
+
+/** The name of a lease file without `.json` and without the conflict markers of a sync tool's copy. */
+function leaseStem(name: string): string | undefined {
+  return name.endsWith('.json') && !name.startsWith('.') && !name.startsWith('~') ? stripConflictMarkers(name.slice(0, -'.json'.length)).stem : undefined;
+}
 
 function leaseDir(dataDir: string): string {
   return join(dataDir, 'nudge');
@@ -109,20 +119,24 @@ async function createExclusively(dir: string, path: string, content: string, wri
   }
 }
 
-/** What every window needs to decide about a nudge; missing, corrupt or unreadable files read as "never". */
-export async function readNudgeState(dataDir: string): Promise<NudgeLeaseState> {
+/**
+ * What every window needs to decide about a nudge; missing, corrupt or unreadable files read as "never".
+ * `notAfter`: shown times later than this are clock errors and ignored.
+ */
+export async function readNudgeState(dataDir: string, notAfter = Number.POSITIVE_INFINITY): Promise<NudgeLeaseState> {
   const dir = leaseDir(dataDir);
   const state: NudgeLeaseState = { lastShownAt: undefined, lastShownBy: undefined, snoozedUntil: undefined };
   for (const name of await listDir(dir)) {
-    if (!name.endsWith('.json')) continue;
-    if (name.startsWith('shown')) {
+    const stem = leaseStem(name);
+    if (stem === undefined) continue;
+    if (stem.startsWith('shown')) {
       const record = await readJson(join(dir, name));
       const at = finite(record?.lastShownAt);
-      if (at !== undefined && (state.lastShownAt === undefined || at > state.lastShownAt)) {
+      if (at !== undefined && at <= notAfter && (state.lastShownAt === undefined || at > state.lastShownAt)) {
         state.lastShownAt = at;
         state.lastShownBy = typeof record?.writerId === 'string' ? record.writerId : undefined;
       }
-    } else if (name.startsWith('snooze')) {
+    } else if (stem.startsWith('snooze')) {
       const until = finite((await readJson(join(dir, name)))?.until);
       if (until !== undefined && (state.snoozedUntil === undefined || until > state.snoozedUntil)) state.snoozedUntil = until;
     }
@@ -139,7 +153,7 @@ interface ClaimFile {
 function claimsOf(names: readonly string[]): ClaimFile[] {
   const claims: ClaimFile[] = [];
   for (const name of names) {
-    const match = CLAIM.exec(name);
+    const match = CLAIM.exec(leaseStem(name) ?? '');
     if (match) claims.push({ name, generation: Number(match[1]), attempt: Number(match[2]) });
   }
   return claims;
@@ -165,7 +179,8 @@ export async function tryClaimNudge(dataDir: string, writerId: string, now: numb
   const ttl = options.claimTtlMs ?? DEFAULT_CLAIM_TTL_MS;
   const dir = leaseDir(dataDir);
   await fs.mkdir(dir, { recursive: true });
-  const state = await readNudgeState(dataDir);
+  const notAfter = now + minHoursBetween * HOUR_MS;
+  const state = await readNudgeState(dataDir, notAfter);
   if (state.snoozedUntil !== undefined && now < state.snoozedUntil) return false;
   if (isRateLimited(state.lastShownAt, now, minHoursBetween)) return false;
 
@@ -182,11 +197,33 @@ export async function tryClaimNudge(dataDir: string, writerId: string, now: numb
   if (!won) return false;
 
   // Someone may have finished a nudge between our read and our claim (a slow window holding an old generation).
-  const after = await readNudgeState(dataDir);
+  const after = await readNudgeState(dataDir, notAfter);
   if (after.lastShownAt !== state.lastShownAt) return false;
   await writeAtomically(dir, 'shown.json', { lastShownAt: now, writerId }, writerId);
   await removeOldClaims(dir, claims, generation, now);
+  await removeSupersededCopies(dir, now, notAfter);
   return true;
+}
+
+/**
+ * Sync tools' copies of shown.json and snooze.json that say nothing any more: a nudge shown before ours (or at an
+ * impossible time), a snooze that is over. Copies that still matter stay.
+ */
+async function removeSupersededCopies(dir: string, now: number, notAfter: number): Promise<void> {
+  for (const name of await listDir(dir)) {
+    const stem = leaseStem(name);
+    if (stem === undefined || name === 'shown.json' || name === 'snooze.json') continue;
+    const record = await readJson(join(dir, name));
+    let superseded = false;
+    if (stem.startsWith('shown')) {
+      const at = finite(record?.lastShownAt);
+      superseded = at !== undefined && (at <= now || at > notAfter);
+    } else if (stem.startsWith('snooze')) {
+      const until = finite(record?.until);
+      superseded = until !== undefined && until <= now;
+    }
+    if (superseded) await fs.rm(join(dir, name), { force: true }).catch(() => undefined);
+  }
 }
 
 /** Claims of earlier generations are history; removed once no straggler can still be acting on them. */

@@ -128,3 +128,83 @@ describe('nudge lease', () => {
     assert.deepEqual(names.filter((n) => n.startsWith('claim-')), [`claim-${T0}-1.json`]);
   });
 });
+
+describe('nudge lease: sync tools’ conflict copies', () => {
+  let machineA: string;
+  let machineB: string;
+
+  beforeEach(async () => {
+    machineA = await fs.mkdtemp(join(tmpdir(), 'hands-on-lease-a-'));
+    machineB = await fs.mkdtemp(join(tmpdir(), 'hands-on-lease-b-'));
+  });
+
+  afterEach(async () => {
+    await fs.rm(machineA, { recursive: true, force: true });
+    await fs.rm(machineB, { recursive: true, force: true });
+  });
+
+  /** What Syncthing makes of two machines that created or changed the same files while apart: A's win, B's become copies. */
+  async function syncWithConflicts(): Promise<string[]> {
+    const a = join(machineA, 'nudge');
+    const b = join(machineB, 'nudge');
+    const copies: string[] = [];
+    for (const name of await fs.readdir(b)) {
+      if (name.startsWith('.')) continue;
+      const theirs = await fs.readFile(join(b, name), 'utf8');
+      const ours = await fs.readFile(join(a, name), 'utf8').catch(() => undefined);
+      if (ours === undefined || ours === theirs) await fs.writeFile(join(a, name), theirs);
+      else {
+        const copy = name.replace(/\.json$/, '.sync-conflict-20260325-133000-BBBBBBB.json');
+        await fs.writeFile(join(a, copy), theirs);
+        copies.push(copy);
+      }
+    }
+    await fs.rm(b, { recursive: true });
+    await fs.cp(a, b, { recursive: true });
+    return copies;
+  }
+
+  it('two machines that both nudged while apart: the copies merge, one nudge per interval after that, copies cleaned up', async () => {
+    assert.equal(await tryClaimNudge(machineA, 'a', T0, 24), true);
+    assert.equal(await tryClaimNudge(machineB, 'b', T0 + MINUTE, 24), true, 'apart, each machine can only know its own');
+    const copies = await syncWithConflicts();
+    assert.deepEqual(copies.sort(), ['claim-0-1.sync-conflict-20260325-133000-BBBBBBB.json', 'shown.sync-conflict-20260325-133000-BBBBBBB.json']);
+    for (const machine of [machineA, machineB]) {
+      assert.equal((await readNudgeState(machine)).lastShownAt, T0 + MINUTE, 'the latest of the two');
+      assert.equal(await tryClaimNudge(machine, 'c', T0 + 23 * HOUR, 24), false);
+    }
+    assert.equal(await tryClaimNudge(machineA, 'a', T0 + 25 * HOUR, 24), true);
+    const left = await fs.readdir(join(machineA, 'nudge'));
+    assert.deepEqual(left.filter((name) => name.startsWith('shown')), ['shown.json'], 'the superseded copy is gone');
+    // B had no changes since: the sync brings A's state over as it is.
+    await fs.rm(join(machineB, 'nudge'), { recursive: true });
+    await fs.cp(join(machineA, 'nudge'), join(machineB, 'nudge'), { recursive: true });
+    assert.equal(await tryClaimNudge(machineB, 'b', T0 + 25 * HOUR + MINUTE, 24), false);
+  });
+
+  it('counts a fresh copy of a claim as the claim, and claims the next attempt once it is stale', async () => {
+    await fs.mkdir(join(machineA, 'nudge'), { recursive: true });
+    await fs.writeFile(join(machineA, 'nudge', 'claim-0-1 (1).json'), JSON.stringify({ writerId: 'crashed', claimedAt: T0 }));
+    assert.equal(await tryClaimNudge(machineA, 'b', T0 + MINUTE, 24), false);
+    assert.equal(await tryClaimNudge(machineA, 'b', T0 + 3 * MINUTE, 24), true);
+    assert.ok((await fs.readdir(join(machineA, 'nudge'))).includes('claim-0-2.json'));
+  });
+
+  it('never gets stuck on a copy from a machine whose clock ran ahead, and never nudges twice because of it', async () => {
+    await fs.mkdir(join(machineA, 'nudge'), { recursive: true });
+    await fs.writeFile(join(machineA, 'nudge', 'shown 2.json'), JSON.stringify({ lastShownAt: T0 + 400 * 24 * HOUR, writerId: 'future' }));
+    assert.equal(await tryClaimNudge(machineA, 'a', T0, 24), true);
+    assert.equal(await tryClaimNudge(machineA, 'b', T0 + HOUR, 24), false);
+    assert.deepEqual((await fs.readdir(join(machineA, 'nudge'))).filter((name) => name.startsWith('shown')), ['shown.json']);
+  });
+
+  it('ignores sync tools’ temp files and reads snooze copies', async () => {
+    await fs.mkdir(join(machineA, 'nudge'), { recursive: true });
+    await fs.writeFile(join(machineA, 'nudge', '.syncthing.shown.json.tmp'), JSON.stringify({ lastShownAt: T0, writerId: 'tmp' }));
+    await fs.writeFile(join(machineA, 'nudge', '~syncthing~shown.json.tmp'), JSON.stringify({ lastShownAt: T0, writerId: 'tmp' }));
+    await fs.writeFile(join(machineA, 'nudge', "snooze (laptop's conflicted copy 2026-03-25).json"), JSON.stringify({ until: T0 + HOUR }));
+    assert.deepEqual(await readNudgeState(machineA), { lastShownAt: undefined, lastShownBy: undefined, snoozedUntil: T0 + HOUR });
+    assert.equal(await tryClaimNudge(machineA, 'a', T0, 24), false);
+    assert.equal(await tryClaimNudge(machineA, 'a', T0 + HOUR, 24), true);
+  });
+});
