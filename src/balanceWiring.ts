@@ -88,7 +88,13 @@ export function wireBalance(host: BalanceHost): Balance {
   // Closed days are merged into one file per day: soon after startup, then daily. Failure loses nothing.
   const compactNow = () => {
     try {
-      compact(host.dataDirectory(), clock.now());
+      const result = compact(host.dataDirectory(), clock.now());
+      if (result.daysSkipped > 0) {
+        const which = result.unreadableFiles.map((file) => `${file.path} (${file.reason})`).join(', ');
+        log.warn(`Compaction left ${result.daysSkipped} days as they are while some of their files cannot be read: ${which}. Nothing was removed; they are merged once the files can be read.`);
+      }
+      if (result.daysNotVerified > 0) log.warn(`Compaction kept the files of ${result.daysNotVerified} days: the merged day did not read back whole. Nothing was lost; it tries again tomorrow.`);
+      if (result.copiesMerged > 0) log.info(`Compaction merged ${result.copiesMerged} conflict copies made by a sync tool.`);
     } catch (error) {
       log.warn(`Compaction skipped: ${errorText(error)}`);
     }

@@ -105,6 +105,6 @@ export function dataDirOption(args: { readonly 'data-dir'?: string | undefined }
 export function reportHistoryProblems(io: CliIO, command: string, dataDir: string, history: { corruptLines: number; unreadableFiles: readonly UnreadableFile[] }): void {
   if (history.corruptLines > 0) io.err(`hands-on ${command}: warning: skipped ${history.corruptLines} unreadable record(s) in ${dataDir}`);
   for (const file of history.unreadableFiles) {
-    io.err(`hands-on ${command}: warning: cannot read ${file.path} (${file.reason}); its time is not included. Make it readable by you and run again.`);
+    io.err(`hands-on ${command}: warning: cannot read ${file.path} (${file.reason}); its time is not included. Make it readable by you (or let your sync tool download it) and run again.`);
   }
 }

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { BalanceInputs } from '../core/balance/balanceInputs';
 import { gatherBalanceInputs } from '../core/balance/gatherInputs';
 import { readHistory } from '../node/journal/activityHistory';
+import type { UnreadableFile } from '../node/journal/journalReader';
 import { DecodedFiles } from '../node/journal/decodedFiles';
 import type { Settings } from '../core/settings/settings';
 import type { Clock } from '../core/time/clock';
@@ -22,6 +23,7 @@ export class BalanceData extends Disposable {
   readonly onDidChange = this.changed.event;
   private reportedCorruptLines = 0;
   private reportedUnreadableFiles = 0;
+  private readonly reportedUnknownFiles = new Set<string>();
   private readonly decodedFiles = new DecodedFiles();
 
   constructor(
@@ -53,7 +55,7 @@ export class BalanceData extends Disposable {
     await this.calendars.whenLoaded();
     const root = this.recorder.dataDirectory;
     const history = await readHistory(root, range, breakdownRange ?? null, this.decodedFiles);
-    this.reportDamage(history.corruptLines, history.unreadableFiles.length);
+    this.reportDamage(history.corruptLines, history.unreadableFiles, history.unknownFiles);
     const now = this.clock.now();
     return gatherBalanceInputs({
       now,
@@ -68,15 +70,25 @@ export class BalanceData extends Disposable {
     });
   }
 
-  /** Said once per new count: damaged lines are skipped and kept on disk; unreadable files are left as they are. */
-  private reportDamage(corruptLines: number, unreadableFiles: number): void {
+  /**
+   * Said once per new count, or per new file: damaged lines are skipped and kept on disk; unreadable files (with why:
+   * permissions, an I/O error, a sync tool's placeholder not downloaded yet) are left as they are; files in the journal
+   * folders that are neither history nor a sync tool's own are named once.
+   */
+  private reportDamage(corruptLines: number, unreadableFiles: readonly UnreadableFile[], unknownFiles: readonly string[]): void {
     if (corruptLines > this.reportedCorruptLines) {
       this.log.warn(`Skipped ${corruptLines} damaged lines in the history files (a crash or a sync conflict); every intact record was kept.`);
       this.reportedCorruptLines = corruptLines;
     }
-    if (unreadableFiles > this.reportedUnreadableFiles) {
-      this.log.error(`${unreadableFiles} history files in ${this.recorder.dataDirectory} could not be read (check their permissions); their time is missing from the figures until they can be.`);
-      this.reportedUnreadableFiles = unreadableFiles;
+    if (unreadableFiles.length > this.reportedUnreadableFiles) {
+      const which = unreadableFiles.map((file) => `${file.path} (${file.reason})`).join(', ');
+      this.log.error(`${unreadableFiles.length} history files could not be read: ${which}. Their time is missing from the figures until they can be (make them readable, or let your sync tool download them).`);
+      this.reportedUnreadableFiles = unreadableFiles.length;
+    }
+    const unknown = unknownFiles.filter((file) => !this.reportedUnknownFiles.has(file));
+    if (unknown.length > 0) {
+      this.log.info(`Not history, left alone in the journal folders: ${unknown.join(', ')}`);
+      for (const file of unknown) this.reportedUnknownFiles.add(file);
     }
   }
 }

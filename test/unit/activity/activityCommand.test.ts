@@ -88,7 +88,7 @@ describe('cli: hands-on activity', () => {
     const io = captureIO();
     assert.equal(await run(['--data-dir', dir.path, '--from', '2026-03-02', '--to', '2026-03-04', '--tz', 'Europe/Berlin', '--json'], io), 0);
     assert.deepEqual(JSON.parse(io.stdout.join('')), BERLIN_DAYS);
-    assert.deepEqual(io.stderr, [`hands-on activity: warning: cannot read ${blocked} (a folder is in the way); its time is not included. Make it readable by you and run again.`]);
+    assert.deepEqual(io.stderr, [`hands-on activity: warning: cannot read ${blocked} (a folder is in the way); its time is not included. Make it readable by you (or let your sync tool download it) and run again.`]);
   });
 
   describe('the data folder, found as report finds it', () => {
