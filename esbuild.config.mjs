@@ -35,7 +35,8 @@ const builds = [
   },
   {
     ...common,
-    entryPoints: { cli: 'src/cli/main.ts' },
+    // hook.js is `hands-on hook` alone, for the agents' launcher: it starts without loading the rest of the CLI.
+    entryPoints: { cli: 'src/cli/main.ts', hook: 'src/cli/hookMain.ts' },
     outdir,
     platform: 'node',
     // jsonc-parser's CommonJS build hides its inner requires in a UMD wrapper; its ES module build bundles.

@@ -5,12 +5,11 @@ import type { Clock } from './core/time/clock';
 import { DAY_MS } from './core/time/clock';
 import { systemTimeZone } from './core/time/localDays';
 import { createDashboard, type Dashboard } from './dashboard/commands';
-import { DashboardPanel } from './dashboard/dashboardPanel';
 import type { ActivityRecorder } from './host/activityRecorder';
 import { BalanceData } from './host/balanceData';
 import { CalendarCommands } from './host/calendarCommands';
 import { Calendars } from './host/calendars';
-import { FeedStore } from './host/calendarSources';
+import { FeedStore } from './host/feedStore';
 import type { Config } from './host/config';
 import { MeetingNow } from './host/meetingNow';
 import { Nudges } from './host/nudges';
@@ -42,9 +41,6 @@ export interface Balance {
   status: StatusController;
   meetingNow: MeetingNow;
   dashboard: Dashboard;
-  /** The dashboard panel this part opened, if one is open, and how many are (never more than one). */
-  dashboardPanel(): DashboardPanel | undefined;
-  openDashboardPanels(): number;
 }
 
 /**
@@ -71,10 +67,10 @@ export function wireBalance(host: BalanceHost): Balance {
   );
   const meetingNow = register(new MeetingNow(context.globalState, clock, recorder));
   const data = register(new BalanceData(clock, zone, config, recorder, calendars, meetingNow, log));
-  const nudges = new Nudges({ dataDirectory: host.dataDirectory, writerId: host.writerId, log, notify: host.ui.notify, pickSnooze: host.ui.pickSnooze });
+  const nudges = new Nudges({ dataDirectory: host.dataDirectory, writerId: host.writerId, log, config, notify: host.ui.notify, pickSnooze: host.ui.pickSnooze });
   const status = register(new StatusController(clock, data, recorder, host.statusBar, nudges, log));
   const calendarCommands = new CalendarCommands(calendars, feeds, config, clock, zone);
-  const dashboard = register(createDashboard({ extensionUri: context.extensionUri, source: data, log }));
+  const dashboard = register(createDashboard({ extensionUri: context.extensionUri, source: data, log, createWebviewPanel: host.ui.createWebviewPanel }));
 
   // Feeds are fetched again only when what they depend on changed, not for every settings tweak.
   let calendarSettings = JSON.stringify(config.current.calendar);
@@ -108,7 +104,5 @@ export function wireBalance(host: BalanceHost): Balance {
     status,
     meetingNow,
     dashboard,
-    dashboardPanel: () => DashboardPanel.current,
-    openDashboardPanels: () => DashboardPanel.openCount,
   };
 }

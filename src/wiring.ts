@@ -9,6 +9,7 @@ import type { Clock } from './core/time/clock';
 import { DASHBOARD_COMMANDS } from './dashboard/commandIds';
 import { ActivityEvents } from './host/activityEvents';
 import { ActivityRecorder } from './host/activityRecorder';
+import { AgentConnections } from './host/agentConnections';
 import { registerCommand } from './host/commands';
 import { Config } from './host/config';
 import { logMeeting } from './host/meetingCommands';
@@ -16,6 +17,10 @@ import { StatusBar } from './host/statusBar';
 import type { UserInterface } from './host/userInterface';
 import { createWriterId } from './node/journal/layout';
 import { DASHBOARD_VIEW_TYPE } from './shared/protocol';
+
+/** Agent hooks' launcher and problems are looked at a little after activation, and again every few hours. */
+const AGENT_CHECK_DELAY_MS = 10_000;
+const AGENT_CHECK_EVERY_MS = 6 * 60 * 60 * 1000;
 
 /** What differs between the packaged extension and the integration-test build; everything else is wired once here. */
 export interface WiringOptions {
@@ -89,6 +94,15 @@ export function wireExtension(context: vscode.ExtensionContext, options: WiringO
   const loadSoon = setTimeout(() => void balance().catch((error: unknown) => log.error(`Could not load calendars, figures and the dashboard: ${errorText(error)}`)), 0);
   register({ dispose: () => clearTimeout(loadSoon) });
 
+  const agents = new AgentConnections(context.extensionPath, () => recorder.dataDirectory, (choices) => ui.pickAgents(choices), log);
+  const checkAgents = () => {
+    agents.refreshLauncher();
+    void agents.showHookProblem(context.globalState, Date.now());
+  };
+  const agentsSoon = setTimeout(checkAgents, AGENT_CHECK_DELAY_MS);
+  const agentsDaily = setInterval(checkAgents, AGENT_CHECK_EVERY_MS);
+  register({ dispose: () => (clearTimeout(agentsSoon), clearInterval(agentsDaily)) });
+
   const command = (id: string, run: () => unknown) => register(registerCommand(id, run, log));
   command('handsOn.showLog', () => channel.show(true));
   command('handsOn.pauseTracking', () => recorder.setPaused(true));
@@ -97,6 +111,7 @@ export function wireExtension(context: vscode.ExtensionContext, options: WiringO
   command('handsOn.removeCalendar', async () => (await balance()).calendarCommands.remove());
   command('handsOn.refreshCalendars', async () => (await balance()).calendarCommands.refresh());
   command('handsOn.logMeeting', () => logMeeting(recorder, clock));
+  command('handsOn.connectAgents', () => agents.connect());
   command('handsOn.toggleMeetingNow', async () => {
     const running = await (await balance()).meetingNow.toggle();
     void vscode.window.showInformationMessage(running ? 'Meeting started: it counts until you run "I\'m in a Meeting Now" again.' : 'Meeting ended and logged.');

@@ -1,12 +1,11 @@
 import { readActivityPerLocalDay } from '../node/journal/activityHistory';
 import { DAY_MS } from '../core/time/clock';
+import { agentLabel } from '../core/activity/handsAndAgents';
 import { UsageError, type CliIO } from './io';
 import { parseOptions, usage, type OptionTable } from './optionTable';
 import { DATA_DIR_OPTION, dataDirOption, dateOption, FROM_OPTION, loadSettings, reportHistoryProblems, TO_OPTION, TZ_OPTION, zoneOption, type CommandOptions } from './options';
 
 const MAX_DAYS = 3660;
-
-export const SUMMARY = 'hands-on and agent minutes per local day from the recorded history';
 
 export const OPTIONS = {
   'data-dir': {
@@ -19,9 +18,12 @@ export const OPTIONS = {
   json: {
     type: 'boolean',
     help: [
-      '{"days": [{"date": "YYYY-MM-DD", "codingMinutes": n, "agentMinutes": n,',
-      '"characters": {"typed": n, "pasted": n, "aiCompletion": n, "agent": n}}],',
+      '{"days": [{"date": "YYYY-MM-DD", "codingMinutes": n, "agentMinutes": n, "agents": {"<agent>": n},',
+      '"characters": {"typed": n, "pasted": n, "aiCompletion": n, "agent": n},',
+      '"agentCharacters": {"<agent>": n}, "agentLines": {"<agent>": n}}],',
       '"totalCodingMinutes": n, "totalAgentMinutes": n}',
+      'agents: claude-code, codex, gemini-cli, vscode-agent (hooks), vscode (edits in VS Code you did',
+      'not make), disk (files changed on disk, reloaded in an editor)',
     ],
   },
 } as const satisfies OptionTable;
@@ -53,12 +55,23 @@ export async function run(argv: string[], io: CliIO, options: CommandOptions = {
   const history = await readActivityPerLocalDay(dataDir, from, to, zone);
   reportHistoryProblems(io, 'activity', dataDir, history);
   if (args.json) {
-    const days = history.days.map((day) => ({ date: day.date, codingMinutes: day.minutes, agentMinutes: day.agentMinutes, characters: day.characters }));
+    const days = history.days.map((day) => ({
+      date: day.date,
+      codingMinutes: day.minutes,
+      agentMinutes: day.agentMinutes,
+      agents: day.agents,
+      characters: day.characters,
+      agentCharacters: Object.fromEntries(Object.entries(day.agentWriting).map(([name, w]) => [name, w.characters])),
+      agentLines: Object.fromEntries(Object.entries(day.agentWriting).flatMap(([name, w]) => (w.lines > 0 ? [[name, w.lines]] : []))),
+    }));
     io.out(JSON.stringify({ days, totalCodingMinutes: history.totalMinutes, totalAgentMinutes: history.totalAgentMinutes }));
     return 0;
   }
   const lines = [`Date        Coding     Agent  (${zone})`];
-  for (const day of history.days) lines.push(`${day.date}  ${formatMinutes(day.minutes).padStart(8)}  ${formatMinutes(day.agentMinutes).padStart(8)}`);
+  for (const day of history.days) {
+    const byAgent = Object.entries(day.agents).map(([name, minutes]) => `${agentLabel(name)} ${formatMinutes(minutes).trim()}`);
+    lines.push(`${day.date}  ${formatMinutes(day.minutes).padStart(8)}  ${formatMinutes(day.agentMinutes).padStart(8)}${byAgent.length > 0 ? `  ${byAgent.join(', ')}` : ''}`);
+  }
   lines.push(`${'Total'.padEnd(10)}  ${formatMinutes(history.totalMinutes).padStart(8)}  ${formatMinutes(history.totalAgentMinutes).padStart(8)}`);
   io.out(lines.join('\n'));
   return 0;

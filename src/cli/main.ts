@@ -1,16 +1,25 @@
 import { errorText } from '../core/errorText';
-import * as activity from './activityCommand';
 import { UsageError, type CliIO } from './io';
-import * as meetings from './meetingsCommand';
-import * as report from './reportCommand';
+import { processIO } from './processIO';
 
 type Command = (argv: string[], io: CliIO) => Promise<number>;
 
-// Each subcommand lives in its own file and exports run, SUMMARY and USAGE; add one line here per command.
-const COMMANDS: Record<string, { run: Command; summary: string; usage: string }> = {
-  meetings: { run: meetings.run, summary: meetings.SUMMARY, usage: meetings.USAGE },
-  activity: { run: activity.run, summary: activity.SUMMARY, usage: activity.USAGE },
-  report: { run: report.run, summary: report.SUMMARY, usage: report.USAGE },
+interface CommandModule {
+  run: Command;
+  USAGE: string;
+}
+
+/**
+ * Each subcommand lives in its own file and exports run and USAGE; add one line here per command. A command's module
+ * is loaded only when it runs, so `hands-on hook`, which agents call on every prompt and tool use, never loads the
+ * calendar and report code.
+ */
+const COMMANDS: Record<string, { load: () => Promise<CommandModule>; summary: string }> = {
+  meetings: { load: () => import('./meetingsCommand'), summary: 'List calendar occurrences in a window with their verdict and meeting minutes per day' },
+  activity: { load: () => import('./activityCommand'), summary: 'hands-on and agent minutes per local day from the recorded history' },
+  report: { load: () => import('./reportCommand'), summary: 'the hands-on share of the period, the same figures as the status bar' },
+  setup: { load: () => import('./setupCommand'), summary: 'connects a coding agent: adds the Hands-On hooks to its user settings' },
+  hook: { load: () => import('./hookCommand'), summary: "records a coding agent's hook event (called by the agent; see hands-on setup)" },
 };
 
 const USAGE = () =>
@@ -27,13 +36,14 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     io.err(`hands-on: unknown command "${name}". Run "hands-on --help" for the list.`);
     return 2;
   }
-  // `--help` anywhere after the command, the same for every command.
-  if (rest.includes('--help') || rest.includes('-h')) {
-    io.out(command.usage);
-    return 0;
-  }
   try {
-    return await command.run(rest, io);
+    const module = await command.load();
+    // `--help` anywhere after the command, the same for every command.
+    if (rest.includes('--help') || rest.includes('-h')) {
+      io.out(module.USAGE);
+      return 0;
+    }
+    return await module.run(rest, io);
   } catch (error) {
     if (error instanceof UsageError) {
       io.err(`hands-on ${name}: ${error.message}`);
@@ -45,13 +55,9 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
 }
 
 if (require.main === module) {
-  const io: CliIO = {
-    out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
-    err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
-    env: process.env,
-    now: () => Date.now(),
-  };
-  void main(process.argv.slice(2), io).then((code) => {
+  void main(process.argv.slice(2), processIO()).then((code) => {
     process.exitCode = code;
+    // A hook must not linger in the agent's process tree on a stdin that never closes or a hung network folder.
+    if (process.argv[2] === 'hook') process.exit(code);
   });
 }

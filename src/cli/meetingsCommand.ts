@@ -1,8 +1,7 @@
-import { errorText } from '../core/errorText';
 import { parseBounded, startParserAhead } from './boundedParse';
 import { meetingMinutesPerDay } from '../core/calendar/meetingTime';
+import { calendarSource, sourceErrorText } from '../node/calendar/calendarSource';
 import { loadCalendar } from '../node/calendar/loadCalendar';
-import { redactText } from '../node/calendar/redact';
 import { meetingRulesOf } from '../core/calendar/meetingRules';
 import type { MeetingRules } from '../core/calendar/types';
 import { formatInZone, isoInZone } from '../core/report/zoned';
@@ -13,8 +12,6 @@ import { dateOption, emailsOption, FROM_OPTION, loadSettings, ME_OPTION, TO_OPTI
 
 /** The settings the verdicts follow, as in the extension; only a problem with one of them is worth a warning. */
 const RULE_SETTINGS = ['handsOn.calendar.myEmails', 'handsOn.calendar.countTentative', 'handsOn.calendar.excludeKeywords', 'handsOn.calendar.breakKeywords'];
-
-export const SUMMARY = 'List calendar occurrences in a window with their verdict and meeting minutes per day';
 
 export const OPTIONS = {
   calendar: { type: 'string', value: 'X', hint: 'FILE|FOLDER|URL', required: true, help: 'an .ics file, a folder of .ics files or a feed URL' },
@@ -49,10 +46,10 @@ export async function run(argv: string[], io: CliIO, options: CommandOptions = {
   const window = { from: startOfLocalDate(from, zone), to: startOfLocalDate(addLocalDays(to, 1), zone) };
   let verdicts;
   try {
-    verdicts = await loadCalendar(calendar, { ...window, zone, rules }, {}, parseBounded);
+    verdicts = await loadCalendar(calendarSource(calendar), { ...window, zone, rules }, {}, parseBounded);
   } catch (error) {
     // One clear line that never shows a feed's secret address.
-    throw new UsageError(redactText(errorText(error)));
+    throw new UsageError(sourceErrorText(error));
   }
   const days = meetingMinutesPerDay(verdicts.occurrences, from, to, zone).map((d) => ({ date: d.date, meetingMinutes: Math.round(d.minutes) }));
   const total = days.reduce((sum, d) => sum + d.meetingMinutes, 0);

@@ -47,12 +47,22 @@ function specOf(table: OptionTable, name: string): OptionSpec | undefined {
  * missing value is `--name needs a value`; a second value of a single option is `--name may be given only once`.
  */
 export function parseOptions<T extends OptionTable>(argv: readonly string[], table: T): Options<T> {
+  return parseCommandLine(argv, table, 0).options;
+}
+
+/** As parseOptions, and up to `maxPositionals` positional arguments (in order) where they stand; more is `unknown argument`. */
+export function parseCommandLine<T extends OptionTable>(argv: readonly string[], table: T, maxPositionals: number): { options: Options<T>; positionals: string[] } {
+  const positionals: string[] = [];
   const nodeOptions = Object.fromEntries(Object.entries(table).map(([name, spec]) => [name, { type: spec.type, multiple: spec.type === 'string' && spec.multiple === true }]));
   // Not strict: the tokens are checked here, so that every message names the argument exactly as it was typed.
   const { tokens } = parseArgs({ args: [...argv], options: nodeOptions, strict: false, allowPositionals: true, tokens: true });
   const given = new Map<string, string[]>();
   for (const token of tokens) {
     const raw = argv[token.index]!;
+    if (token.kind === 'positional' && positionals.length < maxPositionals) {
+      positionals.push(token.value);
+      continue;
+    }
     const spec = token.kind === 'option' && token.rawName === `--${token.name}` ? specOf(table, token.name) : undefined;
     if (token.kind !== 'option' || !spec || (spec.type === 'boolean' && token.value !== undefined)) throw new UsageError(`unknown argument: ${raw}`);
     const values = given.get(token.name) ?? [];
@@ -76,7 +86,7 @@ export function parseOptions<T extends OptionTable>(argv: readonly string[], tab
       result[name] = values?.[0];
     }
   }
-  return result as Options<T>;
+  return { options: result as Options<T>, positionals };
 }
 
 const WIDTH = 110;

@@ -1,13 +1,9 @@
-import { errorText } from '../core/errorText';
 import { parseBounded, startParserAhead } from './boundedParse';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { focusBlocksAhead } from '../core/balance/focusBlocksAhead';
 import { focusReport, type FocusReport } from '../core/balance/focusReport';
 import { meetingRulesOf } from '../core/calendar/meetingRules';
-import { isFeedUrl } from '../core/calendar/feedUrl';
-import { loadCalendar, partWarnings, type SourceKind } from '../node/calendar/loadCalendar';
-import { redactText, redactUrl } from '../node/calendar/redact';
+import { calendarSource, sourceErrorText, type CalendarSource } from '../node/calendar/calendarSource';
+import { loadCalendar, partWarnings } from '../node/calendar/loadCalendar';
 import type { CalendarVerdicts, MeetingRules } from '../core/calendar/types';
 import type { BalanceInputs, SourceStatus } from '../core/balance/balanceInputs';
 import { gatherBalanceInputs } from '../core/balance/gatherInputs';
@@ -26,8 +22,6 @@ import { UsageError, type CliIO } from './io';
 import { parseOptions, usage, type OptionTable } from './optionTable';
 import { DATA_DIR_OPTION, dataDirOption, emailsOption, homeOf, loadSettings, ME_OPTION, reportHistoryProblems, TZ_OPTION, zoneOption, type CommandOptions } from './options';
 import { userSettingsPath, type UserSettings } from './vscodeSettings';
-
-export const SUMMARY = 'the hands-on share of the period, the same figures as the status bar';
 
 export const OPTIONS = {
   'data-dir': DATA_DIR_OPTION,
@@ -74,28 +68,9 @@ Settings come from your VS Code user settings.json when it exists (handsOn.targe
 period, weekStartsOn, focusBlockMinutes, minCodingHoursPerWeek, dataDirectory, calendar.*); flags override them.`,
 );
 
-interface CalendarLabel {
-  /** Safe to print: a file or folder name (a folder's ends in `/`), or a redacted URL. */
-  label: string;
-  kind: SourceKind;
-}
-
-interface CalendarSpec extends CalendarLabel {
-  spec: string;
+interface CalendarSpec {
+  source: CalendarSource;
   fromSettings: boolean;
-}
-
-function labelOf(spec: string): CalendarLabel {
-  if (isFeedUrl(spec)) return { label: redactUrl(spec), kind: 'url' };
-  const trimmed = spec.replace(/[\\/]+$/, '');
-  const base = path.basename(trimmed) || trimmed;
-  let isFolder = false;
-  try {
-    isFolder = fs.statSync(spec).isDirectory();
-  } catch {
-    // Missing: loading it says so.
-  }
-  return isFolder ? { label: `${base}/`, kind: 'folder' } : { label: base, kind: 'file' };
 }
 
 /**
@@ -123,12 +98,12 @@ function withOverrides(settings: Settings, period: string | undefined, me: strin
 }
 
 function calendarSpecs(flags: readonly string[], settings: Settings, user: UserSettings | undefined, io: CliIO, platform: NodeJS.Platform): CalendarSpec[] {
-  if (flags.length > 0) return flags.map((spec) => ({ spec, ...labelOf(spec), fromSettings: false }));
-  const specs = settings.calendar.files.map((spec) => ({ spec, ...labelOf(spec), fromSettings: true }));
+  if (flags.length > 0) return flags.map((spec) => ({ source: calendarSource(spec), fromSettings: false }));
+  const specs = settings.calendar.files.map((spec) => ({ source: calendarSource(spec), fromSettings: true }));
   const secret = 'feed URLs added in VS Code live in its secret storage and cannot be read here; pass them with --calendar URL';
   if (specs.length > 0) {
     const noun = specs.length === 1 ? 'calendar' : 'calendars';
-    io.err(`hands-on report: using ${specs.length} ${noun} from VS Code settings: ${specs.map((s) => s.label).join(', ')} (${secret})`);
+    io.err(`hands-on report: using ${specs.length} ${noun} from VS Code settings: ${specs.map((s) => s.source.label).join(', ')} (${secret})`);
   } else {
     const where = user ? user.file : userSettingsPath(io.env, platform, homeOf(io.env));
     io.err(`hands-on report: no calendar files in ${where} (handsOn.calendar.files) and no --calendar: meeting time comes from logged meetings only (${secret})`);
@@ -139,12 +114,13 @@ function calendarSpecs(flags: readonly string[], settings: Settings, user: UserS
 async function loadCalendars(specs: readonly CalendarSpec[], window: Interval, zone: string, rules: MeetingRules, io: CliIO): Promise<{ calendars: CalendarVerdicts[]; sources: SourceStatus[] }> {
   const parts: { name: string; verdicts: CalendarVerdicts }[] = [];
   const sources: SourceStatus[] = [];
-  for (const { spec, label, kind, fromSettings } of specs) {
+  for (const { source, fromSettings } of specs) {
+    const { label, kind } = source;
     let verdicts: CalendarVerdicts;
     try {
-      verdicts = await loadCalendar(spec, { from: window.start, to: window.end, zone, rules }, {}, parseBounded);
+      verdicts = await loadCalendar(source, { from: window.start, to: window.end, zone, rules }, {}, parseBounded);
     } catch (error) {
-      const message = redactText(errorText(error));
+      const message = sourceErrorText(error);
       // A calendar named on the command line must work; one from settings.json is skipped like a failed refresh.
       if (!fromSettings) throw new UsageError(message);
       io.err(`hands-on report: warning: calendar ${label} skipped: ${message}`);

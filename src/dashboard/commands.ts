@@ -10,7 +10,7 @@ import type { Interval } from '../core/time/interval';
 import { localDateOf } from '../core/time/localDays';
 import type { DashboardDataSource } from './dataSource';
 import { DASHBOARD_COMMANDS, type DashboardCommandId } from './commandIds';
-import { DashboardPanel, type DashboardDeps } from './dashboardPanel';
+import { DashboardPanels, type DashboardDeps } from './dashboardPanel';
 
 /** Loads just the span a command needs, worked out from the host's clock, zone and settings. */
 function loadFor(source: DashboardDataSource, span: (now: number, zone: string, settings: Settings) => Interval): Promise<BalanceInputs> {
@@ -28,11 +28,6 @@ async function save(name: string, filters: Record<string, string[]>, content: st
   if (!target) return undefined;
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(content));
   return target;
-}
-
-/** "Hands-On: Open Dashboard". */
-export function openDashboard(deps: DashboardDeps): DashboardPanel {
-  return DashboardPanel.createOrShow(deps);
 }
 
 /** "Hands-On: Export Focus Blocks as .ics": the free blocks from now to the end of the week, as a calendar file. */
@@ -59,9 +54,9 @@ export async function copyWeeklySummary(deps: DashboardDeps): Promise<string> {
   return text;
 }
 
-/** "Hands-On: Export Data…": daily figures of the dashboard's range (or the last 12 weeks) as CSV or JSON. */
-export async function exportData(deps: DashboardDeps): Promise<vscode.Uri | undefined> {
-  const range: DashboardRange = DashboardPanel.current?.range ?? 'last12Weeks';
+/** "Hands-On: Export Data…": daily figures of the open dashboard's range (or the last 12 weeks) as CSV or JSON. */
+export async function exportData(deps: DashboardDeps, shown: DashboardRange | undefined): Promise<vscode.Uri | undefined> {
+  const range: DashboardRange = shown ?? 'last12Weeks';
   const choice = await vscode.window.showQuickPick(
     [
       { label: 'CSV', description: 'date, codingMinutes, meetingMinutes, overlapMinutes, handsOnPercent', format: 'csv' as const },
@@ -86,18 +81,19 @@ export interface Dashboard extends vscode.Disposable {
 }
 
 export function createDashboard(deps: DashboardDeps): Dashboard {
-  const commands: Record<DashboardCommandId, (d: DashboardDeps) => unknown> = {
-    [DASHBOARD_COMMANDS.open]: openDashboard,
-    [DASHBOARD_COMMANDS.exportFocusBlocks]: exportFocusBlocks,
-    [DASHBOARD_COMMANDS.copySummary]: copyWeeklySummary,
-    [DASHBOARD_COMMANDS.exportData]: exportData,
+  const panels = new DashboardPanels(deps);
+  const commands: Record<DashboardCommandId, () => unknown> = {
+    [DASHBOARD_COMMANDS.open]: () => panels.createOrShow(),
+    [DASHBOARD_COMMANDS.exportFocusBlocks]: () => exportFocusBlocks(deps),
+    [DASHBOARD_COMMANDS.copySummary]: () => copyWeeklySummary(deps),
+    [DASHBOARD_COMMANDS.exportData]: () => exportData(deps, panels.current?.range),
   };
   return {
     // The palette gets nothing back: a panel or a URI is no answer for the workbench to serialize.
     run: async (id) => {
-      await commands[id](deps);
+      await commands[id]();
     },
-    revive: (panel, state) => DashboardPanel.revive(panel, deps, state),
-    dispose: () => DashboardPanel.current?.dispose(),
+    revive: (panel, state) => panels.revive(panel, state),
+    dispose: () => panels.dispose(),
   };
 }

@@ -15,6 +15,8 @@ export interface DashboardDeps {
   readonly extensionUri: vscode.Uri;
   readonly source: DashboardDataSource;
   readonly log: Pick<vscode.LogOutputChannel, 'info' | 'warn' | 'error'>;
+  /** Opens a webview panel: VS Code's, or the integration-test entry's, which watches what the panel is sent. */
+  readonly createWebviewPanel: typeof vscode.window.createWebviewPanel;
 }
 
 
@@ -27,16 +29,50 @@ function savedRange(state: unknown): DashboardRange | undefined {
 /** How long the figures must stay unchanged before an open dashboard shows them. */
 const REFRESH_DEBOUNCE_MS = 1000;
 
-/** The single dashboard panel: created by the command or restored after a reload, revealed when already open. */
-export class DashboardPanel extends Disposable {
-  static current: DashboardPanel | undefined;
-  private static open = 0;
+/** The one dashboard panel there may be: opened by the command, restored after a reload, revealed when already open. */
+export class DashboardPanels implements vscode.Disposable {
+  private panel: DashboardPanel | undefined;
 
-  /** Panels alive now: never more than one, which the integration tests hold the commands to. */
-  static get openCount(): number {
-    return DashboardPanel.open;
+  constructor(private readonly deps: DashboardDeps) {}
+
+  /** The open dashboard, if any: Export Data exports its range. */
+  get current(): DashboardPanel | undefined {
+    return this.panel;
   }
 
+  /** Opens the dashboard, or reveals the one already open (there is never more than one). */
+  createOrShow(range?: DashboardRange): DashboardPanel {
+    const column = vscode.window.activeTextEditor?.viewColumn;
+    if (this.panel) {
+      this.panel.panel.reveal(column);
+      if (range) this.panel.setRange(range);
+      return this.panel;
+    }
+    const panel = this.deps.createWebviewPanel(DASHBOARD_VIEW_TYPE, 'Hands-On Dashboard', column ?? vscode.ViewColumn.One, DashboardPanel.webviewOptions(this.deps.extensionUri));
+    return this.adopt(panel, range ?? DEFAULT_DASHBOARD_RANGE);
+  }
+
+  /** Takes over a panel VS Code restored after a reload (the serializer registered in wiring.ts). */
+  revive(panel: vscode.WebviewPanel, state: unknown): DashboardPanel {
+    this.panel?.dispose();
+    return this.adopt(panel, savedRange(state) ?? DEFAULT_DASHBOARD_RANGE);
+  }
+
+  dispose(): void {
+    this.panel?.dispose();
+  }
+
+  private adopt(panel: vscode.WebviewPanel, range: DashboardRange): DashboardPanel {
+    const dashboard = new DashboardPanel(panel, this.deps, range, () => {
+      if (this.panel === dashboard) this.panel = undefined;
+    });
+    this.panel = dashboard;
+    return dashboard;
+  }
+}
+
+/** The dashboard in one webview panel (see DashboardPanels, which keeps it single). */
+export class DashboardPanel extends Disposable {
   private ready = false;
   private seq = 0;
   private refreshTimer: NodeJS.Timeout | undefined;
@@ -44,24 +80,6 @@ export class DashboardPanel extends Disposable {
   private _shownModel: DashboardViewModel | undefined;
   /** The figures for the first page, loaded while the webview's script loads; dropped once the figures or the view state change. */
   private prefetched: { range: DashboardRange; model: Promise<DashboardViewModel> } | undefined;
-
-  /** Opens the dashboard, or reveals the one already open (there is never more than one). */
-  static createOrShow(deps: DashboardDeps, range?: DashboardRange): DashboardPanel {
-    const column = vscode.window.activeTextEditor?.viewColumn;
-    if (DashboardPanel.current) {
-      DashboardPanel.current.panel.reveal(column);
-      if (range) DashboardPanel.current.setRange(range);
-      return DashboardPanel.current;
-    }
-    const panel = vscode.window.createWebviewPanel(DASHBOARD_VIEW_TYPE, 'Hands-On Dashboard', column ?? vscode.ViewColumn.One, DashboardPanel.webviewOptions(deps.extensionUri));
-    return new DashboardPanel(panel, deps, range ?? DEFAULT_DASHBOARD_RANGE);
-  }
-
-  /** Takes over a panel VS Code restored after a reload (the serializer registered in wiring.ts). */
-  static revive(panel: vscode.WebviewPanel, deps: DashboardDeps, state: unknown): DashboardPanel {
-    DashboardPanel.current?.dispose();
-    return new DashboardPanel(panel, deps, savedRange(state) ?? DEFAULT_DASHBOARD_RANGE);
-  }
 
   static webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions & vscode.WebviewPanelOptions {
     // No retainContextWhenHidden: the webview is rebuilt when shown again, says `ready`, and gets fresh data.
@@ -72,14 +90,13 @@ export class DashboardPanel extends Disposable {
     };
   }
 
-  private constructor(
+  constructor(
     readonly panel: vscode.WebviewPanel,
     private readonly deps: DashboardDeps,
     range: DashboardRange,
+    private readonly onDispose: () => void,
   ) {
     super();
-    DashboardPanel.open++;
-    DashboardPanel.current = this;
     this._range = range;
     panel.iconPath = vscode.Uri.joinPath(deps.extensionUri, 'media', 'icon.svg');
     panel.webview.options = DashboardPanel.webviewOptions(deps.extensionUri);
@@ -116,11 +133,6 @@ export class DashboardPanel extends Disposable {
 
   get range(): DashboardRange {
     return this._range;
-  }
-
-  /** The figures the webview was last sent. */
-  get shownModel(): DashboardViewModel | undefined {
-    return this._shownModel;
   }
 
   /** A fresh page with a fresh nonce. */
@@ -210,8 +222,7 @@ export class DashboardPanel extends Disposable {
 
   override dispose(): void {
     if (this.isDisposed) return;
-    DashboardPanel.open--;
-    if (DashboardPanel.current === this) DashboardPanel.current = undefined;
+    this.onDispose();
     super.dispose();
     this.panel.dispose();
   }

@@ -1,13 +1,12 @@
-import { errorText } from '../core/errorText';
 import * as vscode from 'vscode';
 import { weekRange } from '../core/balance/periods';
-import { redactText } from '../node/calendar/redact';
+import { feedSource, pathSource, savedFeedId, sourceErrorText, type CalendarSource } from '../node/calendar/calendarSource';
 import { meetingIntervals } from '../core/calendar/meetingTime';
 import { formatDuration } from '../core/report/formatDuration';
 import type { Clock } from '../core/time/clock';
 import { clip, durationMs } from '../core/time/interval';
 import type { CalendarChoice } from './askForCalendar';
-import { feedSource, pathSource, type CalendarSource, type FeedStore } from './calendarSources';
+import type { FeedStore } from './feedStore';
 import type { Calendars } from './calendars';
 import type { Config } from './config';
 
@@ -24,7 +23,7 @@ export class CalendarCommands {
   /** Validates the calendar by reading it once, then keeps it; says how much meeting time it found this week. */
   async add(choice: CalendarChoice | undefined): Promise<string | undefined> {
     if (!choice) return undefined;
-    const source: CalendarSource = choice.kind === 'url' ? feedSource({ id: 'new', url: choice.url }) : pathSource(choice.path, choice.kind === 'folder');
+    const source: CalendarSource = choice.kind === 'url' ? feedSource({ id: 'new', url: choice.url }) : pathSource(choice.path);
     let summary: string;
     try {
       const verdicts = await vscode.window.withProgress(
@@ -37,8 +36,7 @@ export class CalendarCommands {
       summary = `${thisWeek.length} meeting${thisWeek.length === 1 ? '' : 's'} this week (${formatDuration(minutes)})`;
       if (verdicts.warnings.length > 0) summary += `, ${verdicts.warnings.length} warning${verdicts.warnings.length === 1 ? '' : 's'} in the log`;
     } catch (error) {
-      const message = redactText(errorText(error));
-      void vscode.window.showErrorMessage(`Hands-On could not read ${source.label}: ${message}`);
+      void vscode.window.showErrorMessage(`Hands-On could not read ${source.label}: ${sourceErrorText(error)}`);
       return undefined;
     }
     try {
@@ -47,7 +45,7 @@ export class CalendarCommands {
       } else {
         const files = this.config.current.calendar.files;
         if (!files.includes(choice.path)) {
-          await vscode.workspace.getConfiguration('handsOn').update('calendar.files', [...files, choice.path], vscode.ConfigurationTarget.Global);
+          await this.config.update('calendar.files', [...files, choice.path]);
         }
       }
       await this.calendars.refresh();
@@ -75,11 +73,12 @@ export class CalendarCommands {
   }
 
   async removeSource(source: CalendarSource): Promise<void> {
-    if (source.kind === 'url') {
-      await this.feeds.remove(source.id.slice('feed:'.length));
+    const feedId = savedFeedId(source);
+    if (feedId !== undefined) {
+      await this.feeds.remove(feedId);
     } else {
       const files = this.config.current.calendar.files.filter((path) => path !== source.spec);
-      await vscode.workspace.getConfiguration('handsOn').update('calendar.files', files, vscode.ConfigurationTarget.Global);
+      await this.config.update('calendar.files', files);
     }
     await this.calendars.forget(source);
     await this.calendars.refresh();

@@ -1,20 +1,17 @@
-import { errorText } from '../core/errorText';
-import { statSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { meetingRulesOf } from '../core/calendar/meetingRules';
 import { contentHash } from '../node/calendar/contentHash';
 import { CalendarCache, type CacheEntry } from '../node/calendar/calendarCache';
 import type { FetchOptions } from '../node/calendar/fetchFeed';
 import type { CalendarText } from '../node/calendar/fileSource';
-import { loadCalendarTexts, refreshCalendarTexts } from '../node/calendar/loadCalendar';
+import { feedSource, loadSourceTexts, pathSource, refreshSourceTexts, sourceErrorText, type CalendarSource } from '../node/calendar/calendarSource';
 import { parseInWorker, type ParseLimits } from '../node/calendar/parseInWorker';
 import { CalendarParseError } from '../node/calendar/parseError';
-import { redactText } from '../node/calendar/redact';
 import type { CalendarVerdicts, MeetingRules } from '../core/calendar/types';
 import type { SourceStatus } from '../core/balance/balanceInputs';
 import type { Settings } from '../core/settings/settings';
 import { DAY_MS, type Clock } from '../core/time/clock';
-import { feedSource, pathSource, type CalendarSource, type FeedStore } from './calendarSources';
+import type { FeedStore } from './feedStore';
 import { Disposable } from './dispose';
 
 /** How far back and ahead calendars are expanded: the dashboard's 12 weeks and the 12 before them (its comparison), and two weeks ahead. */
@@ -67,6 +64,8 @@ export class Calendars extends Disposable {
    */
   private readonly probed = new Map<string, { key: string; texts: CalendarText[]; verdicts: CalendarVerdicts }>();
   private again: Promise<void> | undefined;
+  /** Why the saved feed list could not be read, while it cannot. */
+  private feedsError: string | undefined;
   private markLoaded!: () => void;
   /**
    * Resolves once every calendar has something to show (its last good result from disk, or its first answer),
@@ -88,12 +87,26 @@ export class Calendars extends Disposable {
   }
 
   async sources(): Promise<CalendarSource[]> {
-    const paths = this.options.settings().calendar.files.map((path) => pathSource(path, isFolder(path)));
-    const feeds = await within(this.options.feeds.list(), SECRETS_WAIT_MS);
+    const paths = this.options.settings().calendar.files.map(pathSource);
+    let feeds: Awaited<ReturnType<FeedStore['list']>> | undefined;
+    try {
+      feeds = await within(this.options.feeds.list(), SECRETS_WAIT_MS);
+      this.feedsError = undefined;
+    } catch (error) {
+      this.reportFeedsError(sourceErrorText(error));
+    }
     if (feeds) return [...paths, ...feeds.map(feedSource)];
-    // Keep the feeds already known (and their meetings) rather than dropping them for a slow keychain.
-    this.options.log.warn('VS Code secret storage did not answer in time; calendar feeds are read again on the next refresh.');
+    // Keep the feeds already known (and their meetings) rather than dropping them for a slow keychain or an unreadable list.
+    if (!this.feedsError) this.options.log.warn('VS Code secret storage did not answer in time; calendar feeds are read again on the next refresh.');
     return [...paths, ...[...this.states.values()].map((state) => state.source).filter((source) => source.kind === 'url')];
+  }
+
+  /** An unreadable feed list is shown with the calendars' status, logged and said once, until it reads again. */
+  private reportFeedsError(message: string): void {
+    if (this.feedsError === message) return;
+    this.feedsError = message;
+    this.options.log.error(`Calendar feeds: ${message}`);
+    void vscode.window.showErrorMessage(`Hands-On: ${message}`);
   }
 
   /**
@@ -118,13 +131,14 @@ export class Calendars extends Disposable {
   }
 
   status(): SourceStatus[] {
-    return [...this.states.values()].map(({ source, lastRefreshed, error, verdicts }) => ({
+    const sources: SourceStatus[] = [...this.states.values()].map(({ source, lastRefreshed, error, verdicts }) => ({
       label: source.label,
       kind: source.kind,
       lastRefreshed,
       error,
       warnings: verdicts?.warnings ?? [],
     }));
+    return this.feedsError ? [...sources, { label: 'Saved calendar feeds', kind: 'url', error: this.feedsError, warnings: [] }] : sources;
   }
 
   /** What every source that has been read holds, over the whole window it is kept for (see `PAST_MS`, `FUTURE_MS`). */
@@ -138,7 +152,7 @@ export class Calendars extends Disposable {
    */
   async probe(source: CalendarSource): Promise<CalendarVerdicts> {
     const key = this.parseKey();
-    const texts = await loadCalendarTexts(source.spec, this.options.fetchOptions);
+    const texts = await loadSourceTexts(source, this.options.fetchOptions);
     const verdicts = await this.parse(texts);
     this.probed.set(source.spec, { key, texts, verdicts });
     return verdicts;
@@ -169,7 +183,7 @@ export class Calendars extends Disposable {
       void Promise.all(runs.map(async ({ restored, done }) => (await restored) || done)).then(() => this.markLoaded());
       await Promise.all(runs.map(({ done }) => done));
     } catch (error) {
-      this.options.log.error(`Could not read the calendar list: ${redactText(errorText(error))}`);
+      this.options.log.error(`Could not read the calendar list: ${sourceErrorText(error)}`);
     } finally {
       this.markLoaded();
       this.changed.fire();
@@ -195,21 +209,31 @@ export class Calendars extends Disposable {
     try {
       const now = this.options.clock.now();
       const fresh = probed?.key === key ? probed : undefined;
-      const texts = fresh?.texts ?? (await refreshCalendarTexts(source.spec, { ...this.options.fetchOptions, etag: reusable?.etag, lastModified: reusable?.lastModified }));
-      const hash = texts === 'unchanged' ? reusable!.hash : contentHash(texts.map((t) => `${t.name}\n${t.text}`).join('\n'));
-      if (texts === 'unchanged' || hash === reusable?.hash) {
-        state.verdicts = reusable!.result.verdicts;
+      const answer = fresh?.texts ?? (await refreshSourceTexts(source, { ...this.options.fetchOptions, etag: reusable?.etag, lastModified: reusable?.lastModified }));
+      let hash: string;
+      let validators: Pick<CalendarText, 'etag' | 'lastModified'>;
+      if (answer === 'unchanged' && reusable) {
+        ({ hash } = reusable);
+        validators = reusable;
+        state.verdicts = reusable.result.verdicts;
       } else {
-        state.verdicts = fresh?.verdicts ?? (await this.parse(texts));
-        for (const warning of state.verdicts.warnings) this.options.log.warn(`${source.label}: ${warning}`);
+        // "Not modified" with nothing to reuse (an odd server or proxy): read it again without validators, as loadCalendar does.
+        const texts = answer === 'unchanged' ? await loadSourceTexts(source, this.options.fetchOptions) : answer;
+        hash = contentHash(texts.map((t) => `${t.name}\n${t.text}`).join('\n'));
+        validators = texts[0] ?? {};
+        if (reusable && hash === reusable.hash) {
+          state.verdicts = reusable.result.verdicts;
+        } else {
+          state.verdicts = fresh?.verdicts ?? (await this.parse(texts));
+          for (const warning of state.verdicts.warnings) this.options.log.warn(`${source.label}: ${warning}`);
+        }
       }
-      const validators: Pick<CalendarText, 'etag' | 'lastModified'> = texts === 'unchanged' ? reusable! : (texts[0] ?? {});
       state.lastRefreshed = now;
       state.error = undefined;
       if (this.states.get(source.id) !== state) return;
       await this.cache.save(source.id, { hash, etag: validators.etag, lastModified: validators.lastModified, refreshedAt: now, result: { key, verdicts: state.verdicts } });
     } catch (error) {
-      const why = redactText(errorText(error));
+      const why = sourceErrorText(error);
       const message = error instanceof CalendarParseError && state.verdicts ? `${why}. The last good meetings are kept; it is read again on the next refresh.` : why;
       if (state.error !== message) this.options.log.error(`Calendar ${source.label}: ${message}`);
       state.error = message;
@@ -229,14 +253,6 @@ export class Calendars extends Disposable {
   private parseKey(): string {
     const day = Math.floor(this.options.clock.now() / DAY_MS);
     return JSON.stringify([this.rules(), this.options.zone(), day]);
-  }
-}
-
-function isFolder(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
   }
 }
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { SETTINGS_SECTION, type Settings } from '../core/settings/settings';
+import { SETTINGS_SECTION, type SettingKey, type Settings, type SettingValue } from '../core/settings/settings';
 import { validateSettings } from '../core/settings/validateSettings';
 import { Disposable } from './dispose';
 
@@ -36,6 +36,11 @@ export class Config extends Disposable {
 
   get current(): Settings {
     return this.snapshot;
+  }
+
+  /** The one way the extension writes a setting: to the user's settings, key and value checked against the settings' types. */
+  async update<K extends SettingKey>(key: K, value: SettingValue<K> | undefined): Promise<void> {
+    await vscode.workspace.getConfiguration(SETTINGS_SECTION).update(key, value, vscode.ConfigurationTarget.Global);
   }
 
   private read(): Settings {

@@ -5,6 +5,7 @@ import { decideNudge, type NudgeDecision } from '../core/nudge/decideNudge';
 import { readNudgeState, snoozeUntil, tryClaimNudge } from '../node/nudge/lease';
 import { snoozeEndNextWeek, snoozeEndTomorrow } from '../core/nudge/snooze';
 import type { CurrentFigures } from '../core/status/currentFigures';
+import type { Config } from './config';
 
 export const NUDGE_ACTIONS = { open: 'Open Dashboard', snooze: 'Snooze', never: "Don't Show Again" } as const;
 export type NudgeAction = (typeof NUDGE_ACTIONS)[keyof typeof NUDGE_ACTIONS];
@@ -16,6 +17,8 @@ export interface NudgeHost {
   dataDirectory(): string;
   writerId: string;
   log: vscode.LogOutputChannel;
+  /** Where Don't Show Again is written. */
+  config: Pick<Config, 'update'>;
   /** Shows the notification; resolves with the chosen action, if any. */
   notify(message: string, ...actions: NudgeAction[]): Thenable<NudgeAction | undefined>;
   /** Asks how long to snooze; resolves with the chosen end, if any. */
@@ -75,7 +78,7 @@ export class Nudges {
         return;
       }
       case NUDGE_ACTIONS.never:
-        await vscode.workspace.getConfiguration('handsOn').update('nudge.enabled', false, vscode.ConfigurationTarget.Global);
+        await this.host.config.update('nudge.enabled', false);
         return;
       case undefined:
         return;

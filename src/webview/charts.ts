@@ -92,7 +92,7 @@ export function dailyChart(canvas: HTMLCanvasElement, days: readonly DayModel[],
           const day = days[item.dataIndex];
           if (!day) return '';
           if (item.datasetIndex === 0) return `Hands-on coding ${day.handsOnCodingText}`;
-          if (item.datasetIndex === 1) return `${agentLabel} ${day.agentText}`;
+          if (item.datasetIndex === 1) return `${agentLabel} ${day.agentText}${day.agentsText ? `: ${day.agentsText}` : ''}`;
           if (item.datasetIndex === 2) return `Meetings ${day.meetingText}`;
           return `Target coding for this day's total`;
         },

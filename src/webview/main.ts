@@ -150,13 +150,22 @@ function overviewPanel(m: DashboardViewModel): HTMLElement {
       'Daily figures as a table',
       table(
         'Coding, agent time and meetings per day',
-        ['Day', 'Hands-on coding', m.agent.agentCounts ? 'Agent (counted as coding)' : 'Agent (not coding)', 'Meetings', 'Hands-on'],
-        m.daily.map((d) => [d.label, d.handsOnCodingText, d.agentText, d.meetingText, d.handsOnText]),
+        ['Day', 'Hands-on coding', m.agent.agentCounts ? 'Agent (counted as coding)' : 'Agent (not coding)', 'Agents', 'Meetings', 'Hands-on'],
+        m.daily.map((d) => [d.label, d.handsOnCodingText, d.agentText, d.agentsText || '—', d.meetingText, d.handsOnText]),
       ),
     ),
     el('h2', {}, 'Who wrote the characters that landed'),
     el('p', { id: 'character-summary' }, `${m.agent.summaryText} Agent time in this range: ${m.agent.agentText}${m.agent.agentCounts ? ', counted as coding' : ', not counted as coding'}.`),
     characterTable(m),
+    ...(m.agent.agents.length > 0
+      ? [
+          table(
+            'Agent time and writing by agent',
+            ['Agent', 'Time', 'Characters', 'Lines'],
+            m.agent.agents.map((a) => [a.label, a.minutesText, a.charactersText, a.linesText]),
+          ),
+        ]
+      : []),
     el('h2', {}, 'Hands-on share, last 12 weeks'),
     chartCanvas('chart-weekly', `Line of the weekly hands-on share for the last 12 weeks against the ${m.targetPercent}% target; this week ${current?.handsOnText ?? '—'}. The table below has the figures.`),
     dataTable(

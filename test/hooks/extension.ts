@@ -8,6 +8,7 @@ import type { DashboardRange } from '../../src/core/balance/dashboardRanges';
 import type { CalendarChoice } from '../../src/host/askForCalendar';
 import type { NudgeAction, NudgeOutcome } from '../../src/host/nudges';
 import { vscodeUserInterface } from '../../src/host/userInterface';
+import type { HostToWebview } from '../../src/shared/protocol';
 import { wireExtension } from '../../src/wiring';
 import { FakeClock } from '../builders/fakeClock';
 import { recordingLog } from './recordingLog';
@@ -54,12 +55,56 @@ export interface TestApi {
   dashboard(): DashboardSnapshot;
 }
 
+/** Watches the webview panels the extension opens: which are alive, and the last figures each was sent. */
+function panelWatcher(create: typeof vscode.window.createWebviewPanel) {
+  const alive: vscode.WebviewPanel[] = [];
+  const lastPosted = new Map<vscode.WebviewPanel, DashboardViewModel>();
+  const createWebviewPanel: typeof vscode.window.createWebviewPanel = (...args) => {
+    const panel = create(...args);
+    alive.push(panel);
+    panel.onDidDispose(() => {
+      alive.splice(alive.indexOf(panel), 1);
+      lastPosted.delete(panel);
+    });
+    // The extension's own panel, with a webview whose postMessage remembers the figures that reached the page.
+    const webview = new Proxy(panel.webview, {
+      get(target, property) {
+        if (property === 'postMessage') {
+          return async (message: HostToWebview) => {
+            const delivered = await target.postMessage(message);
+            if (delivered && message.type === 'update') lastPosted.set(panel, message.model);
+            return delivered;
+          };
+        }
+        const value = Reflect.get(target, property) as unknown;
+        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      },
+      set: (target, property, value) => Reflect.set(target, property, value),
+    });
+    return new Proxy(panel, {
+      get(target, property) {
+        if (property === 'webview') return webview;
+        const value = Reflect.get(target, property) as unknown;
+        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      },
+      set: (target, property, value) => Reflect.set(target, property, value),
+    });
+  };
+  const snapshot = (): DashboardSnapshot => {
+    const current = alive.at(-1);
+    const model = current ? lastPosted.get(current) : undefined;
+    return { open: current !== undefined, visible: current?.visible ?? false, panelCount: alive.length, range: model?.range ?? null, lastPostedModel: model ?? null };
+  };
+  return { createWebviewPanel, snapshot };
+}
+
 export async function activate(context: vscode.ExtensionContext): Promise<TestApi> {
   const clock = new FakeClock();
   const logLines: string[] = [];
   const nudgesShown: string[] = [];
   let nudgeAnswer: { action: NudgeAction | undefined; snooze?: string } | undefined;
   let lastNudge: Promise<void> = Promise.resolve();
+  const panels = panelWatcher(vscodeUserInterface.createWebviewPanel);
   const wiring = wireExtension(context, {
     clock,
     log: (channel) => recordingLog(channel, logLines),
@@ -71,13 +116,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<TestAp
         nudgesShown.push(message);
         return nudgeAnswer ? Promise.resolve(nudgeAnswer.action) : vscodeUserInterface.notify(message, ...actions);
       },
+      createWebviewPanel: panels.createWebviewPanel,
       pickSnooze: (choices) => (nudgeAnswer ? Promise.resolve(choices.find((choice) => choice.label === nudgeAnswer?.snooze)) : vscodeUserInterface.pickSnooze(choices)),
     },
   });
   const { recorder, statusBar } = wiring;
   // The tests reach into the balance part from their first line, so the test build loads it during activation.
-  const balance = await wiring.balance();
-  const { status, calendars, calendarCommands } = balance;
+  const { status, calendars, calendarCommands } = await wiring.balance();
   return {
     clock,
     statusBar: () => {
@@ -105,15 +150,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<TestAp
     addCalendar: (choice) => calendarCommands.add(choice),
     refreshCalendars: () => calendars.refresh(),
     logLines,
-    dashboard: () => {
-      const current = balance.dashboardPanel();
-      return {
-        open: current !== undefined,
-        visible: current?.panel.visible ?? false,
-        panelCount: balance.openDashboardPanels(),
-        range: current?.range ?? null,
-        lastPostedModel: current?.shownModel ?? null,
-      };
-    },
+    dashboard: panels.snapshot,
   };
 }

@@ -13,6 +13,8 @@ describe('Calendar feeds', function () {
   let server: Server;
   let status = 200;
   let requests = 0;
+  /** Answer the next request "304 Not Modified", whatever it asked. */
+  let notModifiedOnce = false;
   let feedUrl: string;
 
   before(async () => {
@@ -22,6 +24,12 @@ describe('Calendar feeds', function () {
     const body = icsText([{ start: wednesday - 3 * HOUR, end: wednesday - 1 * HOUR, title: 'Design review' }]);
     server = createServer((_request, response) => {
       requests++;
+      if (notModifiedOnce) {
+        notModifiedOnce = false;
+        response.writeHead(304);
+        response.end();
+        return;
+      }
       response.writeHead(status, { 'content-type': 'text/calendar' });
       response.end(status === 200 ? body : 'no');
     });
@@ -61,6 +69,28 @@ describe('Calendar feeds', function () {
     assert.ok(api.logLines.some((line) => /401/.test(line)), 'the failure is logged');
     assert.ok(!api.logLines.some((line) => line.includes(SECRET)), 'the log holds no feed address');
     status = 200;
+  });
+
+  it('reads a feed again when the server answers "not modified" with nothing cached to reuse', async () => {
+    const api = await extensionApi();
+    const before = api.logLines.length;
+    notModifiedOnce = true;
+    // New meeting rules: the cached result cannot be reused, so the feed is asked for without validators.
+    await setUserSetting('calendar.excludeKeywords', ['Lunch']);
+    try {
+      await eventually(() => assert.equal(notModifiedOnce, false, 'the server answered 304'));
+      await api.refreshCalendars();
+      const figures = await api.update();
+      assert.equal(figures?.period.meetingMinutes, 120);
+      assert.deepEqual(
+        api.logLines.slice(before).filter((line) => line.startsWith('Calendar ')),
+        [],
+        'no calendar error was logged',
+      );
+      assert.doesNotMatch(api.statusBar().tooltip, /Cannot read|not modified/);
+    } finally {
+      await setUserSetting('calendar.excludeKeywords', undefined);
+    }
   });
 
   it('refuses a calendar it cannot read, with a clear message and nothing saved', async () => {

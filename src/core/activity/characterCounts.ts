@@ -116,3 +116,47 @@ export function charactersPer(latest: readonly CharacterBucket[], ranges: readon
     return total;
   });
 }
+
+/** A reload seen up to this long after an agent reported an edit is taken to be that edit (the next quarter hour too). */
+const RELOAD_MATCH_BUCKETS = 1;
+
+/**
+ * The buckets that count, each once (latestBuckets), without the characters of files changed on disk (`disk`) in a
+ * quarter hour where an agent's own report (a bucket named by an agent that is not VS Code's guess) counted characters,
+ * or in the one after it: the same edit, reported by the agent's hook and seen again as a reload, counts once.
+ */
+export function countedBuckets(buckets: readonly WriterBucket[]): WriterBucket[] {
+  const latest = latestBuckets(buckets);
+  const reported = new Set<number>();
+  for (const bucket of latest) if (bucket.agent !== undefined && bucket.agent !== 'disk' && bucket.agent !== 'vscode' && bucket.counts.agent > 0) reported.add(bucket.start);
+  if (reported.size === 0) return latest;
+  const matches = (start: number) => {
+    for (let back = 0; back <= RELOAD_MATCH_BUCKETS; back++) if (reported.has(start - back * CHARACTER_BUCKET_MS)) return true;
+    return false;
+  };
+  return latest.filter((bucket) => bucket.agent !== 'disk' || !matches(bucket.start));
+}
+
+/** What one agent wrote: characters, and lines where its writer counts them. */
+export interface AgentWriting {
+  characters: number;
+  lines: number;
+}
+
+/** The agent characters of each of the sorted, disjoint `ranges`, by agent (`vscode` for buckets that name none), from countedBuckets. */
+export function agentCharactersPer(counted: readonly CharacterBucket[], ranges: readonly { start: number; end: number }[]): Record<string, AgentWriting>[] {
+  let i = 0;
+  return ranges.map((range) => {
+    const byAgent: Record<string, AgentWriting> = {};
+    while (i < counted.length && counted[i]!.start < range.start) i++;
+    for (; i < counted.length && counted[i]!.start < range.end; i++) {
+      const bucket = counted[i]!;
+      if (bucket.counts.agent === 0 && (bucket.lines ?? 0) === 0) continue;
+      const name = bucket.agent ?? 'vscode';
+      const writing = (byAgent[name] ??= { characters: 0, lines: 0 });
+      writing.characters += bucket.counts.agent;
+      writing.lines += bucket.lines ?? 0;
+    }
+    return byAgent;
+  });
+}

@@ -1,5 +1,6 @@
 import { computeBalance, type Balance } from './computeBalance';
 import type { CharacterBucket } from '../activity/characterCounts';
+import type { SourceKind } from '../calendar/sourceKind';
 import type { Occurrence } from '../calendar/types';
 import type { Settings } from '../settings/settings';
 import type { Interval } from '../time/interval';
@@ -9,7 +10,7 @@ import type { LocalDate } from '../time/localDays';
 export interface SourceStatus {
   /** What the user calls it: a file name, a folder name, or a redacted feed host. Never a secret URL. */
   label: string;
-  kind: 'url' | 'file' | 'folder';
+  kind: SourceKind;
   lastRefreshed?: number;
   error?: string;
   warnings: string[];
@@ -29,6 +30,8 @@ export interface BalanceInputs {
   coding: Interval[];
   /** Agent time (sorted, disjoint): agent edits arrived and the user did nothing else. Absent: none recorded. */
   agent?: Interval[];
+  /** `agent` by agent name (core/activity/handsAndAgents.ts), disjoint between agents. Absent: none recorded. */
+  agentByName?: Readonly<Record<string, Interval[]>>;
   /** Character counts per quarter hour in the range, each once (latestBuckets). Absent: none recorded. */
   characters?: CharacterBucket[];
   /** The span the two breakdowns below cover, inside `range`. Absent: the whole range, or (from the host, for the status bar) no breakdown at all, both maps empty. */

@@ -13,6 +13,8 @@ export interface JournalPart {
   readonly union: Interval[];
   /** Agent time, never overlapping `union`. */
   readonly agent: Interval[];
+  /** `agent` by agent name. */
+  readonly agentByName: Readonly<Record<string, Interval[]>>;
   readonly characters: CharacterBucket[];
   readonly minutesByWorkspace: Record<string, number>;
   readonly minutesByLanguage: Record<string, number>;
@@ -57,6 +59,7 @@ export function gatherBalanceInputs(parts: InputParts): BalanceInputs {
     range,
     coding: codingTime(journal.union, journal.agent, settings.agentTime),
     agent: journal.agent,
+    agentByName: journal.agentByName,
     characters: journal.characters,
     breakdownRange: parts.breakdownRange,
     codingMinutesByWorkspace: journal.minutesByWorkspace,

@@ -1,3 +1,4 @@
+import { agentMinutesIn } from '../activity/handsAndAgents';
 import { MINUTE_MS } from '../time/clock';
 import { clip, durationMs, intersect, union, type Interval } from '../time/interval';
 import { localDateOf, localDatesBetween, localDayInterval, type LocalDate } from '../time/localDays';
@@ -10,6 +11,8 @@ export interface DayFigures {
   readonly codingMinutes: number;
   /** Agent time of the day (in `codingMinutes` too when `handsOn.agentTime` is "hands-on"). */
   readonly agentMinutes: number;
+  /** `agentMinutes` by agent name (only agents with time that day). */
+  readonly agents: Readonly<Record<string, number>>;
   readonly meetingMinutes: number;
   readonly overlapMinutes: number;
   /** `handsOnShare` of the day; undefined for a day with neither coding nor meetings. */
@@ -32,6 +35,8 @@ interface SeriesInput {
   readonly coding: readonly Interval[];
   /** Agent time, when the caller shows it per day. */
   readonly agent?: readonly Interval[];
+  /** Agent time by agent name, when the caller shows who. */
+  readonly agentByName?: Readonly<Record<string, readonly Interval[]>>;
   readonly meetings: readonly Interval[];
   readonly now: number;
   readonly zone: string;
@@ -53,7 +58,8 @@ export function dailySeries(input: SeriesInput, range: Interval): DayFigures[] {
   const agent = union(clip(input.agent ?? [], { start: range.start, end: input.now }));
   return localDatesBetween(localDateOf(range.start, input.zone), localDateOf(range.end - 1, input.zone)).map((date) => {
     const day = clip([localDayInterval(date, input.zone)], range)[0] ?? { start: 0, end: 0 };
-    return { date, ...figures(coding, meetings, day), agentMinutes: durationMs(clip(agent, day)) / MINUTE_MS };
+    const agents = input.agentByName ? agentMinutesIn(input.agentByName, { start: day.start, end: Math.min(day.end, input.now) }) : {};
+    return { date, ...figures(coding, meetings, day), agentMinutes: durationMs(clip(agent, day)) / MINUTE_MS, agents };
   });
 }
 

@@ -1,7 +1,8 @@
 // The dashboard's view-model: what the host posts to the webview. Plain JSON (numbers, strings, booleans, null);
-// its one import is the range list, which imports nothing, so the browser bundle pulls in none of the rest of the core.
+// its imports are the range list and the source kind, which import nothing, so the browser bundle pulls in none of the rest of the core.
 // Every figure here is computed by the core (src/core/dashboard/viewModel.ts); the webview only draws it.
 import type { DashboardRange } from '../balance/dashboardRanges';
+import type { SourceKind } from '../calendar/sourceKind';
 
 /** A span of time with the texts the UI shows for it, in the user's zone. */
 export interface TimeSpanModel {
@@ -58,6 +59,8 @@ export interface DayModel extends FiguresModel {
   /** Agent time of the day; part of `codingMinutes` only when `agentCounts` of the view-model is true. */
   agentMinutes: number;
   agentText: string;
+  /** Who the agent time was, e.g. `Claude Code 45m, VS Code edits 15m`; empty without agent time. */
+  agentsText: string;
   /** Coding by your own hands: `codingMinutes` without agent time. */
   handsOnMinutes: number;
   handsOnCodingText: string;
@@ -124,7 +127,7 @@ export interface BreakdownModel {
 
 export interface SourceModel {
   label: string;
-  kind: 'url' | 'file' | 'folder';
+  kind: SourceKind;
   lastRefreshedText: string;
   error: string | null;
   warnings: string[];
@@ -235,6 +238,17 @@ export interface AgentModel {
   /** e.g. `You typed 38% of the 12,400 characters that landed.`, or a sentence saying none did. */
   summaryText: string;
   characters: CharacterShareModel[];
+  /** Each agent of the range, most minutes first. */
+  agents: AgentRowModel[];
+}
+
+/** One agent's time and writing in the range. */
+export interface AgentRowModel {
+  name: string;
+  label: string;
+  minutesText: string;
+  charactersText: string;
+  linesText: string;
 }
 
 export interface DashboardViewModel {

@@ -1,3 +1,4 @@
+import { agentLabel } from '../activity/handsAndAgents';
 import { CHARACTER_KINDS, type CharacterKind } from '../activity/attribution';
 import { totalCharacters } from '../activity/characterCounts';
 import { agentFigures, type AgentFigures } from '../balance/agentFigures';
@@ -135,7 +136,14 @@ function agentModel(figures: AgentFigures): AgentModel {
     figures.typedPercent === undefined
       ? 'No characters landed in this range.'
       : `You typed ${formatPercent(figures.typedPercent)} of the ${total.toLocaleString('en-US')} characters that landed.`;
-  return { agentCounts: figures.agentTime === 'hands-on', agentMinutes: figures.agentMinutes, agentText: formatDuration(figures.agentMinutes), summaryText, characters };
+  const agents = figures.byAgent.map((a) => ({
+    name: a.name,
+    label: a.label,
+    minutesText: formatDuration(a.minutes),
+    charactersText: a.characters.toLocaleString('en-US'),
+    linesText: a.lines > 0 ? a.lines.toLocaleString('en-US') : '—',
+  }));
+  return { agentCounts: figures.agentTime === 'hands-on', agentMinutes: figures.agentMinutes, agentText: formatDuration(figures.agentMinutes), summaryText, characters, agents };
 }
 
 function dayModel(day: DayFigures, zone: string, targetPercent: number, agentCounts: boolean): DayModel {
@@ -143,6 +151,10 @@ function dayModel(day: DayFigures, zone: string, targetPercent: number, agentCou
   return {
     agentMinutes: day.agentMinutes,
     agentText: formatDuration(day.agentMinutes),
+    agentsText: Object.entries(day.agents)
+      .sort(([, a], [, b]) => b - a)
+      .map(([name, minutes]) => `${agentLabel(name)} ${formatDuration(minutes)}`)
+      .join(', '),
     handsOnMinutes,
     handsOnCodingText: formatDuration(handsOnMinutes),
     date: day.date,
@@ -255,7 +267,7 @@ export function buildDashboardViewModel(inputs: BalanceInputs, range: DashboardR
   const previousInterval = previousDashboardRange(range, now, zone, settings.weekStartsOn);
   const current = balanceOver(inputs, meetings, interval);
   const previous = balanceOver(inputs, meetings, previousInterval);
-  const series = { coding: inputs.coding, agent: inputs.agent ?? [], meetings, now, zone };
+  const series = { coding: inputs.coding, agent: inputs.agent ?? [], agentByName: inputs.agentByName ?? {}, meetings, now, zone };
   const agent = agentFigures(inputs, interval);
 
   const todayDate = localDateOf(now, zone);

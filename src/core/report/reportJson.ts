@@ -18,6 +18,11 @@ export interface ReportJson {
   /** Agent time of the period; in codingMinutes too only when agentTimeCounts. */
   agentMinutes: number;
   agentTimeCounts: boolean;
+  /** `agentMinutes` by agent (claude-code, codex, gemini-cli, vscode-agent, vscode, disk), adding up to it. */
+  agents: Record<string, number>;
+  /** Agent characters of the period by agent (they add up to `characters.agent`), and lines where the agent counts them. */
+  agentCharacters: Record<string, number>;
+  agentLines: Record<string, number>;
   /** Characters that landed in the period, by whose hands. */
   characters: CharacterCounts;
   focusBlocks: { start: string; end: string }[];
@@ -47,6 +52,9 @@ export function reportJson(balance: Balance, agent: AgentFigures, focusBlocks: r
     belowTarget: balance.belowTarget,
     agentMinutes: round1(agent.agentMinutes),
     agentTimeCounts: agent.agentTime === 'hands-on',
+    agents: Object.fromEntries(agent.byAgent.filter((a) => a.minutes > 0).map((a) => [a.name, round1(a.minutes)])),
+    agentCharacters: Object.fromEntries(agent.byAgent.filter((a) => a.characters > 0).map((a) => [a.name, a.characters])),
+    agentLines: Object.fromEntries(agent.byAgent.filter((a) => a.lines > 0).map((a) => [a.name, a.lines])),
     characters: { ...agent.characters },
     focusBlocks: focusBlocks.map((block) => ({ start: iso(block.start), end: iso(block.end) })),
     focus: {

@@ -61,7 +61,8 @@ function blockText(block: Interval, zone: string): string {
 export function agentTimeText(agent: AgentFigures): string {
   const counts = agent.agentTime === 'hands-on' ? 'counted as coding' : 'not counted as coding';
   const typed = agent.typedPercent === undefined ? '' : `; you typed ${formatPercent(agent.typedPercent)} of the characters that landed`;
-  return `Agent time: ${formatDuration(agent.agentMinutes)} (${counts})${typed}`;
+  const byAgent = agent.byAgent.filter((a) => a.minutes > 0).map((a) => `${a.label} ${formatDuration(a.minutes)}`).join(', ');
+  return `Agent time: ${formatDuration(agent.agentMinutes)} (${byAgent ? `${byAgent}; ` : ''}${counts})${typed}`;
 }
 
 /**

@@ -87,8 +87,7 @@ export interface NumberRange {
   readonly integer: boolean;
 }
 
-/** Every setting key (without the `handsOn.` prefix) with its default, flat as VS Code's configuration API names them. */
-export const SETTING_DEFAULTS: Readonly<Record<string, unknown>> = {
+const DEFAULTS_BY_KEY = {
   period: DEFAULT_SETTINGS.period,
   weekStartsOn: DEFAULT_SETTINGS.weekStartsOn,
   targetPercent: DEFAULT_SETTINGS.targetPercent,
@@ -110,6 +109,14 @@ export const SETTING_DEFAULTS: Readonly<Record<string, unknown>> = {
   'calendar.breakKeywords': DEFAULT_SETTINGS.calendar.breakKeywords,
   'calendar.files': DEFAULT_SETTINGS.calendar.files,
   dataDirectory: DEFAULT_SETTINGS.dataDirectory,
-};
+} satisfies Record<string, unknown>;
+
+/** A setting key without the `handsOn.` prefix, flat as VS Code's configuration API names them. */
+export type SettingKey = keyof typeof DEFAULTS_BY_KEY;
+/** The type of the value a setting key holds. */
+export type SettingValue<K extends SettingKey> = (typeof DEFAULTS_BY_KEY)[K];
+
+/** Every setting key (without the `handsOn.` prefix) with its default. */
+export const SETTING_DEFAULTS: Readonly<Record<string, unknown>> = DEFAULTS_BY_KEY;
 
 export const SETTING_KEYS: readonly string[] = Object.keys(SETTING_DEFAULTS);

@@ -1,3 +1,4 @@
+import type { AgentFigures } from '../balance/agentFigures';
 import type { Balance } from '../balance/computeBalance';
 import type { SourceStatus } from '../balance/balanceInputs';
 import { formatDuration, formatPercent } from '../report/formatDuration';
@@ -50,6 +51,11 @@ export function statusTooltip(input: TooltipInput): string {
   row('Hands-on', shareCell);
   const agentColumns = periodKind === 'day' ? [figures.agentToday] : [figures.agentToday, figures.agentPeriod];
   lines.push(`| Agent | ${agentColumns.map((a) => formatDuration(a.agentMinutes)).join(' | ')} |`);
+  // One row per agent of the longer period, so the rows line up across both columns.
+  for (const share of agentColumns[agentColumns.length - 1]!.byAgent.filter((a) => a.minutes > 0)) {
+    const minutesOf = (figures: AgentFigures) => figures.byAgent.find((a) => a.name === share.name)?.minutes ?? 0;
+    lines.push(`| &nbsp;&nbsp;${escapeMarkdown(share.label)} | ${agentColumns.map((a) => formatDuration(minutesOf(a))).join(' | ')} |`);
+  }
   lines.push('');
   lines.push(
     figures.agentPeriod.agentTime === 'hands-on'

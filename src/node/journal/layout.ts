@@ -30,10 +30,19 @@ export function utcDayStart(utcDate: string): number {
   return Date.parse(`${utcDate}T00:00:00.000Z`);
 }
 
+const safeHost = (hostname: string): string => hostname.replace(/[^A-Za-z0-9_-]+/g, '_').slice(0, 40) || 'host';
+
 /** Safe for file names on every platform: hostname + pid + random, only [A-Za-z0-9_-]. */
 export function createWriterId(hostname: string, pid: number, random: string): string {
-  const host = hostname.replace(/[^A-Za-z0-9_-]+/g, '_').slice(0, 40) || 'host';
-  return `${host}-${pid}-${random.replace(/[^A-Za-z0-9]/g, '').slice(0, 12)}`;
+  return `${safeHost(hostname)}-${pid}-${random.replace(/[^A-Za-z0-9]/g, '').slice(0, 12)}`;
+}
+
+/**
+ * The writer id of short-lived writers (agent hooks, shells): one per machine and source, so a day of hook calls
+ * appends to one file instead of making one per process. Each call appends whole lines in one write.
+ */
+export function stableWriterId(hostname: string, source: string): string {
+  return `${safeHost(hostname)}-${source.replace(/[^A-Za-z0-9_-]+/g, '_').slice(0, 40)}`;
 }
 
 const JOURNAL_NAME = /^(\d{4}-\d{2}-\d{2})\.([A-Za-z0-9_-]+)\.jsonl$/;

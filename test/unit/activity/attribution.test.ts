@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { AttributedActivity } from '../../../src/core/activity/attributedActivity';
 import { CONFIRM_WINDOW_MS, EditAttributor, INLINE_COMPLETION_WINDOW_MS, LATE_SIGNAL_WINDOW_MS, type CharacterKind, type TextChangeFacts } from '../../../src/core/activity/attribution';
-import { splitHandsOnAndAgent } from '../../../src/node/journal/activityHistory';
+import { splitHandsOnAndAgents } from '../../../src/core/activity/handsAndAgents';
 import { MINUTE_MS } from '../../../src/core/time/clock';
 import { FakeClock } from '../../builders/fakeClock';
 import { durationMs } from '../../../src/core/time/interval';
@@ -212,7 +212,7 @@ describe('AttributedActivity', () => {
       activity.tick();
     }
     clock.set(T0 + 3 * MINUTE_MS);
-    const { handsOn, agent } = splitHandsOnAndAgent(activity.takeSpans(), { start: T0, end: T0 + MINUTE_MS * 10 });
+    const { handsOn, agent } = splitHandsOnAndAgents(activity.takeSpans(), { start: T0, end: T0 + MINUTE_MS * 10 });
     assert.equal(durationMs(handsOn), 0);
     assert.equal(durationMs(agent), 120_000 + 30_000, 'two minutes plus the credit after the last edit');
     assert.deepEqual(
@@ -231,7 +231,7 @@ describe('AttributedActivity', () => {
       if (s % 5 === 0) activity.textChanged(facts({ inActiveEditor: false, insertedChars: 7 }));
     }
     clock.set(T0 + 2 * MINUTE_MS);
-    const { handsOn, agent } = splitHandsOnAndAgent(activity.takeSpans(), { start: T0, end: T0 + MINUTE_MS * 10 });
+    const { handsOn, agent } = splitHandsOnAndAgents(activity.takeSpans(), { start: T0, end: T0 + MINUTE_MS * 10 });
     assert.equal(durationMs(handsOn), 60_005 + 30_000);
     assert.equal(durationMs(agent), 0);
     const [bucket] = activity.takeCharacters();

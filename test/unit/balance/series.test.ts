@@ -12,15 +12,15 @@ describe('series', () => {
   it('splits minutes per local day at local midnight and counts meetings only up to now', () => {
     const days = dailySeries({ coding, meetings, now, zone: BERLIN }, span('2026-03-28T00:00:00+01:00', '2026-03-31T00:00:00+02:00'));
     assert.deepEqual(days, [
-      { date: '2026-03-28', codingMinutes: 60, meetingMinutes: 0, overlapMinutes: 0, handsOnPercent: 100, agentMinutes: 0 },
-      { date: '2026-03-29', codingMinutes: 60, meetingMinutes: 0, overlapMinutes: 0, handsOnPercent: 100, agentMinutes: 0 },
-      { date: '2026-03-30', codingMinutes: 60, meetingMinutes: 60, overlapMinutes: 30, handsOnPercent: 50, agentMinutes: 0 },
+      { date: '2026-03-28', codingMinutes: 60, meetingMinutes: 0, overlapMinutes: 0, handsOnPercent: 100, agentMinutes: 0, agents: {} },
+      { date: '2026-03-29', codingMinutes: 60, meetingMinutes: 0, overlapMinutes: 0, handsOnPercent: 100, agentMinutes: 0, agents: {} },
+      { date: '2026-03-30', codingMinutes: 60, meetingMinutes: 60, overlapMinutes: 30, handsOnPercent: 50, agentMinutes: 0, agents: {} },
     ]);
   });
 
   it('leaves the share of a day with neither coding nor meetings undefined', () => {
     const [day] = dailySeries({ coding, meetings, now, zone: BERLIN }, span('2026-03-27T00:00:00+01:00', '2026-03-28T00:00:00+01:00'));
-    assert.deepEqual(day, { date: '2026-03-27', codingMinutes: 0, meetingMinutes: 0, overlapMinutes: 0, handsOnPercent: undefined, agentMinutes: 0 });
+    assert.deepEqual(day, { date: '2026-03-27', codingMinutes: 0, meetingMinutes: 0, overlapMinutes: 0, handsOnPercent: undefined, agentMinutes: 0, agents: {} });
   });
 
   it('gives 12 weeks oldest first with undefined share for empty weeks', () => {

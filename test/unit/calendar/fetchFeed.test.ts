@@ -6,7 +6,7 @@ import { fetchFeed } from '../../../src/node/calendar/fetchFeed';
 import { FetchError } from '../../../src/node/calendar/fetchError';
 import { redactUrl } from '../../../src/node/calendar/redact';
 import { contentHash } from '../../../src/node/calendar/contentHash';
-import { loadCalendarTexts, refreshCalendarTexts } from '../../../src/node/calendar/loadCalendar';
+import { calendarSource, loadSourceTexts, refreshSourceTexts } from '../../../src/node/calendar/calendarSource';
 
 const ICS = 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:x\r\nDTSTAMP:20240101T000000Z\r\nDTSTART:20240304T090000Z\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n';
 
@@ -66,11 +66,11 @@ describe('fetchFeed against a local server', () => {
   });
 
   it('refreshes a feed with its validators: unchanged on 304, and a plain load never sends them', async () => {
-    const first = await refreshCalendarTexts(`${base}/ok`, opts);
+    const first = await refreshSourceTexts(calendarSource(`${base}/ok`), opts);
     assert.ok(first !== 'unchanged');
     assert.equal(first[0]!.etag, '"v1"');
-    assert.equal(await refreshCalendarTexts(`${base}/ok`, { ...opts, etag: first[0]!.etag }), 'unchanged');
-    assert.equal((await loadCalendarTexts(`${base}/ok`, { ...opts, etag: '"v1"' }))[0]!.text, ICS);
+    assert.equal(await refreshSourceTexts(calendarSource(`${base}/ok`), { ...opts, etag: first[0]!.etag }), 'unchanged');
+    assert.equal((await loadSourceTexts(calendarSource(`${base}/ok`), { ...opts, etag: '"v1"' }))[0]!.text, ICS);
   });
 
   it('follows up to five redirects and refuses a sixth', async () => {

@@ -15,7 +15,8 @@ import { DEFAULT_SETTINGS, type Settings } from '../../../src/core/settings/sett
 import { currentFigures, currentFiguresRange } from '../../../src/core/status/currentFigures';
 import { DAY_MS } from '../../../src/core/time/clock';
 import type { Interval } from '../../../src/core/time/interval';
-import { loadCalendarTexts, readCalendars } from '../../../src/node/calendar/loadCalendar';
+import { calendarSource, loadSourceTexts } from '../../../src/node/calendar/calendarSource';
+import { readCalendars } from '../../../src/node/calendar/loadCalendar';
 import { readHistory } from '../../../src/node/journal/activityHistory';
 import { spans, writerAt } from '../../builders/journalBuilders';
 import { FIXTURES } from '../calendar/helpers';
@@ -70,7 +71,7 @@ END:VCALENDAR
  */
 async function gatherLikeTheHost(root: string, calendars: readonly string[], range: Interval): Promise<BalanceInputs> {
   const window = { from: NOW - 25 * 7 * DAY_MS, to: NOW + 15 * DAY_MS, zone: ZONE, rules: meetingRulesOf(SETTINGS.calendar) };
-  const kept = await Promise.all(calendars.map(async (calendar) => readCalendars(await loadCalendarTexts(calendar), window)));
+  const kept = await Promise.all(calendars.map(async (calendar) => readCalendars(await loadSourceTexts(calendarSource(calendar)), window)));
   return gatherBalanceInputs({ now: NOW, zone: ZONE, settings: SETTINGS, range, breakdownRange: range, journal: await readHistory(root, range, range), calendars: kept, sources: [] });
 }
 

@@ -8,6 +8,7 @@ import { reportInstant, run } from '../../../src/cli/reportCommand';
 import { parseJsonc, userSettingsPath } from '../../../src/cli/vscodeSettings';
 import { focusBlocksRestOfWeek } from '../../../src/core/balance/focusBlocks';
 import { focusReport } from '../../../src/core/balance/focusReport';
+import { calendarSource } from '../../../src/node/calendar/calendarSource';
 import { loadCalendar } from '../../../src/node/calendar/loadCalendar';
 import { manualOccurrences } from '../../../src/core/calendar/manualMeetings';
 import { meetingRulesOf } from '../../../src/core/calendar/meetingRules';
@@ -55,7 +56,7 @@ async function expectedJson(root: string, settings: Settings, now = NOW, calenda
   const occurrences = [];
   const daysOff = new Set<string>();
   for (const calendar of calendars) {
-    const verdicts = await loadCalendar(calendar, { from: range.start, to: range.end, zone: ZONE, rules });
+    const verdicts = await loadCalendar(calendarSource(calendar), { from: range.start, to: range.end, zone: ZONE, rules });
     occurrences.push(...verdicts.occurrences);
     verdicts.daysOff.forEach((d) => daysOff.add(d));
   }
@@ -116,7 +117,7 @@ describe('hands-on report', () => {
     assert.equal(json.overlapMinutes, 30);
     assert.equal(json.handsOnPercent, 37);
     assert.deepEqual(json.period, { start: '2024-03-04T00:00:00+01:00', end: '2024-03-11T00:00:00+01:00' });
-    assert.deepEqual(Object.keys(json), ['period', 'codingMinutes', 'meetingMinutes', 'overlapMinutes', 'handsOnPercent', 'targetPercent', 'belowTarget', 'agentMinutes', 'agentTimeCounts', 'characters', 'focusBlocks', 'focus', 'meetingSeries']);
+    assert.deepEqual(Object.keys(json), ['period', 'codingMinutes', 'meetingMinutes', 'overlapMinutes', 'handsOnPercent', 'targetPercent', 'belowTarget', 'agentMinutes', 'agentTimeCounts', 'agents', 'agentCharacters', 'agentLines', 'characters', 'focusBlocks', 'focus', 'meetingSeries']);
     assert.equal(json.belowTarget, true);
     assert.deepEqual(Object.keys(json.focus), ['blockMinutes', 'focusMinutes', 'fragmentedMinutes', 'blocks', 'usedBlocks', 'reentry']);
     assert.equal(json.focus.blockMinutes, 120);

@@ -72,7 +72,12 @@ describe('formatStatusText', () => {
 
 describe('reportJson', () => {
   it('has exactly the documented shape, with ISO times carrying the zone offset', () => {
-    const agent = { agentMinutes: 12.345, agentTime: 'separate' as const, characters: { typed: 380, pasted: 120, aiCompletion: 100, agent: 400 }, typedPercent: 38 };
+    const agent = { agentMinutes: 12.345, agentTime: 'separate' as const, characters: { typed: 380, pasted: 120, aiCompletion: 100, agent: 400 }, typedPercent: 38,
+      byAgent: [
+        { name: 'claude-code', label: 'Claude Code', minutes: 10.04, characters: 350, lines: 12 },
+        { name: 'vscode', label: 'VS Code edits', minutes: 2.305, characters: 50, lines: 0 },
+      ],
+    };
     const json = reportJson(balance(), agent, [span('2026-03-26T11:00:00+01:00', '2026-03-26T18:00:00+01:00')], focus());
     assert.deepEqual(Object.keys(json), [
       'period',
@@ -84,6 +89,9 @@ describe('reportJson', () => {
       'belowTarget',
       'agentMinutes',
       'agentTimeCounts',
+      'agents',
+      'agentCharacters',
+      'agentLines',
       'characters',
       'focusBlocks',
       'focus',
@@ -100,6 +108,9 @@ describe('reportJson', () => {
       belowTarget: false,
       agentMinutes: 12.3,
       agentTimeCounts: false,
+      agents: { 'claude-code': 10, vscode: 2.3 },
+      agentCharacters: { 'claude-code': 350, vscode: 50 },
+      agentLines: { 'claude-code': 12 },
       characters: { typed: 380, pasted: 120, aiCompletion: 100, agent: 400 },
       focusBlocks: [{ start: '2026-03-26T11:00:00+01:00', end: '2026-03-26T18:00:00+01:00' }],
       focus: {
@@ -127,7 +138,7 @@ describe('reportJson', () => {
   });
 
   it('gives null for an undefined share and survives JSON round-trips', () => {
-    const json = reportJson(balance([], []), { agentMinutes: 0, agentTime: 'hands-on', characters: { typed: 0, pasted: 0, aiCompletion: 0, agent: 0 }, typedPercent: undefined }, [], focus([], []));
+    const json = reportJson(balance([], []), { agentMinutes: 0, agentTime: 'hands-on', characters: { typed: 0, pasted: 0, aiCompletion: 0, agent: 0 }, typedPercent: undefined, byAgent: [] }, [], focus([], []));
     assert.equal(json.agentTimeCounts, true);
     assert.equal(json.handsOnPercent, null);
     assert.deepEqual(json.meetingSeries, []);

@@ -1,0 +1,98 @@
+import { MINUTE_MS } from '../time/clock';
+import { clip, durationMs, gaps, intersect, union, type Interval } from '../time/interval';
+import { GUESSED_AGENTS, type ActivitySpan } from './activitySpan';
+
+/**
+ * The one place the journal's spans become hands-on time and agent time. A moment with the user's own activity is
+ * hands-on, whoever else worked in it. Agent time is what is left of every agent's spans; it is split by agent so
+ * that each minute has one owner: an agent's own report (its hooks) first, then VS Code's guess from its editor events
+ * (`vscode` edits, then `disk` reloads), so the same work seen by a hook and as reloads counts once, as the hook's.
+ */
+export interface HandsAndAgents {
+  /** Hands-on time: sorted, disjoint. */
+  readonly handsOn: Interval[];
+  /** Agent time, never overlapping `handsOn`: the union of `byAgent`. */
+  readonly agent: Interval[];
+  /** Each agent's share of `agent`, disjoint between agents. */
+  readonly byAgent: Readonly<Record<string, Interval[]>>;
+}
+
+/** Exact reports first (by name, for a stable order), then VS Code's guesses in the order of GUESSED_AGENTS. */
+function precedence(names: Iterable<string>): string[] {
+  const guessed = [...GUESSED_AGENTS];
+  return [...names].sort((a, b) => {
+    const ga = guessed.indexOf(a);
+    const gb = guessed.indexOf(b);
+    if (ga !== gb) return ga === -1 ? -1 : gb === -1 ? 1 : ga - gb;
+    return a < b ? -1 : a > b ? 1 : 0;
+  });
+}
+
+export function splitHandsOnAndAgents(spans: readonly ActivitySpan[], range: Interval): HandsAndAgents {
+  const handsOn = clip(union(spans.filter((s) => s.agent === undefined)), range);
+  const spansOf = new Map<string, ActivitySpan[]>();
+  for (const span of spans) {
+    if (span.agent === undefined) continue;
+    const list = spansOf.get(span.agent);
+    if (list) list.push(span);
+    else spansOf.set(span.agent, [span]);
+  }
+  const byAgent: Record<string, Interval[]> = {};
+  let taken = handsOn;
+  for (const name of precedence(spansOf.keys())) {
+    const own = intersect(clip(union(spansOf.get(name)!), range), gaps(taken, range));
+    if (own.length === 0) continue;
+    byAgent[name] = own;
+    taken = union([...taken, ...own]);
+  }
+  const agent = union(Object.values(byAgent).flat());
+  return { handsOn, agent, byAgent };
+}
+
+/** Each key's own union, in minutes, over `range`; spans without a key are left out. */
+export function minutesByKey(spans: readonly Interval[], keys: readonly (string | undefined)[], range: Interval): Record<string, number> {
+  const groups = new Map<string, Interval[]>();
+  spans.forEach((span, i) => {
+    const key = keys[i];
+    if (key === undefined) return;
+    const group = groups.get(key);
+    if (group) group.push(span);
+    else groups.set(key, [span]);
+  });
+  const result: Record<string, number> = {};
+  for (const [key, group] of groups) {
+    const minutes = durationMs(clip(union(group), range)) / MINUTE_MS;
+    if (minutes > 0) result[key] = minutes;
+  }
+  return result;
+}
+
+/** Minutes of each agent's intervals inside `range`, for those with any. */
+export function agentMinutesIn(byAgent: Readonly<Record<string, readonly Interval[]>>, range: Interval): Record<string, number> {
+  const minutes: Record<string, number> = {};
+  for (const [name, intervals] of Object.entries(byAgent)) {
+    const inRange = durationMs(clip(intervals, range)) / MINUTE_MS;
+    if (inRange > 0) minutes[name] = inRange;
+  }
+  return minutes;
+}
+
+/** How an agent's name reads in the tooltip, the dashboard and the summary. */
+export function agentLabel(name: string): string {
+  switch (name) {
+    case 'claude-code':
+      return 'Claude Code';
+    case 'codex':
+      return 'Codex';
+    case 'gemini-cli':
+      return 'Gemini CLI';
+    case 'vscode-agent':
+      return 'VS Code agent mode';
+    case 'vscode':
+      return 'VS Code edits';
+    case 'disk':
+      return 'Files changed on disk';
+    default:
+      return name;
+  }
+}
