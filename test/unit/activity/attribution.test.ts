@@ -282,7 +282,7 @@ describe('reloads from disk and saves (issue 15)', () => {
     clock.set(T0 + 2 * MINUTE_MS);
     const spans = activity.takeSpans();
     assert.ok(spans.every((span) => span.agent === 'disk'), JSON.stringify(spans));
-    const { handsOn, agent } = splitHandsOnAndAgent(spans, { start: T0, end: T0 + MINUTE_MS * 10 });
+    const { handsOn, agent } = splitHandsOnAndAgents(spans, { start: T0, end: T0 + MINUTE_MS * 10 });
     assert.equal(durationMs(handsOn), 0);
     assert.equal(durationMs(agent), 60_000 + 30_000);
     assert.deepEqual(activity.takeCharacters(), [{ start: T0, counts: { typed: 0, pasted: 0, aiCompletion: 0, agent: 13 * 26 }, agent: 'disk' }]);
