@@ -218,7 +218,7 @@ describe('Auto saves and files changed on disk, in a real VS Code, under each fi
     if (!bench) return;
     await bench.browser.close();
     await bench.server.stop();
-    rmSync(bench.work, { recursive: true, force: true });
+    if (!process.env.HANDS_ON_KEEP) rmSync(bench.work, { recursive: true, force: true });
   });
 
   for (const setting of SETTINGS) {
