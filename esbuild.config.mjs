@@ -29,6 +29,8 @@ const builds = [
     },
     outdir,
     platform: 'node',
+    // jsonc-parser (the agents' settings files) bundles from its ES module build, as in the CLI below.
+    mainFields: ['module', 'main'],
     format: 'cjs',
     target: 'node20',
     external: ['vscode'],

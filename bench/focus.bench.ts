@@ -10,9 +10,9 @@ import { weekRange, weeksRange } from '../src/core/balance/periods';
 import type { Occurrence } from '../src/core/calendar/types';
 import type { BalanceInputs } from '../src/core/balance/balanceInputs';
 import { buildDashboardViewModel } from '../src/core/dashboard/viewModel';
-import { DEFAULT_SETTINGS } from '../src/core/settings/settings';
 import { DAY_MS, HOUR_MS, MINUTE_MS } from '../src/core/time/clock';
 import type { Interval } from '../src/core/time/interval';
+import { balanceInputs } from '../test/builders/balanceInputs';
 
 const ZONE = 'Europe/Berlin';
 
@@ -29,18 +29,7 @@ function yearOfInputs(now: number): BalanceInputs {
     occurrences.push({ start: day + 15.5 * HOUR_MS, end: day + 16 * HOUR_MS, title: 'Ad-hoc call', uid: `adhoc-${day}`, allDay: false, counted: true, reason: 'counted' });
     occurrences.push({ start: day + 11 * HOUR_MS, end: day + 12 * HOUR_MS, title: 'Lunch', uid: `lunch-${day}`, allDay: false, counted: false, reason: 'break' });
   }
-  return {
-    now,
-    zone: ZONE,
-    settings: DEFAULT_SETTINGS,
-    range: { start: first, end: now + 14 * DAY_MS },
-    coding,
-    codingMinutesByWorkspace: {},
-    codingMinutesByLanguage: {},
-    occurrences,
-    daysOff: [],
-    sources: [],
-  };
+  return balanceInputs({ now, zone: ZONE, range: { start: first, end: now + 14 * DAY_MS }, coding, occurrences });
 }
 
 function msPerRun(runs: number, work: () => unknown): number {

@@ -30,6 +30,8 @@ export interface WiringOptions {
   log(channel: vscode.LogOutputChannel): vscode.LogOutputChannel;
   /** Plain http feeds, which only the integration tests' local server needs; real feeds are https only. */
   allowHttpFeeds: boolean;
+  /** The home and environment whose agents' settings *Connect Coding Agents…* edits (the tests use a folder of their own). */
+  home: { dir: string; env: NodeJS.ProcessEnv };
 }
 
 /** The parts the test entry reaches into; the packaged extension ignores them. */
@@ -94,7 +96,7 @@ export function wireExtension(context: vscode.ExtensionContext, options: WiringO
   const loadSoon = setTimeout(() => void balance().catch((error: unknown) => log.error(`Could not load calendars, figures and the dashboard: ${errorText(error)}`)), 0);
   register({ dispose: () => clearTimeout(loadSoon) });
 
-  const agents = new AgentConnections(context.extensionPath, () => recorder.dataDirectory, (choices) => ui.pickAgents(choices), log);
+  const agents = new AgentConnections(context.extensionPath, options.home, () => recorder.dataDirectory, (choices) => ui.pickAgents(choices), log);
   const checkAgents = () => {
     agents.refreshLauncher();
     void agents.showHookProblem(context.globalState, Date.now());

@@ -24,6 +24,15 @@ and always exits 0, so it never disturbs the agent; problems go to the hook log 
 export const HOOK_BUDGET_MS = 2_000;
 
 /**
+ * Ends this process with exit code 0 once the budget is spent, whatever is still waiting (stdin that never closes, a
+ * hung network folder): the agent never waits for us. What the call had not written yet is lost; its session state
+ * keeps the next call's span whole.
+ */
+export function exitWhenBudgetSpent(): void {
+  setTimeout(() => process.exit(0), HOOK_BUDGET_MS).unref();
+}
+
+/**
  * `hands-on hook <agent>`: silent on stdout and stderr, exit code 0 whatever happens; what went wrong is noted in
  * the hook log and shown by the extension at most once a day.
  */

@@ -1,5 +1,4 @@
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as vscode from 'vscode';
 import { HOOK_AGENTS, type HookAgent } from '../core/agents/hookEvents';
 import { agentLabel } from '../core/activity/handsAndAgents';
@@ -23,11 +22,13 @@ export class AgentConnections {
 
   constructor(
     extensionPath: string,
+    /** Where the agents' settings and Hands-On's state folder are: the user's home and environment. */
+    private readonly home: { readonly dir: string; readonly env: NodeJS.ProcessEnv },
     private readonly dataDirectory: () => string,
     private readonly pick: (choices: AgentChoice[]) => Thenable<readonly AgentChoice[] | undefined>,
     private readonly log: vscode.LogOutputChannel,
   ) {
-    this.places = hookPlaces(hookStateDirectory(process.env, process.platform, os.homedir()), process.platform);
+    this.places = hookPlaces(hookStateDirectory(home.env, process.platform, home.dir), process.platform);
     this.cli = `${extensionPath}/dist/cli.js`;
   }
 
@@ -47,9 +48,8 @@ export class AgentConnections {
   }
 
   async connect(): Promise<void> {
-    const home = os.homedir();
     const choices = HOOK_AGENTS.map((agent): AgentChoice => {
-      const file = agentSettingsFile(agent, process.env, home);
+      const file = agentSettingsFile(agent, this.home.env, this.home.dir);
       const connected = isConnected(agent, file);
       return { agent, label: agentLabel(agent), description: connected === undefined ? 'settings unreadable' : connected ? 'connected' : '', detail: file, picked: connected === true };
     });

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { keptCalendarWindow } from '../core/calendar/calendarWindow';
 import { meetingRulesOf } from '../core/calendar/meetingRules';
 import { contentHash } from '../node/calendar/contentHash';
 import { CalendarCache, type CacheEntry } from '../node/calendar/calendarCache';
@@ -14,9 +15,6 @@ import { DAY_MS, type Clock } from '../core/time/clock';
 import type { FeedStore } from './feedStore';
 import { Disposable } from './dispose';
 
-/** How far back and ahead calendars are expanded: the dashboard's 12 weeks and the 12 before them (its comparison), and two weeks ahead. */
-const PAST_MS = 25 * 7 * DAY_MS;
-const FUTURE_MS = 15 * DAY_MS;
 const LOAD_WAIT_MS = 10_000;
 const SECRETS_WAIT_MS = 5_000;
 
@@ -141,7 +139,7 @@ export class Calendars extends Disposable {
     return this.feedsError ? [...sources, { label: 'Saved calendar feeds', kind: 'url', error: this.feedsError, warnings: [] }] : sources;
   }
 
-  /** What every source that has been read holds, over the whole window it is kept for (see `PAST_MS`, `FUTURE_MS`). */
+  /** What every source that has been read holds, over the whole window it is kept for (see `keptCalendarWindow`). */
   verdicts(): CalendarVerdicts[] {
     return [...this.states.values()].flatMap(({ verdicts }) => (verdicts ? [verdicts] : []));
   }
@@ -241,8 +239,8 @@ export class Calendars extends Disposable {
   }
 
   private parse(texts: readonly CalendarText[]): Promise<CalendarVerdicts> {
-    const now = this.options.clock.now();
-    return parseInWorker(texts, { from: now - PAST_MS, to: now + FUTURE_MS, zone: this.options.zone(), rules: this.rules() }, this.options.workerFile, this.options.parseLimits);
+    const window = keptCalendarWindow(this.options.clock.now());
+    return parseInWorker(texts, { from: window.start, to: window.end, zone: this.options.zone(), rules: this.rules() }, this.options.workerFile, this.options.parseLimits);
   }
 
   private rules(): MeetingRules {

@@ -145,13 +145,36 @@ export function weeklyChart(canvas: HTMLCanvasElement, weeks: readonly WeekModel
   return drawOn(canvas, config as ChartConfiguration);
 }
 
+/**
+ * Diagonal stripes of `color` on a clear ground: a series told apart by its texture as well as its colour, for
+ * colour-blind users and in every theme. The plain colour where a canvas cannot be made.
+ */
+function stripes(color: string): CanvasPattern | string {
+  const tile = document.createElement('canvas');
+  tile.width = 8;
+  tile.height = 8;
+  const context = tile.getContext('2d');
+  if (!context) return color;
+  context.strokeStyle = color;
+  context.lineWidth = 2.5;
+  context.beginPath();
+  // One diagonal and the two corners it wraps into, so the tiles join into unbroken lines.
+  for (const [x0, y0, x1, y1] of [[-2, 10, 10, -2], [-2, 2, 2, -2], [6, 10, 10, 6]] as const) {
+    context.moveTo(x0, y0);
+    context.lineTo(x1, y1);
+  }
+  context.stroke();
+  return context.createPattern(tile, 'repeat') ?? color;
+}
+
 /** The Focus tab's day bars: working time as meetings, breaks, focus blocks (coded, not coded, ahead) and fragments. */
 export function focusChart(canvas: HTMLCanvasElement, days: readonly FocusDayModel[], colors: ChartColors): Chart {
-  const parts: { label: string; minutes: (d: FocusDayModel) => number; text: (d: FocusDayModel) => string; color: string }[] = [
+  const parts: { label: string; minutes: (d: FocusDayModel) => number; text: (d: FocusDayModel) => string; color: string | CanvasPattern; border?: string }[] = [
     { label: 'Meetings', minutes: (d) => d.meetingMinutes, text: (d) => d.meetingText, color: colors.meetings },
     { label: 'Breaks', minutes: (d) => d.breakMinutes, text: (d) => d.breakText, color: colors.breaks },
     { label: 'Focus blocks, coded', minutes: (d) => d.focusCodedMinutes, text: (d) => d.focusCodedText, color: colors.focus },
-    { label: 'Focus blocks, not coded', minutes: (d) => d.focusUncodedMinutes, text: (d) => d.focusUncodedText, color: colors.focusUncoded },
+    // Striped and outlined in the focus colour: the same blocks as the coded ones, left unused.
+    { label: 'Focus blocks, not coded', minutes: (d) => d.focusUncodedMinutes, text: (d) => d.focusUncodedText, color: stripes(colors.focusUncoded), border: colors.focusUncoded },
     { label: 'Focus blocks ahead', minutes: (d) => d.focusAheadMinutes, text: (d) => d.focusAheadText, color: colors.focusAhead },
     { label: 'Fragmented', minutes: (d) => d.fragmentedMinutes, text: (d) => d.fragmentedText, color: colors.fragmented },
   ];
@@ -159,7 +182,13 @@ export function focusChart(canvas: HTMLCanvasElement, days: readonly FocusDayMod
     type: 'bar',
     data: {
       labels: days.map((d) => d.label),
-      datasets: parts.map((part) => ({ label: part.label, data: days.map((d) => hours(part.minutes(d))), backgroundColor: part.color, ...outline(colors), stack: 'day' })),
+      datasets: parts.map((part) => ({
+        label: part.label,
+        data: days.map((d) => hours(part.minutes(d))),
+        backgroundColor: part.color,
+        ...(part.border && !colors.highContrast ? { borderColor: part.border, borderWidth: 1 } : outline(colors)),
+        stack: 'day',
+      })),
     },
     options: {
       ...common,

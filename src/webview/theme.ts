@@ -6,7 +6,7 @@ export interface ChartColors {
   meetings: string;
   target: string;
   focus: string;
-  /** The Focus tab's extra series: breaks, blocks not coded, blocks ahead, fragmented time. */
+  /** The Focus tab's extra series: breaks, blocks not coded (drawn as stripes of this colour), blocks ahead, fragmented time. */
   breaks: string;
   focusUncoded: string;
   focusAhead: string;
@@ -49,7 +49,8 @@ export function readColors(): ChartColors {
     target: variable(style, '--vscode-charts-red', '#f14c4c'),
     focus,
     breaks: variable(style, '--vscode-charts-purple', '#b180d7'),
-    focusUncoded: variable(style, '--vscode-charts-yellow', '#cca700'),
+    // The focus colour, striped (see charts.ts): a block not coded is a focus block, and differs from Meetings (orange) by more than hue.
+    focusUncoded: focus,
     focusAhead: resolved(`color-mix(in srgb, ${focus} 35%, transparent)`, focus),
     fragmented: resolved(`color-mix(in srgb, ${text} 30%, transparent)`, text),
     text,

@@ -2,16 +2,13 @@
 // test helper extension, time from the test clock running faster than real time, results from the CLI's JSON.
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { installExtension, launchChromium, startCodeServer, type RunningCodeServer } from '../harness/codeServer';
-import { buildHelperExtension } from '../harness/helperExtension';
-import { buildExtensionUnderTest } from '../harness/integration';
+import { closeHelperBench, helper, openFile, openHelperBench, type HelperBench } from './helperBench';
+import { agentLabel } from '../../src/core/activity/handsAndAgents';
 import { formatDuration } from '../../src/core/report/formatDuration';
 import { FORMAT_HEADER, INLINE_COMPLETION, SUGGESTION } from '../helperExtension/texts';
-import { dashboardFrame, openPalette, RESULTS, ROOT, runPaletteCommand, screenshot, waitUntil } from './workbench';
+import { dashboardFrame, RESULTS, runPaletteCommand, screenshot, waitUntil } from './workbench';
 
 /** Scenario time runs this many times faster than real time (the fake clock of the integration-test build). */
 const RATE = 5;
@@ -29,38 +26,16 @@ interface DayJson {
   codingMinutes: number;
   agentMinutes: number;
   characters: { typed: number; pasted: number; aiCompletion: number; agent: number };
+  /** Agent minutes by agent name. */
+  agents?: Record<string, number>;
 }
 
-interface Bench {
-  page: Page;
-  browser: Browser;
-  server: RunningCodeServer;
-  work: string;
-  workspace: string;
-  dataDir: string;
-  cli: string;
-  helperDir: string;
-  nextId: number;
-}
+type Bench = HelperBench;
 
-async function openBench(): Promise<Bench> {
-  const extDir = buildExtensionUnderTest(ROOT);
-  const helperVsix = buildHelperExtension(ROOT);
-  const work = mkdtempSync(join(tmpdir(), 'hands-on-agent-'));
-  installExtension(helperVsix, join(work, 'extensions'));
-  const workspace = join(work, 'workspace');
-  const dataDir = join(work, 'data');
-  const helperDir = join(work, 'helper');
-  for (const dir of [workspace, dataDir, helperDir]) mkdirSync(dir, { recursive: true });
-  for (let i = 1; i <= 6; i++) writeFileSync(join(workspace, `scenario${i}.ts`), 'export const start = 1;\n');
-  writeFileSync(join(workspace, 'unopened.ts'), 'export const untouched = true;\n');
-  writeFileSync(join(workspace, 'notes.txt'), 'notes\n');
-  const server = await startCodeServer({
-    userDataDir: join(work, 'user-data'),
-    extensionsDir: join(work, 'extensions'),
-    folder: workspace,
+function openBench(): Promise<Bench> {
+  return openHelperBench({
+    prefix: 'hands-on-agent-',
     settings: {
-      'handsOn.dataDirectory': dataDir,
       'editor.quickSuggestions': { other: 'off', comments: 'off', strings: 'off' },
       'editor.inlineSuggest.enabled': true,
       'editor.suggestOnTriggerCharacters': false,
@@ -70,54 +45,13 @@ async function openBench(): Promise<Bench> {
       'workbench.editor.enablePreview': false,
       '[plaintext]': { 'editor.formatOnSave': true, 'editor.defaultFormatter': 'hands-on-test.hands-on-test-helper' },
     },
-    env: { HANDS_ON_HELPER_DIR: helperDir },
+    prepare: (_work, workspace) => {
+      for (let i = 1; i <= 6; i++) writeFileSync(join(workspace, `scenario${i}.ts`), 'export const start = 1;\n');
+      writeFileSync(join(workspace, 'unopened.ts'), 'export const untouched = true;\n');
+      writeFileSync(join(workspace, 'notes.txt'), 'notes\n');
+    },
+    context: { permissions: ['clipboard-read', 'clipboard-write'] },
   });
-  const browser = await launchChromium();
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'] });
-  const page = await context.newPage();
-  const payload = [['extensionDevelopmentPath', `vscode-remote://127.0.0.1:${server.port}${extDir}`]];
-  await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
-  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-  const bench: Bench = { page, browser, server, work, workspace, dataDir, cli: join(extDir, 'dist', 'cli.js'), helperDir, nextId: 1 };
-  // The helper answers once both extensions are up.
-  await waitUntil(async () => {
-    try {
-      await helper(bench, { op: 'flush' }, 2_000);
-      return true;
-    } catch {
-      return false;
-    }
-  }, 90_000);
-  return bench;
-}
-
-/** Sends a command to the helper extension and waits for its answer. */
-async function helper(bench: Bench, command: Record<string, unknown>, timeoutMs = 120_000): Promise<unknown> {
-  const id = bench.nextId++;
-  appendFileSync(join(bench.helperDir, 'control.jsonl'), `${JSON.stringify({ id, ...command })}\n`);
-  const acks = join(bench.helperDir, 'acks.jsonl');
-  let answer: { id: number; result?: unknown; error?: string } | undefined;
-  await waitUntil(async () => {
-    if (!existsSync(acks)) return false;
-    answer = readFileSync(acks, 'utf8')
-      .split('\n')
-      .filter((line) => line.trim() !== '')
-      .map((line) => JSON.parse(line) as { id: number; result?: unknown; error?: string })
-      .find((ack) => ack.id === id);
-    return answer !== undefined;
-  }, timeoutMs);
-  if (answer?.error) throw new Error(`helper: ${answer.error}`);
-  return answer?.result;
-}
-
-async function openFile(bench: Bench, name: string): Promise<void> {
-  const { page } = bench;
-  const input = await openPalette(page);
-  await input.fill(name);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
-  await page.keyboard.press('Enter');
-  await page.locator(`.tab.active[aria-label*="${name}"]`).waitFor();
-  await page.locator('.monaco-editor textarea').first().focus();
 }
 
 /** Starts the scenario's day on a settled host: the clock runs from 10:00 UTC on it, `scenarioRate` times faster than real time. */
@@ -210,12 +144,7 @@ describe('Your hands or an agent’s, in a real VS Code', function () {
     bench = await openBench();
   });
 
-  after(async () => {
-    if (!bench) return;
-    await bench.browser.close();
-    await bench.server.stop();
-    rmSync(bench.work, { recursive: true, force: true });
-  });
+  after(() => closeHelperBench(bench));
 
   it('1. typing for 60 s is hands-on time, and no agent time', async () => {
     await openFile(bench, 'scenario1.ts');
@@ -336,7 +265,7 @@ describe('Your hands or an agent’s, in a real VS Code', function () {
       ],
     );
     const headers = await frame.$$eval('details.chart-table table thead th', (ths) => ths.map((th) => (th.textContent ?? '').trim()));
-    assert.deepEqual(headers.slice(0, 5), ['Day', 'Hands-on coding', 'Agent (not coding)', 'Meetings', 'Hands-on']);
+    assert.deepEqual(headers.slice(0, 6), ['Day', 'Hands-on coding', 'Agent (not coding)', 'Agents', 'Meetings', 'Hands-on']);
     // Each day as the CLI reads it now (the next scenario's first clicks may have landed on it), as the table shows it.
     const daily = await rows('details.chart-table table');
     writeFileSync(join(RESULTS, 'attribution-dashboard-daily.json'), JSON.stringify(daily, null, 2));
@@ -344,7 +273,8 @@ describe('Your hands or an agent’s, in a real VS Code', function () {
       const day = readDay(bench, scenario);
       const label = new Date(`${day.date}T12:00:00Z`).toLocaleDateString('en-GB', { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' });
       const row = daily.find((cells) => cells[0] === label);
-      assert.deepEqual(row?.slice(1, 3), [formatDuration(day.codingMinutes), formatDuration(day.agentMinutes)], `${label} (${JSON.stringify(day)})`);
+      const agents = Object.entries(day.agents ?? {}).sort(([, a], [, b]) => b - a).map(([name, minutes]) => `${agentLabel(name)} ${formatDuration(minutes)}`);
+      assert.deepEqual(row?.slice(1, 4), [formatDuration(day.codingMinutes), formatDuration(day.agentMinutes), agents.join(', ') || '—'], `${label} (${JSON.stringify(day)})`);
     }
     await screenshot(page, 'attribution-dashboard');
   });

@@ -4,14 +4,10 @@
 // time from the test clock running faster than real time; results from the CLI's JSON and the journal's records.
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { installExtension, launchChromium, startCodeServer, type RunningCodeServer } from '../harness/codeServer';
-import { buildHelperExtension } from '../harness/helperExtension';
-import { buildExtensionUnderTest } from '../harness/integration';
-import { openPalette, RESULTS, ROOT, runPaletteCommand, screenshot, waitUntil } from './workbench';
+import { closeHelperBench, helper, openFile, openHelperBench, type HelperBench } from './helperBench';
+import { RESULTS, runPaletteCommand, screenshot, waitUntil } from './workbench';
 
 /** Scenario time runs this many times faster than real time (the fake clock of the integration-test build). */
 const RATE = 5;
@@ -58,38 +54,12 @@ interface Measured extends DayJson {
   agentCharacters: Record<string, number>;
 }
 
-interface Bench {
-  page: Page;
-  browser: Browser;
-  server: RunningCodeServer;
-  work: string;
-  workspace: string;
-  dataDir: string;
-  cli: string;
-  helperDir: string;
-  nextId: number;
-}
+type Bench = HelperBench;
 
-async function openBench(): Promise<Bench> {
-  const extDir = buildExtensionUnderTest(ROOT);
-  const helperVsix = buildHelperExtension(ROOT);
-  const work = mkdtempSync(join(tmpdir(), 'hands-on-autosave-'));
-  installExtension(helperVsix, join(work, 'extensions'));
-  const workspace = join(work, 'workspace');
-  const dataDir = join(work, 'data');
-  const helperDir = join(work, 'helper');
-  for (const dir of [workspace, dataDir, helperDir]) mkdirSync(dir, { recursive: true });
-  for (const setting of SETTINGS) {
-    for (const scenario of SCENARIOS) writeFileSync(join(workspace, fileOf(setting, scenario)), 'export const start = 1;\n');
-    writeFileSync(join(workspace, unopenedOf(setting)), 'export const untouched = true;\n');
-  }
-  writeFileSync(join(work, 'w.cjs'), WRITER);
-  const server = await startCodeServer({
-    userDataDir: join(work, 'user-data'),
-    extensionsDir: join(work, 'extensions'),
-    folder: workspace,
+function openBench(): Promise<Bench> {
+  return openHelperBench({
+    prefix: 'hands-on-autosave-',
     settings: {
-      'handsOn.dataDirectory': dataDir,
       'editor.quickSuggestions': { other: 'off', comments: 'off', strings: 'off' },
       'editor.suggestOnTriggerCharacters': false,
       'editor.wordBasedSuggestions': 'off',
@@ -102,52 +72,14 @@ async function openBench(): Promise<Bench> {
       // The DOM renderer, whose rows the test can read (Chromium runs without a GPU).
       'terminal.integrated.gpuAcceleration': 'off',
     },
-    env: { HANDS_ON_HELPER_DIR: helperDir },
+    prepare: (work, workspace) => {
+      for (const setting of SETTINGS) {
+        for (const scenario of SCENARIOS) writeFileSync(join(workspace, fileOf(setting, scenario)), 'export const start = 1;\n');
+        writeFileSync(join(workspace, unopenedOf(setting)), 'export const untouched = true;\n');
+      }
+      writeFileSync(join(work, 'w.cjs'), WRITER);
+    },
   });
-  const browser = await launchChromium();
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  const payload = [['extensionDevelopmentPath', `vscode-remote://127.0.0.1:${server.port}${extDir}`]];
-  await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
-  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-  const bench: Bench = { page, browser, server, work, workspace, dataDir, cli: join(extDir, 'dist', 'cli.js'), helperDir, nextId: 1 };
-  await waitUntil(async () => {
-    try {
-      await helper(bench, { op: 'flush' }, 2_000);
-      return true;
-    } catch {
-      return false;
-    }
-  }, 90_000);
-  return bench;
-}
-
-/** Sends a command to the helper extension and waits for its answer. */
-async function helper(bench: Bench, command: Record<string, unknown>, timeoutMs = 120_000): Promise<unknown> {
-  const id = bench.nextId++;
-  appendFileSync(join(bench.helperDir, 'control.jsonl'), `${JSON.stringify({ id, ...command })}\n`);
-  const acks = join(bench.helperDir, 'acks.jsonl');
-  let answer: { id: number; result?: unknown; error?: string } | undefined;
-  await waitUntil(async () => {
-    if (!existsSync(acks)) return false;
-    answer = readFileSync(acks, 'utf8')
-      .split('\n')
-      .filter((line) => line.trim() !== '')
-      .map((line) => JSON.parse(line) as { id: number; result?: unknown; error?: string })
-      .find((ack) => ack.id === id);
-    return answer !== undefined;
-  }, timeoutMs);
-  if (answer?.error) throw new Error(`helper: ${answer.error}`);
-  return answer?.result;
-}
-
-async function openFile(bench: Bench, name: string): Promise<void> {
-  const { page } = bench;
-  const input = await openPalette(page);
-  await input.fill(name);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
-  await page.keyboard.press('Enter');
-  await page.locator(`.tab.active[aria-label*="${name}"]`).waitFor();
-  await page.locator('.monaco-editor textarea').first().focus();
 }
 
 /** Starts the run's day on a settled host: the clock runs from 10:00 UTC on it, RATE times faster than real time. */
@@ -214,12 +146,7 @@ describe('Auto saves and files changed on disk, in a real VS Code, under each fi
     bench = await openBench();
   });
 
-  after(async () => {
-    if (!bench) return;
-    await bench.browser.close();
-    await bench.server.stop();
-    if (!process.env.HANDS_ON_KEEP) rmSync(bench.work, { recursive: true, force: true });
-  });
+  after(() => closeHelperBench(bench));
 
   for (const setting of SETTINGS) {
     describe(`files.autoSave: ${setting}`, () => {

@@ -11,11 +11,11 @@ describe('The packaged .vsix', () => {
       .split('\n')
       .map((line) => line.trim())
       .filter((line) => line.length > 0);
-    const allowed = /^(dist\/(extension|balance|cli|webview|calendarWorker)\.js|media\/[\w./-]+|README\.md|CHANGELOG\.md|LICENSE|package\.json)$/;
+    const allowed = /^(dist\/(extension|balance|cli|hook|webview|calendarWorker)\.js|media\/[\w./-]+|README\.md|CHANGELOG\.md|LICENSE|package\.json)$/;
     assert.deepEqual(files.filter((file) => !allowed.test(file)), []);
     // Screenshots are for the README and reviews, not for users' disks.
     assert.deepEqual(files.filter((file) => file.startsWith('media/screenshots/')), []);
-    for (const needed of ['dist/extension.js', 'dist/balance.js', 'dist/webview.js', 'dist/cli.js', 'dist/calendarWorker.js', 'media/icon.png', 'package.json', 'README.md', 'LICENSE']) {
+    for (const needed of ['dist/extension.js', 'dist/balance.js', 'dist/webview.js', 'dist/cli.js', 'dist/hook.js', 'dist/calendarWorker.js', 'media/icon.png', 'package.json', 'README.md', 'LICENSE']) {
       assert.ok(files.includes(needed), `${needed} is packaged`);
     }
   });

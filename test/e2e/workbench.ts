@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, Frame, Locator, Page } from 'playwright-core';
 import { installExtension, launchChromium, startCodeServer, type RunningCodeServer } from '../harness/codeServer';
+import { eventually } from '../builders/polling';
 
 export const ROOT = resolve(__dirname, '..', '..', '..');
 export const RESULTS = join(ROOT, 'test-results');
@@ -116,14 +117,8 @@ export async function reloadWindow(page: Page): Promise<void> {
   await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
 }
 
-/** Polls `check` until it holds, failing after `timeoutMs`. */
-export async function waitUntil(check: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
+/** Polls `check` until it holds, failing after `timeoutMs` (the tests' one polling helper, at the browser's pace). */
+export const waitUntil = (check: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> => eventually(check, timeoutMs, 'the condition held', 200);
 
 /** The texts of the notification toasts a window shows. */
 export async function notificationTexts(page: Page): Promise<string[]> {

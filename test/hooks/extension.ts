@@ -1,6 +1,9 @@
 // The integration-test build's entry point (esbuild.config.mjs --test-hooks): the same wiring as src/extension.ts,
 // with a clock tests move, nudges answered without a person, a log that remembers its lines, and the TestApi.
 // The packaged extension never contains this file (test/unit/packagedBundle.test.ts checks).
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type * as vscode from 'vscode';
 import type { CurrentFigures } from '../../src/core/status/currentFigures';
 import type { DashboardViewModel } from '../../src/core/dashboard/model';
@@ -52,6 +55,10 @@ export interface TestApi {
   addCalendar(choice: CalendarChoice): Promise<string | undefined>;
   refreshCalendars(): Promise<void>;
   logLines: string[];
+  /** The home whose agents' settings *Connect Coding Agents…* edits here: a folder of the test run's own. */
+  agentHome: string;
+  /** The next *Connect Coding Agents…* pick is answered with these agents instead of waiting for a person. */
+  answerAgentPickWith(agents: string[]): void;
   dashboard(): DashboardSnapshot;
 }
 
@@ -105,13 +112,22 @@ export async function activate(context: vscode.ExtensionContext): Promise<TestAp
   let nudgeAnswer: { action: NudgeAction | undefined; snooze?: string } | undefined;
   let lastNudge: Promise<void> = Promise.resolve();
   const panels = panelWatcher(vscodeUserInterface.createWebviewPanel);
+  const agentHome = mkdtempSync(join(tmpdir(), 'hands-on-agent-home-'));
+  let agentPick: string[] | undefined;
   const wiring = wireExtension(context, {
     clock,
     log: (channel) => recordingLog(channel, logLines),
     // The tests serve feeds over plain http on 127.0.0.1.
     allowHttpFeeds: true,
+    // Connect Coding Agents edits the agents' settings of a home of its own, never the machine's.
+    home: { dir: agentHome, env: {} },
     ui: {
       ...vscodeUserInterface,
+      pickAgents: (choices) => {
+        const answer = agentPick;
+        agentPick = undefined;
+        return answer ? Promise.resolve(choices.filter((choice) => answer.includes(choice.agent))) : vscodeUserInterface.pickAgents(choices);
+      },
       notify: (message, ...actions) => {
         nudgesShown.push(message);
         return nudgeAnswer ? Promise.resolve(nudgeAnswer.action) : vscodeUserInterface.notify(message, ...actions);
@@ -150,6 +166,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<TestAp
     addCalendar: (choice) => calendarCommands.add(choice),
     refreshCalendars: () => calendars.refresh(),
     logLines,
+    agentHome,
+    answerAgentPickWith: (agents) => (agentPick = agents),
     dashboard: panels.snapshot,
   };
 }

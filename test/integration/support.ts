@@ -51,15 +51,4 @@ export async function setUserSetting(key: string, value: unknown): Promise<void>
 }
 
 /** Waits until `check` passes (the extension reacts to events asynchronously), failing with its last error. */
-export async function eventually(check: () => void | Promise<void>, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      await check();
-      return;
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
-}
+export { eventually } from '../builders/polling';

@@ -1,7 +1,6 @@
-import { TZDate } from '@date-fns/tz';
 import { MINUTE_MS } from '../time/clock';
 import { clip, durationMs, type Interval } from '../time/interval';
-import { localDateOf, localDatesBetween, type LocalDate } from '../time/localDays';
+import { localDateOf, localDatesBetween, wallClock, type LocalDate } from '../time/localDays';
 import type { Weekday, WorkHours } from '../settings/settings';
 import { workHoursMinutes } from '../settings/workHours';
 import { weekdayOf } from './weekdays';
@@ -11,12 +10,6 @@ export interface WorkingTimeRules {
   readonly workHours: WorkHours;
   /** Local dates that are not worked (all-day out-of-office, holidays), whatever the weekday. */
   readonly daysOff: readonly LocalDate[];
-}
-
-function wallClock(date: LocalDate, minutesAfterMidnight: number, zone: string): number {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  // TZDate resolves wall-clock times in the zone; a time skipped by DST moves forward, 24:00 rolls to the next midnight.
-  return new TZDate(y, m - 1, d, Math.floor(minutesAfterMidnight / 60), minutesAfterMidnight % 60, zone).getTime();
 }
 
 export function isWorkingDate(date: LocalDate, rules: WorkingTimeRules): boolean {

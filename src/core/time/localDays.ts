@@ -35,6 +35,13 @@ export function startOfLocalDate(date: LocalDate, zone: string): number {
   return new TZDate(y, m - 1, d, zone).getTime();
 }
 
+/** The instant a wall-clock time of a local date is, in `zone`. */
+export function wallClock(date: LocalDate, minutesAfterMidnight: number, zone: string): number {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  // TZDate resolves wall-clock times in the zone; a time skipped by DST moves forward, 24:00 rolls to the next midnight.
+  return new TZDate(y, m - 1, d, Math.floor(minutesAfterMidnight / 60), minutesAfterMidnight % 60, zone).getTime();
+}
+
 export function localDateOf(epochMs: number, zone: string): LocalDate {
   return format(new TZDate(epochMs, zone), 'yyyy-MM-dd');
 }

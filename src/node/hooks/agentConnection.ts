@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { applyEdits, modify, parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { HookAgent } from '../../core/agents/hookEvents';
-import { hasOurHooks, HOOK_PLANS, isOurCommand, SettingsShapeError, withOurHooks, withoutOurHooks } from '../../core/agents/hookSettings';
+import { checkHooksShape, hasOurHooks, HOOK_PLANS, isOurCommand, SettingsShapeError } from '../../core/agents/hookSettings';
 
 /**
  * Connecting an agent: its user settings file gains the Hands-On hooks (or loses them), merged with jsonc-parser's
@@ -92,9 +92,7 @@ function nextRemoval(text: string, agent: HookAgent): string | undefined {
 export function planConnection(agent: HookAgent, file: string, command: string | undefined): PlannedChange {
   const current = readSettings(file);
   try {
-    // Checks the shape ("hooks" an object, each event a list) before any edit.
-    if (command === undefined) withoutOurHooks(current.value, agent);
-    else withOurHooks(current.value, agent, command);
+    checkHooksShape(current.value, agent, command !== undefined);
   } catch (error) {
     if (error instanceof SettingsShapeError) throw new AgentSettingsError(`${file}: ${error.message}; fix it and run again. Nothing was changed.`);
     throw error;
@@ -103,9 +101,9 @@ export function planConnection(agent: HookAgent, file: string, command: string |
   for (let next = nextRemoval(text, agent); next !== undefined; next = nextRemoval(text, agent)) text = next;
   if (command !== undefined) {
     const plan = HOOK_PLANS[agent];
-    for (const [event, matcher] of Object.entries(plan.events)) {
+    for (const event of plan.events) {
       const value = parse(text, [], { allowTrailingComma: true }) as Record<string, unknown>;
-      const group = { ...(matcher !== undefined && { matcher }), hooks: [{ type: 'command', command, timeout: plan.timeout }] };
+      const group = { hooks: [{ type: 'command', command, timeout: plan.timeout }] };
       const existing = isObject(value.hooks) ? value.hooks[event] : undefined;
       const edits = Array.isArray(existing)
         ? modify(text, ['hooks', event, existing.length], group, { ...FORMAT, isArrayInsertion: true })

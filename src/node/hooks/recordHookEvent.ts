@@ -21,7 +21,6 @@ export interface HookTarget {
   readonly recordProjectNames: boolean;
 }
 
-
 /** The journal lines an event adds: its agent time and, for an edit, the characters and lines the agent wrote. */
 export function journalLines(event: HookEvent, previous: SessionState | undefined, now: number, recordProjectNames: boolean): { lines: string[]; state: SessionState | undefined } {
   const step = stepSession(previous, event.kind, now);

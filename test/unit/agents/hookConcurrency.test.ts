@@ -40,6 +40,25 @@ describe('agents: concurrent hook processes (subagents writing at once)', functi
   });
   after(() => fs.rmSync(bundles, { recursive: true, force: true }));
 
+  it('dist/hook.js, which the launcher runs, gives up silently with exit 0 when its input never ends (the agent never waits)', async () => {
+    const world = hookWorld(dir.path);
+    const exit = await new Promise<Exit>((resolve, reject) => {
+      const child = spawn(process.execPath, [path.join(bundles, 'hook.js'), 'claude-code', '--data-dir', world.dataDir], { env: { PATH: process.env.PATH, ...world.env }, stdio: ['pipe', 'pipe', 'pipe'] });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      child.on('error', reject);
+      // Half a payload, and standard input left open, as a hung agent would.
+      child.stdin.write('{"session_id":"s","hook_event_name":"Stop"');
+      child.on('close', (code) => {
+        child.stdin.destroy();
+        resolve({ code, stdout, stderr });
+      });
+    });
+    assert.deepEqual(exit, { code: 0, stdout: '', stderr: '' });
+  });
+
   it('20 PostToolUse at once, one repeated: whole lines only, every tool use counted exactly once', async () => {
     const world = hookWorld(dir.path);
     const cli = path.join(bundles, 'cli.js');

@@ -8,12 +8,12 @@ import type { BalanceInputs } from '../../../src/core/balance/balanceInputs';
 import { focusBlocksAhead } from '../../../src/core/balance/focusBlocksAhead';
 import { focusReport } from '../../../src/core/balance/focusReport';
 import { gatherBalanceInputs } from '../../../src/core/balance/gatherInputs';
+import { keptCalendarWindow } from '../../../src/core/calendar/calendarWindow';
 import { meetingRulesOf } from '../../../src/core/calendar/meetingRules';
 import { reportJson } from '../../../src/core/report/reportJson';
 import { summaryLoadRange, summaryMarkdown } from '../../../src/core/report/summary';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/core/settings/settings';
 import { currentFigures, currentFiguresRange } from '../../../src/core/status/currentFigures';
-import { DAY_MS } from '../../../src/core/time/clock';
 import type { Interval } from '../../../src/core/time/interval';
 import { calendarSource, loadSourceTexts } from '../../../src/node/calendar/calendarSource';
 import { readCalendars } from '../../../src/node/calendar/loadCalendar';
@@ -67,12 +67,13 @@ END:VCALENDAR
 
 /**
  * What the extension's BalanceData.load gives for `range`: its journal read, and its calendars as Calendars keeps
- * them, expanded for 25 weeks back and 15 days ahead of now rather than for the span.
+ * them, expanded for the extension's own window (keptCalendarWindow) rather than for the span.
  */
 async function gatherLikeTheHost(root: string, calendars: readonly string[], range: Interval): Promise<BalanceInputs> {
-  const window = { from: NOW - 25 * 7 * DAY_MS, to: NOW + 15 * DAY_MS, zone: ZONE, rules: meetingRulesOf(SETTINGS.calendar) };
-  const kept = await Promise.all(calendars.map(async (calendar) => readCalendars(await loadSourceTexts(calendarSource(calendar)), window)));
-  return gatherBalanceInputs({ now: NOW, zone: ZONE, settings: SETTINGS, range, breakdownRange: range, journal: await readHistory(root, range, range), calendars: kept, sources: [] });
+  const kept = keptCalendarWindow(NOW);
+  const window = { from: kept.start, to: kept.end, zone: ZONE, rules: meetingRulesOf(SETTINGS.calendar) };
+  const read = await Promise.all(calendars.map(async (calendar) => readCalendars(await loadSourceTexts(calendarSource(calendar)), window)));
+  return gatherBalanceInputs({ now: NOW, zone: ZONE, settings: SETTINGS, range, breakdownRange: range, journal: await readHistory(root, range, range), calendars: read, sources: [] });
 }
 
 describe('the extension and hands-on report gather the same figures', () => {

@@ -12,13 +12,13 @@ import { calendarSource } from '../../../src/node/calendar/calendarSource';
 import { loadCalendar } from '../../../src/node/calendar/loadCalendar';
 import { manualOccurrences } from '../../../src/core/calendar/manualMeetings';
 import { meetingRulesOf } from '../../../src/core/calendar/meetingRules';
-import type { BalanceInputs } from '../../../src/core/balance/balanceInputs';
 import { readHistory } from '../../../src/node/journal/activityHistory';
 import { reportJson } from '../../../src/core/report/reportJson';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/core/settings/settings';
 import { currentFigures } from '../../../src/core/status/currentFigures';
 import { DAY_MS } from '../../../src/core/time/clock';
 import { spans, writerAt } from '../../builders/journalBuilders';
+import { balanceInputs } from '../../builders/balanceInputs';
 import { FIXTURES } from '../calendar/helpers';
 
 const ZONE = 'Europe/Berlin';
@@ -61,7 +61,7 @@ async function expectedJson(root: string, settings: Settings, now = NOW, calenda
     verdicts.daysOff.forEach((d) => daysOff.add(d));
   }
   const activity = await readHistory(root, range);
-  const inputs: BalanceInputs = {
+  const inputs = balanceInputs({
     now,
     zone: ZONE,
     settings,
@@ -69,12 +69,9 @@ async function expectedJson(root: string, settings: Settings, now = NOW, calenda
     coding: activity.union,
     agent: activity.agent,
     characters: activity.characters,
-    codingMinutesByWorkspace: {},
-    codingMinutesByLanguage: {},
     occurrences: [...occurrences, ...manualOccurrences(activity.meetings)],
     daysOff: [...daysOff].sort(),
-    sources: [],
-  };
+  });
   const figures = currentFigures(inputs);
   const focusBlocks = focusBlocksRestOfWeek(now, { meetings: figures.meetings, breaks: figures.breaks, zone: ZONE, settings, daysOff: inputs.daysOff });
   return reportJson(figures.period, figures.agentPeriod, focusBlocks, focusReport(inputs, figures.period.period));
@@ -121,9 +118,25 @@ describe('hands-on report', () => {
     assert.equal(json.belowTarget, true);
     assert.deepEqual(Object.keys(json.focus), ['blockMinutes', 'focusMinutes', 'fragmentedMinutes', 'blocks', 'usedBlocks', 'reentry']);
     assert.equal(json.focus.blockMinutes, 120);
-    assert.ok(json.meetingSeries.length > 0, 'the meetings of the week form series');
-    for (const series of json.meetingSeries) assert.deepEqual(Object.keys(series), ['title', 'occurrences', 'minutes', 'focusCostMinutes']);
-    for (const block of json.focus.blocks) assert.match(block.start, /^2024-03-\d\dT\d\d:\d\d:00\+01:00$/);
+    // The week's meetings as series, costliest first, and its focus blocks (only Monday's first one was used).
+    assert.deepEqual(json.meetingSeries, [
+      { title: 'Standup', occurrences: 1, minutes: 30, focusCostMinutes: 90 },
+      { title: 'Maybe', occurrences: 1, minutes: 60, focusCostMinutes: 60 },
+      { title: 'Transparent but busy', occurrences: 1, minutes: 30, focusCostMinutes: 60 },
+      { title: 'Hallway chat', occurrences: 1, minutes: 45, focusCostMinutes: 45 },
+      { title: 'Overlap B', occurrences: 1, minutes: 60, focusCostMinutes: 30 },
+      { title: 'Overlap A', occurrences: 1, minutes: 60, focusCostMinutes: 0 },
+    ]);
+    const block = (start: string, end: string, codingMinutes = 0) => ({ start: `2024-03-0${start}:00+01:00`, end: `2024-03-0${end}:00+01:00`, codingMinutes, used: codingMinutes > 0 });
+    assert.deepEqual(json.focus.blocks, [
+      block('4T10:30', '4T13:00', 120),
+      block('4T15:00', '4T18:00'),
+      block('5T09:00', '5T11:00'),
+      block('5T12:00', '5T14:00'),
+      block('5T15:00', '5T18:00'),
+      block('6T11:30', '6T14:00'),
+      block('6T14:45', '6T18:00'),
+    ]);
   });
 
   it('honours --period and --date (a past day is computed as of its end)', async () => {

@@ -1,6 +1,7 @@
 import type { Occurrence, Reason } from '../../../src/core/calendar/types';
 import type { BalanceInputs } from '../../../src/core/balance/balanceInputs';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/core/settings/settings';
+import { balanceInputs } from '../../builders/balanceInputs';
 import { at, span } from '../../builders/time';
 
 export { at, span };
@@ -14,17 +15,11 @@ export function occurrence(title: string, startIso: string, endIso: string, reas
 /** Inputs for a dashboard render, Berlin time, defaults unless overridden. */
 export function inputs(overrides: Partial<Omit<BalanceInputs, 'settings'>> & { settings?: Partial<Settings> } = {}): BalanceInputs {
   const { settings, ...rest } = overrides;
-  return {
+  return balanceInputs({
     now: at('2026-03-25T16:00:00+01:00'),
     zone: BERLIN,
     settings: { ...DEFAULT_SETTINGS, ...settings },
     range: span('2025-09-01T00:00:00+02:00', '2026-03-30T00:00:00+02:00'),
-    coding: [],
-    codingMinutesByWorkspace: {},
-    codingMinutesByLanguage: {},
-    occurrences: [],
-    daysOff: [],
-    sources: [],
     ...rest,
-  };
+  });
 }

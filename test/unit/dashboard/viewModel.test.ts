@@ -14,6 +14,7 @@ import { formatStatusText } from '../../../src/core/status/statusText';
 import { dashboardRange, previousDashboardRange, weeksRange } from '../../../src/core/balance/periods';
 import { DEFAULT_SETTINGS } from '../../../src/core/settings/settings';
 import { at, BERLIN, inputs, occurrence, span } from './builders';
+import type { Reason } from '../../../src/core/calendar/types';
 
 // Wednesday 25 March 2026, 16:00 in Berlin (CET, the week before the DST change on Sunday 29 March).
 const NOW = at('2026-03-25T16:00:00+01:00');
@@ -266,10 +267,26 @@ describe('dashboard view-model', () => {
     });
 
     it('has a text for every reason', () => {
-      assert.equal(reasonText('break', false), 'Not counted, not free: a break (handsOn.calendar.breakKeywords)');
-      for (const reason of ['counted', 'declined', 'cancelled', 'free', 'out-of-office', 'all-day', 'no-other-attendees', 'excluded-keyword', 'break'] as const) {
-        assert.ok(reasonText(reason, false).length > 0);
-      }
+      // Every Reason, in the order of its type: one without a text here does not compile (`satisfies`).
+      const reasons = ['counted', 'declined', 'cancelled', 'free', 'out-of-office', 'all-day', 'too-long', 'no-other-attendees', 'excluded-keyword', 'break'] as const satisfies readonly Reason[];
+      const _every: Record<Reason, true> = Object.fromEntries(reasons.map((r) => [r, true])) as { [R in (typeof reasons)[number]]: true };
+      void _every;
+      assert.deepEqual(
+        reasons.map((reason) => reasonText(reason, false)),
+        [
+          'Counted',
+          'Not counted: you declined it',
+          'Not counted: cancelled',
+          'Not counted: shown as free',
+          'Not counted: out of office',
+          'Not counted: all-day event',
+          'Not counted: 24 hours or longer, a block of time rather than a meeting',
+          'Not counted: nobody else is invited',
+          'Not counted: the title matches handsOn.calendar.excludeKeywords',
+          'Not counted, not free: a break (handsOn.calendar.breakKeywords)',
+        ],
+      );
+      assert.equal(reasonText('counted', true), 'Counted once it has happened');
     });
 
     it('passes calendar titles through as data, untouched', () => {

@@ -7,6 +7,7 @@ import { validateSettings } from '../../../src/core/settings/validateSettings';
 import { currentFigures } from '../../../src/core/status/currentFigures';
 import { statusTooltip } from '../../../src/core/status/statusTooltip';
 import { at, settingsWith, span } from '../balance/helpers';
+import { balanceInputs } from '../../builders/balanceInputs';
 
 const ZONE = 'Europe/Berlin';
 const HANDS_ON = [span('2026-11-18T09:00:00+01:00', '2026-11-18T10:00:00+01:00')];
@@ -15,7 +16,7 @@ const CHARACTERS = [{ start: at('2026-11-18T09:00:00+01:00'), counts: { typed: 3
 
 function inputs(agentTime: 'separate' | 'hands-on'): BalanceInputs {
   const settings = settingsWith({ agentTime });
-  return {
+  return balanceInputs({
     now: at('2026-11-18T14:00:00+01:00'),
     zone: ZONE,
     settings,
@@ -23,12 +24,8 @@ function inputs(agentTime: 'separate' | 'hands-on'): BalanceInputs {
     coding: codingTime(HANDS_ON, AGENT, agentTime),
     agent: AGENT,
     characters: CHARACTERS,
-    codingMinutesByWorkspace: {},
-    codingMinutesByLanguage: {},
     occurrences: [{ ...span('2026-11-18T11:00:00+01:00', '2026-11-18T12:30:00+01:00'), title: 'Sync', uid: 'sync', allDay: false, counted: true, reason: 'counted' }],
-    daysOff: [],
-    sources: [],
-  };
+  });
 }
 
 describe('handsOn.agentTime', () => {

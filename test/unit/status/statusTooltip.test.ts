@@ -3,6 +3,7 @@ import type { Occurrence } from '../../../src/core/calendar/types';
 import type { BalanceInputs } from '../../../src/core/balance/balanceInputs';
 import { currentFigures } from '../../../src/core/status/currentFigures';
 import { escapeMarkdown, statusAccessibleLabel, statusTooltip } from '../../../src/core/status/statusTooltip';
+import { balanceInputs } from '../../builders/balanceInputs';
 import { at, settingsWith, span } from '../balance/helpers';
 
 const ZONE = 'Europe/Berlin';
@@ -14,24 +15,21 @@ function meeting(startIso: string, endIso: string, title: string, counted = true
 
 function inputs(overrides: Partial<BalanceInputs> = {}): BalanceInputs {
   const now = at('2026-11-18T14:00:00+01:00'); // a Wednesday
-  return {
+  return balanceInputs({
     now,
     zone: ZONE,
     settings: settingsWith({}),
     range: span('2026-11-16T00:00:00+01:00', '2026-11-23T00:00:00+01:00'),
     coding: [span('2026-11-16T09:00:00+01:00', '2026-11-16T12:00:00+01:00'), span('2026-11-18T09:00:00+01:00', '2026-11-18T10:00:00+01:00')],
-    codingMinutesByWorkspace: {},
-    codingMinutesByLanguage: {},
     occurrences: [
       meeting('2026-11-17T10:00:00+01:00', '2026-11-17T16:00:00+01:00', 'Planning'),
       meeting('2026-11-18T11:00:00+01:00', '2026-11-18T12:00:00+01:00', 'Sync'),
       meeting('2026-11-18T16:00:00+01:00', '2026-11-18T16:30:00+01:00', '<img src=x onerror=alert(1)> [x](https://evil)'),
       meeting('2026-11-18T15:00:00+01:00', '2026-11-18T15:30:00+01:00', 'Declined one', false),
     ],
-    daysOff: [],
     sources: [{ label: 'work.ics', kind: 'file', lastRefreshed: at('2026-11-18T13:45:00+01:00'), warnings: [] }],
     ...overrides,
-  };
+  });
 }
 
 describe('current figures', () => {
