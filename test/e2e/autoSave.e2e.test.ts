@@ -6,9 +6,6 @@ import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { latestBuckets } from '../../src/core/activity/characterCounts';
-import { clip, durationMs, gaps, intersect, union } from '../../src/core/time/interval';
-import { readStore } from '../../src/node/journal/journalReader';
 import { closeHelperBench, helper, openFile, openHelperBench, type HelperBench } from './helperBench';
 import { RESULTS, runPaletteCommand, screenshot, waitUntil } from './workbench';
 
@@ -51,7 +48,7 @@ interface DayJson {
   characters: { typed: number; pasted: number; aiCompletion: number; agent: number };
 }
 
-/** A day as the CLI reads it, and the agent minutes and characters by agent name from the journal's records. */
+/** A day as the CLI reads it, with the agent minutes and characters by agent name. */
 interface Measured extends DayJson {
   agents: Record<string, number>;
   agentCharacters: Record<string, number>;
@@ -131,22 +128,7 @@ async function measure(bench: Bench, setting: AutoSave, scenario: Scenario): Pro
   else writeFileSync(eventsFile(setting, scenario), '');
   const date = dayOf(setting, scenario);
   const out = execFileSync('node', [bench.cli, 'activity', '--data-dir', bench.dataDir, '--from', date, '--to', date, '--tz', 'UTC', '--json'], { encoding: 'utf8' });
-  const day = (JSON.parse(out) as { days: DayJson[] }).days[0]!;
-  // Agent time and characters by name, from the records (the CLI's JSON says only their total).
-  const range = { start: Date.parse(`${date}T00:00:00Z`), end: Date.parse(`${date}T00:00:00Z`) + 86_400_000 };
-  const store = await readStore(bench.dataDir, range);
-  const handsOn = clip(union(store.spans.filter((span) => span.agent === undefined)), range);
-  const agents: Record<string, number> = {};
-  for (const name of new Set(store.spans.flatMap((span) => (span.agent === undefined ? [] : [span.agent])))) {
-    agents[name] = durationMs(intersect(clip(union(store.spans.filter((span) => span.agent === name)), range), gaps(handsOn, range))) / 60_000;
-  }
-  const agentCharacters: Record<string, number> = {};
-  for (const bucket of latestBuckets(store.characters)) {
-    if (bucket.start < range.start || bucket.start >= range.end || bucket.counts.agent === 0) continue;
-    const name = bucket.agent ?? 'vscode';
-    agentCharacters[name] = (agentCharacters[name] ?? 0) + bucket.counts.agent;
-  }
-  const measured = { ...day, agents, agentCharacters };
+  const measured = (JSON.parse(out) as { days: Measured[] }).days[0]!;
   appendFileSync(join(RESULTS, 'autosave-scenarios.jsonl'), `${JSON.stringify({ setting, scenario, ...measured })}\n`);
   return measured;
 }

@@ -267,3 +267,58 @@ describe('AttributedActivity', () => {
     assert.equal(next[0]!.start, T0 + 15 * MINUTE_MS);
   });
 });
+
+describe('reloads from disk and saves (issue 15)', () => {
+  it('a change the host found equal to the file on disk is the disk agent’s time and characters, in a bucket of its own', () => {
+    const clock = new FakeClock(T0);
+    const activity = new AttributedActivity({ clock });
+    for (let s = 0; s <= 60; s += 5) {
+      clock.set(T0 + s * 1000);
+      const id = activity.textChanged(facts({ insertedChars: 26, atCursor: false, clean: true }));
+      clock.set(T0 + s * 1000 + 3);
+      activity.reloaded(id);
+      activity.tick();
+    }
+    clock.set(T0 + 2 * MINUTE_MS);
+    const spans = activity.takeSpans();
+    assert.ok(spans.every((span) => span.agent === 'disk'), JSON.stringify(spans));
+    const { handsOn, agent } = splitHandsOnAndAgents(spans, { start: T0, end: T0 + MINUTE_MS * 10 });
+    assert.equal(durationMs(handsOn), 0);
+    assert.equal(durationMs(agent), 60_000 + 30_000);
+    assert.deepEqual(activity.takeCharacters(), [{ start: T0, counts: { typed: 0, pasted: 0, aiCompletion: 0, agent: 13 * 26 }, agent: 'disk' }]);
+  });
+
+  it('a reload of a document that is not the active one waits for the disk check too; without it, it is VS Code’s agent edit', () => {
+    const { rules, out } = attributor();
+    const agents: string[] = [];
+    const named = new EditAttributor({ human: () => undefined, agent: (_time, name) => agents.push(name), characters: () => undefined });
+    named.reloaded(named.textChanged(facts({ inActiveEditor: false, clean: true }), T0), T0 + 5);
+    named.textChanged(facts({ inActiveEditor: false, clean: true }), T0 + 10);
+    named.settle(T0 + 10 + LATE_SIGNAL_WINDOW_MS + 1);
+    assert.deepEqual(agents, ['disk', 'vscode']);
+    rules.textChanged(facts({ inActiveEditor: false, clean: true }), T0);
+    assert.deepEqual(out.agent, [], 'it waits');
+  });
+
+  it('the first key after a save arrives clean, and its keyboard cursor move makes it typed, not a reload', () => {
+    const { rules, out } = attributor();
+    const id = rules.textChanged(facts({ clean: true }), T0);
+    rules.humanInput(T0 + 2);
+    rules.reloaded(id, T0 + 5);
+    assert.deepEqual(out, { human: [T0], agent: [], characters: [{ kind: 'typed', count: 1, time: T0 }] });
+  });
+
+  it('undo back to the saved state is still yours', () => {
+    const { rules, out } = attributor();
+    rules.textChanged(facts({ undoRedo: true, clean: false, insertedChars: 3 }), T0);
+    assert.deepEqual(out, { human: [T0], agent: [], characters: [{ kind: 'typed', count: 3, time: T0 }] });
+  });
+
+  it('format on save after a manual save is typed by you', () => {
+    const { rules, out } = attributor();
+    rules.saving(T0, T0 + 10_000);
+    rules.textChanged(facts({ insertedChars: 27, atCursor: false, clean: false }), T0 + 100);
+    rules.saved();
+    assert.deepEqual(out.characters, [{ kind: 'typed', count: 27, time: T0 + 100 }]);
+  });
+});
