@@ -2,6 +2,7 @@ import { agentCharactersPer, CHARACTER_BUCKET_MS, charactersPer, countedBuckets,
 import { agentMinutesIn, minutesByKey, splitHandsOnAndAgents } from '../../core/activity/handsAndAgents';
 import { byStartThenEnd, type Interval } from '../../core/time/interval';
 import { localDayIntervals, minutesPerDay, type DayTotal, type LocalDate } from '../../core/time/localDays';
+import type { SkillsHistory } from '../../core/skills/skills';
 import type { DecodedFiles } from './decodedFiles';
 import { readStore, type UnreadableFile } from './journalReader';
 import type { ManualMeeting } from './records';
@@ -99,4 +100,16 @@ export async function readActivityPerLocalDay(root: string, from: LocalDate, to:
   }));
   const sum = (pick: (day: DayActivity) => number) => totals.reduce((total, day) => total + pick(day), 0);
   return { days: totals, totalMinutes: sum((d) => d.minutes), totalAgentMinutes: sum((d) => d.agentMinutes), corruptLines: store.corruptLines, unreadableFiles: store.unreadableFiles };
+}
+
+/** The raw spans and counted character buckets of `range`, for Skills (computeSkills takes each language's union). */
+export interface SkillsReading extends SkillsHistory {
+  corruptLines: number;
+  unreadableFiles: UnreadableFile[];
+}
+
+export async function readSkillsHistory(root: string, range: Interval, cache?: DecodedFiles): Promise<SkillsReading> {
+  const store = await readStore(root, range, cache);
+  const characters = countedBuckets(store.characters).filter((b) => b.start + CHARACTER_BUCKET_MS > range.start && b.start < range.end);
+  return { spans: store.spans, characters, corruptLines: store.corruptLines, unreadableFiles: store.unreadableFiles };
 }
