@@ -117,3 +117,9 @@ export const MUCH_USED_MINUTES = 10 * 60;
 export function fadingLanguages(skills: Pick<Skills, 'languages'>, minMinutes = MUCH_USED_MINUTES): LanguageSkill[] {
   return skills.languages.filter((l) => l.fading && l.handsOnMinutes >= minMinutes && l.language !== UNKNOWN_LANGUAGE);
 }
+
+/** `Skills, 1 Jan 2026 – 3 Dec 2026 (Europe/Berlin): 120 h by hand, 40 h by agents.` */
+export function skillsHeadline(skills: Pick<Skills, 'from' | 'date' | 'zone' | 'handsOnMinutes' | 'agentMinutes'>): string {
+  const day = (date: LocalDate) => formatInZone(startOfLocalDate(date, skills.zone), skills.zone, 'd MMM yyyy');
+  return `Skills, ${day(skills.from)} – ${day(skills.date)} (${skills.zone}): ${hoursText(skills.handsOnMinutes)} by hand, ${hoursText(skills.agentMinutes)} by agents.`;
+}
