@@ -109,8 +109,10 @@ export function latestBuckets(buckets: readonly WriterBucket[]): WriterBucket[] 
     const seen = latest.get(key);
     latest.set(key, seen ? { ...seen, counts: maxCounts(seen.counts, bucket.counts), ...(bucket.lines !== undefined && { lines: Math.max(seen.lines ?? 0, bucket.lines) }) } : bucket);
   }
-  const order = (a: WriterBucket) => `${a.writer}/${a.agent ?? ''}/${a.language ?? ''}`;
-  return [...latest.values()].sort((a, b) => a.start - b.start || (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0));
+  // Each key once, not per comparison: a year of history is tens of thousands of buckets.
+  const keyed = [...latest.values()].map((bucket) => ({ bucket, order: `${bucket.writer}/${bucket.agent ?? ''}/${bucket.language ?? ''}` }));
+  keyed.sort((a, b) => a.bucket.start - b.bucket.start || (a.order < b.order ? -1 : a.order > b.order ? 1 : 0));
+  return keyed.map((k) => k.bucket);
 }
 
 /** The characters in each of the sorted, disjoint `ranges`, from buckets as latestBuckets returns them (sorted, each once): one pass. */

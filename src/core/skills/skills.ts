@@ -1,8 +1,8 @@
 import type { ActivitySpan } from '../activity/activitySpan';
 import { CHARACTER_BUCKET_MS, UNKNOWN_LANGUAGE, type CharacterBucket } from '../activity/characterCounts';
-import { MINUTE_MS } from '../time/clock';
+import { DAY_MS, MINUTE_MS } from '../time/clock';
 import { clip, durationMs, gaps, intersect, union, type Interval } from '../time/interval';
-import { addLocalDays, localDateOf, localDayIntervals, minutesPerDay, startOfLocalDate, type LocalDate } from '../time/localDays';
+import { addLocalDays, localDateOf, minutesPerDay, startOfLocalDate, type LocalDate } from '../time/localDays';
 
 /**
  * Skills: per language, what the user's own hands did over the last months, and what agents did instead. The answer to
@@ -103,6 +103,38 @@ export function recentRange(date: LocalDate, zone: string, days: number): Interv
   return { start: startOfLocalDate(addLocalDays(date, 1 - days), zone), end: startOfLocalDate(addLocalDays(date, 1), zone) };
 }
 
+/**
+ * The local days from `from` to `to` inclusive as intervals, as localDayIntervals gives them, with far fewer zone
+ * conversions (they were most of the time of a year's Skills): midnights are computed on the 1st and the 16th of each
+ * month, and the days between two of them are whole 24-hour steps whenever the zone's offset is the same at both ends;
+ * otherwise (a DST change in that half month) each day of it is computed.
+ */
+export function periodDays(from: LocalDate, to: LocalDate, zone: string): { date: LocalDate; interval: Interval }[] {
+  const after = addLocalDays(to, 1);
+  const checkpoints: LocalDate[] = [from];
+  for (let month = monthStart(from, 0); month < after; month = monthStart(month, 1)) {
+    const middle = `${month.slice(0, 8)}16`;
+    if (month > from) checkpoints.push(month);
+    if (middle > from && middle < after) checkpoints.push(middle);
+  }
+  checkpoints.push(after);
+  const days: { date: LocalDate; interval: Interval }[] = [];
+  let start = startOfLocalDate(from, zone);
+  for (let c = 0; c + 1 < checkpoints.length; c++) {
+    const first = Date.parse(`${checkpoints[c]!}T00:00:00Z`);
+    const count = (Date.parse(`${checkpoints[c + 1]!}T00:00:00Z`) - first) / DAY_MS;
+    const end = startOfLocalDate(checkpoints[c + 1]!, zone);
+    const even = end - start === count * DAY_MS;
+    for (let i = 0; i < count; i++) {
+      const date = new Date(first + i * DAY_MS).toISOString().slice(0, 10);
+      const next = i + 1 === count ? end : even ? start + DAY_MS : startOfLocalDate(new Date(first + (i + 1) * DAY_MS).toISOString().slice(0, 10), zone);
+      days.push({ date, interval: { start, end: next } });
+      start = next;
+    }
+  }
+  return days;
+}
+
 const languageOf = (language: string | undefined): string => language ?? UNKNOWN_LANGUAGE;
 
 function groupByLanguage(spans: readonly ActivitySpan[]): Map<string, ActivitySpan[]> {
@@ -182,7 +214,7 @@ export function computeSkills(history: SkillsHistory, options: SkillsOptions): S
   }
   languages.sort((a, b) => b.handsOnMinutes - a.handsOnMinutes || b.agentMinutes - a.agentMinutes || (a.language < b.language ? -1 : a.language > b.language ? 1 : 0));
 
-  const days = minutesPerDay(allHands, localDayIntervals(from, date, zone)).map((d) => ({ date: d.date, handsOnMinutes: d.minutes }));
+  const days = minutesPerDay(allHands, periodDays(from, date, zone)).map((d) => ({ date: d.date, handsOnMinutes: d.minutes }));
   return {
     date,
     zone,

@@ -102,22 +102,18 @@ export function decodeDay(text: string): DayContents | undefined {
     const { w, l, g, ag, src, x } = entry;
     if ((w !== undefined && typeof w !== 'string') || (l !== undefined && typeof l !== 'string') || !optionalName(ag) || !optionalName(src)) return undefined;
     const agent = g === 1 ? (ag ?? DEFAULT_AGENT) : undefined;
+    // One shape per entry, built without spreads: decoding is most of reading years of history.
+    const context: { workspace?: string; language?: string; agent?: string; source?: string } = {};
+    if (w !== undefined) context.workspace = w;
+    if (l !== undefined) context.language = l;
+    if (agent !== undefined) context.agent = agent;
+    if (src !== undefined) context.source = src;
+    const plain = w === undefined && l === undefined && agent === undefined && src === undefined;
     for (let i = 0; i + 1 < x.length; i += 2) {
       const start = raw.t0 + (x[i] as number);
       const end = raw.t0 + (x[i + 1] as number);
       if (!isPlausibleInterval(start, end)) return undefined;
-      spans.push(
-        w === undefined && l === undefined && agent === undefined && src === undefined
-          ? { start, end }
-          : {
-              start,
-              end,
-              ...(w !== undefined && { workspace: w }),
-              ...(l !== undefined && { language: l }),
-              ...(agent !== undefined && { agent }),
-              ...(src !== undefined && { source: src }),
-            },
-      );
+      spans.push(plain ? { start, end } : { start, end, ...context });
     }
   }
   const meetings: ManualMeeting[] = [];

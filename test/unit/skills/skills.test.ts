@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import type { ActivitySpan } from '../../../src/core/activity/activitySpan';
 import type { CharacterBucket } from '../../../src/core/activity/characterCounts';
-import { computeSkills, recentRange, skillsRange, type LanguageSkill, type Skills } from '../../../src/core/skills/skills';
+import { computeSkills, periodDays, recentRange, skillsRange, type LanguageSkill, type Skills } from '../../../src/core/skills/skills';
 import { HOUR_MS, MINUTE_MS } from '../../../src/core/time/clock';
-import { addLocalDays, startOfLocalDate } from '../../../src/core/time/localDays';
+import { addLocalDays, localDayIntervals, startOfLocalDate } from '../../../src/core/time/localDays';
 
 const ZONE = 'Europe/Berlin';
 const DATE = '2026-12-03';
@@ -179,4 +179,18 @@ describe('skills: delegated', () => {
     assert.equal(go.delegated, true);
     assert.equal(go.fading, true);
   });
+});
+
+describe('skills: the days of the period', () => {
+  for (const zone of ['Europe/Berlin', 'America/New_York', 'Australia/Lord_Howe', 'Africa/Casablanca', 'Asia/Kolkata', 'UTC', 'Pacific/Apia']) {
+    it(`are the zone's local days, DST changes included (${zone})`, () => {
+      for (const [from, to] of [
+        ['2019-01-01', '2021-12-31'],
+        ['2026-03-17', '2026-04-02'],
+        ['2026-10-16', '2026-10-16'],
+      ] as const) {
+        assert.deepEqual(periodDays(from, to, zone), localDayIntervals(from, to, zone), `${from}..${to}`);
+      }
+    });
+  }
 });
