@@ -5,6 +5,7 @@ import { localDayIntervals, minutesPerDay, type DayTotal, type LocalDate } from 
 import type { SkillsHistory } from '../../core/skills/skills';
 import type { DecodedFiles } from './decodedFiles';
 import { readStore, type UnreadableFile } from './journalReader';
+import { readSkillsStore, typedByLanguage } from './skillsIndex';
 import type { ManualMeeting } from './records';
 
 export interface History {
@@ -102,14 +103,19 @@ export async function readActivityPerLocalDay(root: string, from: LocalDate, to:
   return { days: totals, totalMinutes: sum((d) => d.minutes), totalAgentMinutes: sum((d) => d.agentMinutes), corruptLines: store.corruptLines, unreadableFiles: store.unreadableFiles };
 }
 
-/** The raw spans and counted character buckets of `range`, for Skills (computeSkills takes each language's union). */
+/**
+ * The spans and counted character buckets of `range`, for Skills (computeSkills takes each language's union):
+ * compacted months from their derived aggregates (skillsIndex.ts), recent journals as they are.
+ */
 export interface SkillsReading extends SkillsHistory {
   corruptLines: number;
   unreadableFiles: UnreadableFile[];
 }
 
-export async function readSkillsHistory(root: string, range: Interval, cache?: DecodedFiles): Promise<SkillsReading> {
-  const store = await readStore(root, range, cache);
-  const characters = countedBuckets(store.characters).filter((b) => b.start + CHARACTER_BUCKET_MS > range.start && b.start < range.end);
-  return { spans: store.spans, characters, corruptLines: store.corruptLines, unreadableFiles: store.unreadableFiles };
+export async function readSkillsHistory(root: string, range: Interval): Promise<SkillsReading> {
+  const store = await readSkillsStore(root, range);
+  if (store) return { spans: store.spans, characters: typedByLanguage(store, range.start), corruptLines: store.corruptLines, unreadableFiles: store.unreadableFiles };
+  const raw = await readStore(root, range);
+  const characters = countedBuckets(raw.characters).filter((b) => b.start + CHARACTER_BUCKET_MS > range.start && b.start < range.end);
+  return { spans: raw.spans, characters, corruptLines: raw.corruptLines, unreadableFiles: raw.unreadableFiles };
 }
