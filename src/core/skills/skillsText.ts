@@ -123,3 +123,12 @@ export function skillsHeadline(skills: Pick<Skills, 'from' | 'date' | 'zone' | '
   const day = (date: LocalDate) => formatInZone(startOfLocalDate(date, skills.zone), skills.zone, 'd MMM yyyy');
   return `Skills, ${day(skills.from)} – ${day(skills.date)} (${skills.zone}): ${hoursText(skills.handsOnMinutes)} by hand, ${hoursText(skills.agentMinutes)} by agents.`;
 }
+
+/** The status bar tooltip's line about fading languages, or undefined when none of those used a lot is fading. */
+export function fadingLine(skills: Pick<Skills, 'languages' | 'date' | 'zone' | 'months' | 'fadingDays' | 'delegatedPercent'>): string | undefined {
+  const fading = fadingLanguages(skills);
+  const first = fading[0];
+  if (!first) return undefined;
+  const more = fading.length > 1 ? ` (and ${fading.slice(1).map((l) => languageLabel(l.language)).join(', ')})` : '';
+  return `${languageLabel(first.language)} is fading${more}: ${hoursText(first.handsOnMinutes)} by hand ${periodPhrase(skills.months.length)}, none since ${dayText(first.lastHandsOnDate!, skills.date, skills.zone)}.`;
+}
