@@ -3,6 +3,8 @@ import type { ActivitySpan } from '../../../src/core/activity/activitySpan';
 import { computeBalance } from '../../../src/core/balance/computeBalance';
 import { periodRange } from '../../../src/core/balance/periods';
 import { reportMarkdown } from '../../../src/core/report/reportMarkdown';
+import { currentFigures } from '../../../src/core/status/currentFigures';
+import { statusTooltip } from '../../../src/core/status/statusTooltip';
 import { computeSkills } from '../../../src/core/skills/skills';
 import { skillsModel } from '../../../src/core/skills/skillsModel';
 import { fadingLine } from '../../../src/core/skills/skillsText';
@@ -33,6 +35,26 @@ describe('skills: where it shows', () => {
   it('the tooltip line names a much-used fading language, not a little-used one', () => {
     assert.equal(fadingLine(SKILLS), 'Rust is fading: 15 h by hand this year, none since 9 March.');
     assert.equal(fadingLine(computeSkills({ spans: SPANS.slice(5), characters: [] }, { date: DATE, zone: ZONE })), undefined);
+  });
+
+  it('the tooltip shows the line, as text, and nothing without one', () => {
+    const now = at('2026-12-03T14:00:00+01:00');
+    const inputs = {
+      now,
+      zone: ZONE,
+      settings: settingsWith({}),
+      range: span('2026-11-30T00:00:00+01:00', '2026-12-07T00:00:00+01:00'),
+      coding: [span('2026-12-02T09:00:00+01:00', '2026-12-02T13:00:00+01:00')],
+      codingMinutesByWorkspace: {},
+      codingMinutesByLanguage: {},
+      occurrences: [],
+      daysOff: [],
+      sources: [],
+    };
+    const tooltip = (fadingSkill?: string) =>
+      statusTooltip({ figures: currentFigures(inputs), periodKind: 'week', focusBlockMinutes: 120, zone: ZONE, sources: [], paused: false, storageProblem: undefined, ...(fadingSkill !== undefined && { fadingSkill }) });
+    assert.ok(tooltip(fadingLine(SKILLS)).includes('$(history) Rust is fading: 15 h by hand this year, none since 9 March\\.'), tooltip(fadingLine(SKILLS)));
+    assert.ok(!tooltip().includes('fading'));
   });
 
   it('the weekly summary lists the fading and delegated languages in a sentence each', () => {
