@@ -17,6 +17,7 @@ interface CommandModule {
 const COMMANDS: Record<string, { load: () => Promise<CommandModule>; summary: string }> = {
   meetings: { load: () => import('./meetingsCommand'), summary: 'List calendar occurrences in a window with their verdict and meeting minutes per day' },
   activity: { load: () => import('./activityCommand'), summary: 'hands-on and agent minutes per local day from the recorded history' },
+  skills: { load: () => import('./skillsCommand'), summary: 'per language: your hands-on time this year, the last day by hand, and what agents took over' },
   report: { load: () => import('./reportCommand'), summary: 'the hands-on share of the period, the same figures as the status bar' },
   setup: { load: () => import('./setupCommand'), summary: 'connects a coding agent: adds the Hands-On hooks to its user settings' },
   hook: { load: () => import('./hookCommand'), summary: "records a coding agent's hook event (called by the agent; see hands-on setup)" },

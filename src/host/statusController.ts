@@ -5,7 +5,11 @@ import type { BalanceInputs } from '../core/balance/balanceInputs';
 import { formatStatusText } from '../core/status/statusText';
 import { currentFigures, currentFiguresRange, type CurrentFigures } from '../core/status/currentFigures';
 import { statusAccessibleLabel, statusTooltip } from '../core/status/statusTooltip';
-import { MINUTE_MS, type Clock } from '../core/time/clock';
+import { computeSkills, skillsRange } from '../core/skills/skills';
+import { fadingLine } from '../core/skills/skillsText';
+import { HOUR_MS, MINUTE_MS, type Clock } from '../core/time/clock';
+import { localDateOf } from '../core/time/localDays';
+import { readSkillsHistory } from '../node/journal/activityHistory';
 import type { ActivityRecorder } from './activityRecorder';
 import type { BalanceData } from './balanceData';
 import { Disposable } from './dispose';
@@ -25,6 +29,7 @@ const TRUSTED_COMMANDS = ['handsOn.openDashboard', 'handsOn.pauseTracking', 'han
 export class StatusController extends Disposable {
   private debounce: NodeJS.Timeout | undefined;
   private latest: { inputs: BalanceInputs; figures: CurrentFigures } | undefined;
+  private skills: { date: string; at: number; line: string | undefined; reading: boolean } | undefined;
 
   constructor(
     private readonly clock: Clock,
@@ -75,11 +80,45 @@ export class StatusController extends Disposable {
     }
   }
 
+  /** The tooltip's Skills line, from a read of the last 12 months at most once an hour and on a new day, in the background. */
+  private fadingSkill(inputs: BalanceInputs): { fadingSkill?: string } {
+    const now = this.clock.now();
+    const date = localDateOf(now, inputs.zone);
+    const known = this.skills;
+    if (!known || (!known.reading && (known.date !== date || now - known.at > HOUR_MS))) void this.readSkills(inputs, date, now);
+    const line = this.skills?.line;
+    return line === undefined ? {} : { fadingSkill: line };
+  }
+
+  private async readSkills(inputs: BalanceInputs, date: string, now: number): Promise<void> {
+    const previous = this.skills?.line;
+    this.skills = { date, at: now, line: previous, reading: true };
+    let line: string | undefined;
+    try {
+      const { settings, zone } = inputs;
+      const history = await readSkillsHistory(this.recorder.dataDirectory, skillsRange({ date, zone }).range);
+      line = fadingLine(computeSkills(history, { date, zone, fadingDays: settings.skills.fadingDays, delegatedPercent: settings.skills.delegatedPercent }));
+    } catch (error) {
+      this.log.error(`Could not read the Skills figures: ${errorText(error)}`);
+    }
+    this.skills = { date, at: now, line, reading: false };
+    if (line !== previous && !this.isDisposed) this.invalidate();
+  }
+
   private show(inputs: BalanceInputs, figures: CurrentFigures): void {
     const { settings } = inputs;
     const paused = this.recorder.paused;
     const tooltip = new vscode.MarkdownString(
-      statusTooltip({ figures, periodKind: settings.period, focusBlockMinutes: settings.focusBlockMinutes, zone: inputs.zone, sources: inputs.sources, paused, storageProblem: this.recorder.problem }),
+      statusTooltip({
+        figures,
+        periodKind: settings.period,
+        focusBlockMinutes: settings.focusBlockMinutes,
+        zone: inputs.zone,
+        sources: inputs.sources,
+        paused,
+        storageProblem: this.recorder.problem,
+        ...this.fadingSkill(inputs),
+      }),
       true,
     );
     tooltip.isTrusted = { enabledCommands: TRUSTED_COMMANDS };

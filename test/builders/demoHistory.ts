@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { JournalWriter } from '../../src/node/journal/journalWriter';
 import type { ActivitySpan } from '../../src/core/activity/activitySpan';
+import { bucketStartOf, type CharacterBucket } from '../../src/core/activity/characterCounts';
 import { MINUTE_MS } from '../../src/core/time/clock';
 import { FakeClock } from './fakeClock';
 
@@ -48,6 +49,52 @@ function vevent(event: DemoEvent): string {
     ? [`DTSTART;VALUE=DATE:${localDate(event.start)}`, `DTEND;VALUE=DATE:${localDate(event.end)}`]
     : [`DTSTART:${stamp(event.start)}`, `DTEND:${stamp(event.end)}`];
   return ['BEGIN:VEVENT', `UID:${event.uid}@demo.hands-on`, `DTSTAMP:${stamp(event.start)}`, ...times, `SUMMARY:${event.title}`, ...attendees, ...(event.extra ?? []), 'END:VEVENT'].join('\r\n');
+}
+
+const DAY = 24 * 60 * MINUTE_MS;
+
+/**
+ * The year before the four weeks, for the Skills tab: TypeScript and Go all year; Rust much used in the spring and
+ * then dropped (fading); Python written by hand until the summer and since then mostly by Claude Code (delegated);
+ * a little SQL. Weekdays only, 09:00–12:00 local in one or two languages, agent sessions in the late afternoon.
+ */
+function yearOfLanguages(first: Date, next: () => number): ActivitySpan[] {
+  const spans: ActivitySpan[] = [];
+  const start = new Date(first.getFullYear() - 1, first.getMonth(), first.getDate());
+  for (const day = new Date(start); day < first; day.setDate(day.getDate() + 1)) {
+    if (day.getDay() === 0 || day.getDay() === 6) continue;
+    const daysBefore = Math.round((first.getTime() - day.getTime()) / DAY);
+    const languages = ['typescript', 'go'];
+    if (daysBefore > 200 && daysBefore < 330) languages.unshift('rust');
+    if (daysBefore > 150 && day.getDay() === 3) languages.push('python');
+    if (daysBefore < 90 && day.getDate() === 1) languages.push('python');
+    if (day.getDay() === 5 && next() < 0.3) languages.push('sql');
+    let minute = 9 * 60 + Math.floor(next() * 20);
+    for (const language of languages.slice(0, 3)) {
+      const length = 40 + Math.floor(next() * 50);
+      spans.push({ start: localTime(day, 0, minute), end: localTime(day, 0, minute + length), workspace: language === 'go' ? 'payments-api' : 'hands-on', language });
+      minute += length + 5;
+    }
+    if (daysBefore < 150 && day.getDay() !== 5) {
+      spans.push({ start: localTime(day, 16), end: localTime(day, 16, 30 + Math.floor(next() * 40)), workspace: 'ml-tools', language: 'python', agent: 'claude-code', source: 'hook' });
+    }
+  }
+  return spans;
+}
+
+/** Typed characters for the user's spans, about 30 a minute, per quarter hour and language. */
+function typedCharacters(spans: readonly ActivitySpan[]): CharacterBucket[] {
+  const buckets = new Map<string, { start: number; language: string; typed: number }>();
+  for (const span of spans) {
+    for (let t = span.start; t < span.end; t += MINUTE_MS) {
+      const start = bucketStartOf(t);
+      const key = `${start}/${span.language!}`;
+      const bucket = buckets.get(key) ?? { start, language: span.language!, typed: 0 };
+      bucket.typed += 30;
+      buckets.set(key, bucket);
+    }
+  }
+  return [...buckets.values()].map((b) => ({ start: b.start, counts: { typed: b.typed, pasted: 0, aiCompletion: 0, agent: 0 }, language: b.language }));
 }
 
 /**
@@ -108,10 +155,12 @@ export function seedDemoHistory(dataDir: string, calendarFile: string, now: numb
     spans.push({ start: back, end: back + morning * 60 * MINUTE_MS, workspace: 'payments-api', language: 'go' });
     if (codingHours > morning) spans.push({ start: localTime(day, 13), end: localTime(day, 13) + (codingHours - morning) * 60 * MINUTE_MS, workspace: 'hands-on', language: 'typescript' });
   }
+  spans.push(...yearOfLanguages(first, next));
   const calendar = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Hands-On//Demo//EN', 'X-WR-CALNAME:Work (demo)', ...events.map(vevent), 'END:VCALENDAR', ''].join('\r\n');
   writeFileSync(calendarFile, calendar);
   const writer = new JournalWriter({ root: dataDir, clock: new FakeClock(now), writerId: 'demo-laptop-1-seed', createRoot: true, durable: false });
   writer.appendSpans(spans.filter((span) => span.end <= now));
+  writer.appendCharacters(typedCharacters(spans.filter((span) => span.end <= now && span.agent === undefined && span.language !== undefined)));
   const result = writer.flush();
   if (!result.ok) throw new Error(`could not write the demo history: ${result.problem.message}`);
 }

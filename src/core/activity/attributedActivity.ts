@@ -1,6 +1,6 @@
 import type { Clock } from '../time/clock';
 import { HOUR_MS } from '../time/clock';
-import type { ActivitySpan, SpanContext } from './activitySpan';
+import { sanitizeContextValue, type ActivitySpan, type SpanContext } from './activitySpan';
 import { ActivityTracker, type ActivityTrackerOptions } from './activityTracker';
 import { ATTRIBUTED_AGENTS, CONFIRM_WINDOW_MS, EditAttributor, VSCODE_AGENT, type CharacterKind, type TextChangeFacts } from './attribution';
 import { CharacterCounter, type CharacterBucket } from './characterCounts';
@@ -9,7 +9,7 @@ import { CharacterCounter, type CharacterBucket } from './characterCounts';
  * One window's activity, split by whose hands it was: the user's events and text changes go through the idle
  * rule into hands-on spans, agent edits through the same rule into agent spans of their agent (`vscode` for edits
  * in VS Code, `disk` for files reloaded from disk), and the characters of every text change into per-quarter-hour
- * counts (the disk agent's in buckets of its own). Readers subtract hands-on time from agent time (a moment with both
+ * counts per language (the disk agent's in buckets of its own). Readers subtract hands-on time from agent time (a moment with both
  * is hands-on), so the two trackers never need to know about each other.
  *
  * Like the trackers, it counts nothing while paused or while the window is not focused: an unfocused window
@@ -25,6 +25,9 @@ export class AttributedActivity {
   private readonly characters = new CharacterCounter(VSCODE_AGENT);
   private readonly attributor: EditAttributor;
   private lastTextChange = Number.NEGATIVE_INFINITY;
+  /** The language the characters are counted under: the active editor's, as the spans record it (none when names are not recorded). */
+  private language: string | undefined;
+  private recordProjectNames = true;
 
   constructor(options: ActivityTrackerOptions) {
     this.clock = options.clock;
@@ -112,10 +115,13 @@ export class AttributedActivity {
   }
 
   setRecordProjectNames(on: boolean): void {
+    this.recordProjectNames = on;
+    if (!on) this.language = undefined;
     for (const tracker of this.all) tracker.setRecordProjectNames(on);
   }
 
   setContext(context: SpanContext): void {
+    this.language = this.recordProjectNames ? sanitizeContextValue(context.language) : undefined;
     for (const tracker of this.all) tracker.setContext(context);
   }
 
@@ -138,6 +144,6 @@ export class AttributedActivity {
 
   private countCharacters(kind: CharacterKind, count: number, time: number, agent: string | undefined): void {
     // The hands-on tracker's own rule decides, so characters and time never disagree about focus or pause.
-    if (this.hands.isRecording) this.characters.add(kind, count, time, agent);
+    if (this.hands.isRecording) this.characters.add(kind, count, time, agent, this.language);
   }
 }

@@ -18,7 +18,12 @@ export interface CharacterBucket {
   readonly agent?: string;
   /** Lines the agent wrote, when its writer knows (agent hooks). */
   readonly lines?: number;
+  /** The language id of the editor the characters landed in. Absent: not known (older records, or not recorded). */
+  readonly language?: string;
 }
+
+/** The language a bucket or span without one is counted under (Skills): history without a language is never dropped. */
+export const UNKNOWN_LANGUAGE = 'unknown';
 
 export function emptyCounts(): CharacterCounts {
   return { typed: 0, pasted: 0, aiCompletion: 0, agent: 0 };
@@ -49,24 +54,26 @@ export const bucketStartOf = (time: number): number => Math.floor(time / CHARACT
  * crash-safe as the spans: a crash loses at most what was not flushed.
  */
 export class CharacterCounter {
-  /** Per agent name ('' for the buckets of the user's characters and VS Code's agent edits), per bucket start. */
-  private readonly buckets = new Map<string, Map<number, CharacterCounts>>();
+  /** Per key (agent name, '' for the user's characters and VS Code's agent edits, and language), per bucket start. */
+  private readonly buckets = new Map<string, { agent?: string; language?: string; byStart: Map<number, CharacterCounts> }>();
   private readonly changed = new Map<string, Set<number>>();
 
   /** `defaultAgent`: the agent whose characters the buckets without a name hold. */
   constructor(private readonly defaultAgent = 'vscode') {}
 
   /**
-   * Adds `count` characters of `kind` at `time`. The buckets without a name hold the user's characters and those of
-   * `defaultAgent`; agent characters of any other agent go to buckets of that agent's.
+   * Adds `count` characters of `kind` at `time`, in a file of `language` when known. The buckets without a name hold
+   * the user's characters and those of `defaultAgent`; agent characters of any other agent go to buckets of that
+   * agent's. Each language has buckets of its own.
    */
-  add(kind: CharacterKind, count: number, time: number, agent?: string): void {
-    const key = kind === 'agent' && agent !== undefined && agent !== this.defaultAgent ? agent : '';
+  add(kind: CharacterKind, count: number, time: number, agent?: string, language?: string): void {
+    const name = kind === 'agent' && agent !== undefined && agent !== this.defaultAgent ? agent : undefined;
+    const key = `${name ?? ''}\u0000${language ?? ''}`;
     const start = bucketStartOf(time);
-    let byStart = this.buckets.get(key);
-    if (!byStart) this.buckets.set(key, (byStart = new Map()));
-    let counts = byStart.get(start);
-    if (!counts) byStart.set(start, (counts = emptyCounts()));
+    let entry = this.buckets.get(key);
+    if (!entry) this.buckets.set(key, (entry = { ...(name !== undefined && { agent: name }), ...(language !== undefined && { language }), byStart: new Map() }));
+    let counts = entry.byStart.get(start);
+    if (!counts) entry.byStart.set(start, (counts = emptyCounts()));
     counts[kind] += count;
     let changed = this.changed.get(key);
     if (!changed) this.changed.set(key, (changed = new Set()));
@@ -75,17 +82,17 @@ export class CharacterCounter {
 
   /**
    * The buckets that changed since the previous call, with their totals so far, those of another agent with its
-   * name; buckets older than `keepFrom` are forgotten.
+   * name and those of a known language with it; buckets older than `keepFrom` are forgotten.
    */
   take(keepFrom: number): CharacterBucket[] {
     const taken: CharacterBucket[] = [];
     for (const [key, starts] of this.changed) {
-      const byStart = this.buckets.get(key)!;
-      for (const start of starts) taken.push(key === '' ? { start, counts: { ...byStart.get(start)! } } : { start, counts: { ...byStart.get(start)! }, agent: key });
+      const { agent, language, byStart } = this.buckets.get(key)!;
+      for (const start of starts) taken.push({ start, counts: { ...byStart.get(start)! }, ...(agent !== undefined && { agent }), ...(language !== undefined && { language }) });
     }
     this.changed.clear();
-    for (const byStart of this.buckets.values()) for (const start of byStart.keys()) if (start + CHARACTER_BUCKET_MS <= keepFrom) byStart.delete(start);
-    return taken.sort((a, b) => a.start - b.start || (a.agent ?? '').localeCompare(b.agent ?? ''));
+    for (const { byStart } of this.buckets.values()) for (const start of byStart.keys()) if (start + CHARACTER_BUCKET_MS <= keepFrom) byStart.delete(start);
+    return taken.sort((a, b) => a.start - b.start || (a.agent ?? '').localeCompare(b.agent ?? '') || (a.language ?? '').localeCompare(b.language ?? ''));
   }
 }
 
@@ -94,16 +101,18 @@ export interface WriterBucket extends CharacterBucket {
   readonly writer: string;
 }
 
-/** One entry per writer and bucket, the latest (largest) counts of each; sorted, so encodings are deterministic. */
+/** One entry per writer, bucket, agent and language, the latest (largest) counts of each; sorted, so encodings are deterministic. */
 export function latestBuckets(buckets: readonly WriterBucket[]): WriterBucket[] {
   const latest = new Map<string, WriterBucket>();
   for (const bucket of buckets) {
-    const key = `${bucket.start}/${bucket.writer}/${bucket.agent ?? ''}`;
+    const key = `${bucket.start}/${bucket.writer}/${bucket.agent ?? ''}/${bucket.language ?? ''}`;
     const seen = latest.get(key);
     latest.set(key, seen ? { ...seen, counts: maxCounts(seen.counts, bucket.counts), ...(bucket.lines !== undefined && { lines: Math.max(seen.lines ?? 0, bucket.lines) }) } : bucket);
   }
-  const order = (a: WriterBucket) => `${a.writer}/${a.agent ?? ''}`;
-  return [...latest.values()].sort((a, b) => a.start - b.start || (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0));
+  // Each key once, not per comparison: a year of history is tens of thousands of buckets.
+  const keyed = [...latest.values()].map((bucket) => ({ bucket, order: `${bucket.writer}/${bucket.agent ?? ''}/${bucket.language ?? ''}` }));
+  keyed.sort((a, b) => a.bucket.start - b.bucket.start || (a.order < b.order ? -1 : a.order > b.order ? 1 : 0));
+  return keyed.map((k) => k.bucket);
 }
 
 /** The characters in each of the sorted, disjoint `ranges`, from buckets as latestBuckets returns them (sorted, each once): one pass. */

@@ -2,6 +2,9 @@ import type { AgentFigures } from '../balance/agentFigures';
 import type { Balance } from '../balance/computeBalance';
 import type { FocusReport } from '../balance/focusReport';
 import type { DayFigures } from '../balance/series';
+import { UNKNOWN_LANGUAGE } from '../activity/characterCounts';
+import type { Skills } from '../skills/skills';
+import { languageSentence } from '../skills/skillsText';
 import { escapeMarkdown } from '../status/statusTooltip';
 import type { PeriodKind } from '../settings/settings';
 import { MINUTE_MS } from '../time/clock';
@@ -25,6 +28,8 @@ export interface MarkdownReportInput {
   readonly agent?: AgentFigures;
   /** The period's focus figures (`focusReport`): available, used, fragmented, and the costliest meeting series. */
   readonly focus?: FocusReport;
+  /** Skills over the last 12 months: the languages that are fading or delegated get a line each. */
+  readonly skills?: Skills;
 }
 
 /** How many meeting series the summary names. */
@@ -47,6 +52,13 @@ function focusLines(focus: FocusReport): string[] {
     costly.forEach((series, i) => lines.push(`${i + 1}. ${escapeMarkdown(series.title || '(no title)')}: ${seriesFigures(series)}`));
   }
   return lines;
+}
+
+/** The languages whose verdict is worth a 1:1's attention, one sentence each; nothing when none is fading or delegated. */
+function skillsLines(skills: Skills): string[] {
+  const flagged = skills.languages.filter((l) => (l.fading || l.delegated) && l.language !== UNKNOWN_LANGUAGE);
+  if (flagged.length === 0) return [];
+  return ['', '**Skills** (hands-on time per language, last 12 months):', '', ...flagged.map((l) => `- ${escapeMarkdown(languageSentence(l, skills))}`)];
 }
 
 function share(balance: Balance): string {
@@ -93,6 +105,7 @@ export function reportMarkdown(input: MarkdownReportInput): string {
     }
   }
   if (input.focus) lines.push(...focusLines(input.focus));
+  if (input.skills) lines.push(...skillsLines(input.skills));
   lines.push('');
   if (input.focusBlocks.length === 0) lines.push('Free focus blocks ahead: none.');
   else lines.push(`Free focus blocks ahead: ${input.focusBlocks.map((b) => blockText(b, balance.zone)).join(', ')}.`);

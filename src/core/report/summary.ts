@@ -6,6 +6,7 @@ import { periodRange, previousPeriodRange } from '../balance/periods';
 import { dailySeries } from '../balance/series';
 import { meetingIntervals } from '../calendar/meetingTime';
 import type { Settings } from '../settings/settings';
+import type { Skills } from '../skills/skills';
 import { spanOf, type Interval } from '../time/interval';
 import { reportMarkdown } from './reportMarkdown';
 
@@ -21,9 +22,9 @@ export function summaryLoadRange(now: number, zone: string, settings: Pick<Setti
 /**
  * The one Markdown summary, to paste into a 1:1 document: `hands-on report --markdown` prints it and "Copy Weekly
  * Summary" copies it. It covers the status bar's period (`handsOn.period`) with its days, the previous period and
- * the free blocks ahead.
+ * the free blocks ahead, and, given `skills`, the languages that are fading or delegated.
  */
-export function summaryMarkdown(inputs: BalanceInputs): string {
+export function summaryMarkdown(inputs: BalanceInputs, skills?: Skills): string {
   const { now, zone, settings } = inputs;
   const meetings = meetingIntervals(inputs.occurrences);
   const period = periodRange(settings.period, now, zone, settings.weekStartsOn);
@@ -36,5 +37,6 @@ export function summaryMarkdown(inputs: BalanceInputs): string {
     previous: balanceOver(inputs, meetings, previousPeriod),
     focus: focusReport(inputs, period),
     agent: agentFigures(inputs, period),
+    ...(skills && { skills }),
   });
 }

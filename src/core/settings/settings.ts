@@ -36,6 +36,8 @@ export interface Settings {
     readonly files: readonly string[];
   };
   readonly dataDirectory: string;
+  /** Skills: when a language is *fading* and when it is *delegated* (core/skills). */
+  readonly skills: { readonly fadingDays: number; readonly delegatedPercent: number };
 }
 
 export const PERIOD_KINDS: readonly PeriodKind[] = ['day', 'week', 'rolling7'];
@@ -69,6 +71,7 @@ export const DEFAULT_SETTINGS: Settings = {
     files: [],
   },
   dataDirectory: '',
+  skills: { fadingDays: 90, delegatedPercent: 80 },
 };
 
 /** Inclusive bounds of the numeric settings, shared with package.json's `minimum`/`maximum` (a manifest test can compare them). */
@@ -79,6 +82,8 @@ export const NUMBER_RANGES = {
   idleTimeoutMinutes: { min: 1, max: 60, integer: true },
   'nudge.minHoursBetween': { min: 1, max: 720, integer: false },
   'calendar.refreshMinutes': { min: 5, max: 1440, integer: true },
+  'skills.fadingDays': { min: 7, max: 365, integer: true },
+  'skills.delegatedPercent': { min: 50, max: 100, integer: false },
 } as const satisfies Record<string, NumberRange>;
 
 export interface NumberRange {
@@ -109,6 +114,8 @@ const DEFAULTS_BY_KEY = {
   'calendar.breakKeywords': DEFAULT_SETTINGS.calendar.breakKeywords,
   'calendar.files': DEFAULT_SETTINGS.calendar.files,
   dataDirectory: DEFAULT_SETTINGS.dataDirectory,
+  'skills.fadingDays': DEFAULT_SETTINGS.skills.fadingDays,
+  'skills.delegatedPercent': DEFAULT_SETTINGS.skills.delegatedPercent,
 } satisfies Record<string, unknown>;
 
 /** A setting key without the `handsOn.` prefix, flat as VS Code's configuration API names them. */

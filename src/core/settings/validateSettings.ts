@@ -100,6 +100,10 @@ export function validateSettings(raw: (key: string) => unknown): ValidatedSettin
       ),
     },
     dataDirectory: take('dataDirectory', coerceDataDirectory(read('dataDirectory'))),
+    skills: {
+      fadingDays: num('skills.fadingDays', d.skills.fadingDays),
+      delegatedPercent: num('skills.delegatedPercent', d.skills.delegatedPercent),
+    },
   };
   return { settings, problems };
 }

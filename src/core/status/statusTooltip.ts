@@ -18,6 +18,8 @@ export interface TooltipInput {
   paused: boolean;
   /** Why history cannot be saved right now, with what to do. */
   storageProblem: { message: string; remedy: string } | undefined;
+  /** Skills' line about a much-used language that is fading (skillsText.fadingLine); absent: none, or not read yet. */
+  fadingSkill?: string;
 }
 
 /** Calendar titles and file names are the user's data: they must show as text, never as Markdown or links. */
@@ -65,6 +67,7 @@ export function statusTooltip(input: TooltipInput): string {
   const typed = figures.agentPeriod.typedPercent;
   if (typed !== undefined) lines.push(`You typed ${formatPercent(typed)} of the characters that landed ${PERIOD_WORDS[periodKind].phrase}.`);
   lines.push('');
+  if (input.fadingSkill !== undefined) lines.push(`$(history) ${escapeMarkdown(input.fadingSkill)}`, '');
   if (period.requiredCodingMinutes !== undefined) {
     lines.push(`Weekly minimum pace: ${formatDuration(period.codingMinutes)} coded of ${formatDuration(period.requiredCodingMinutes)} due by now.`, '');
   }

@@ -2,8 +2,10 @@ import { agentCharactersPer, CHARACTER_BUCKET_MS, charactersPer, countedBuckets,
 import { agentMinutesIn, minutesByKey, splitHandsOnAndAgents } from '../../core/activity/handsAndAgents';
 import { byStartThenEnd, type Interval } from '../../core/time/interval';
 import { localDayIntervals, minutesPerDay, type DayTotal, type LocalDate } from '../../core/time/localDays';
+import type { SkillsHistory } from '../../core/skills/skills';
 import type { DecodedFiles } from './decodedFiles';
 import { readStore, type UnreadableFile } from './journalReader';
+import { readSkillsStore, typedByLanguage } from './skillsIndex';
 import type { ManualMeeting } from './records';
 
 export interface History {
@@ -103,4 +105,21 @@ export async function readActivityPerLocalDay(root: string, from: LocalDate, to:
   }));
   const sum = (pick: (day: DayActivity) => number) => totals.reduce((total, day) => total + pick(day), 0);
   return { days: totals, totalMinutes: sum((d) => d.minutes), totalAgentMinutes: sum((d) => d.agentMinutes), corruptLines: store.corruptLines, unreadableFiles: store.unreadableFiles, unknownFiles: store.unknownFiles };
+}
+
+/**
+ * The spans and counted character buckets of `range`, for Skills (computeSkills takes each language's union):
+ * compacted months from their derived aggregates (skillsIndex.ts), recent journals as they are.
+ */
+export interface SkillsReading extends SkillsHistory {
+  corruptLines: number;
+  unreadableFiles: UnreadableFile[];
+}
+
+export async function readSkillsHistory(root: string, range: Interval): Promise<SkillsReading> {
+  const store = await readSkillsStore(root, range);
+  if (store) return { spans: store.spans, characters: typedByLanguage(store, range.start), corruptLines: store.corruptLines, unreadableFiles: store.unreadableFiles };
+  const raw = await readStore(root, range);
+  const characters = countedBuckets(raw.characters).filter((b) => b.start + CHARACTER_BUCKET_MS > range.start && b.start < range.end);
+  return { spans: raw.spans, characters, corruptLines: raw.corruptLines, unreadableFiles: raw.unreadableFiles };
 }

@@ -2,14 +2,14 @@ import { createHash } from 'node:crypto';
 import type { ActivitySpan } from '../../core/activity/activitySpan';
 import { latestBuckets, type WriterBucket } from '../../core/activity/characterCounts';
 import { union } from '../../core/time/interval';
-import { DEFAULT_AGENT, DEFAULT_SOURCE, isPlausibleInterval, JOURNAL_SCHEMA_VERSION, optionalCount, optionalName, parseCounts, type ManualMeeting } from './records';
+import { DEFAULT_AGENT, DEFAULT_SOURCE, isPlausibleInterval, JOURNAL_SCHEMA_VERSION, optionalCount, optionalLanguage, optionalName, parseCounts, type ManualMeeting } from './records';
 
 /**
  * A compacted UTC day: per context (workspace, language) the union of its spans, as flat offsets in ms from
  * the day's start, plus the day's logged meetings. Merged spans only, so a year stays well under a megabyte.
  * Agent time is an entry with `"g":1` and the agent's name in `ag` (absent: VS Code edits), the writer in `src`
  * (absent: VS Code); the character counts (`c`) keep each writer's latest counts per quarter hour, with the agent's
- * name (`ag`) and lines (`ln`) where the writer gave them, so merging a day again is idempotent. Files written by
+ * name (`ag`), lines (`ln`) and language (`l`) where the writer gave them, so merging a day again is idempotent. Files written by
  * 0.1.0 have neither and read as coding only.
  *
  *   {"v":1,"day":"2026-03-02","t0":1772409600000,"a":[{"w":"shop","l":"typescript","x":[0,60000,120000,900000]},{"g":1,"x":[…]}],
@@ -30,7 +30,7 @@ interface DayJson {
   t0: number;
   a: { w?: string; l?: string; g?: 1; ag?: string; src?: string; x: number[] }[];
   m: { s: number; e: number; n?: string }[];
-  c?: { id: string; s: number; y: number; p: number; i: number; g: number; ag?: string; ln?: number }[];
+  c?: { id: string; s: number; y: number; p: number; i: number; g: number; ag?: string; ln?: number; l?: string }[];
 }
 
 const contextKey = (span: ActivitySpan): string => JSON.stringify([span.workspace ?? null, span.language ?? null, span.agent ?? null, span.source ?? null]);
@@ -77,6 +77,7 @@ export function encodeDay(day: string, dayStart: number, contents: DayContents):
     g: b.counts.agent,
     ...(b.agent !== undefined && { ag: b.agent }),
     ...(b.lines !== undefined && { ln: b.lines }),
+    ...(b.language !== undefined && { l: b.language }),
   }));
   const json: DayJson = { v: JOURNAL_SCHEMA_VERSION, day, t0: dayStart, a, m };
   if (c.length > 0) json.c = c;
@@ -101,22 +102,18 @@ export function decodeDay(text: string): DayContents | undefined {
     const { w, l, g, ag, src, x } = entry;
     if ((w !== undefined && typeof w !== 'string') || (l !== undefined && typeof l !== 'string') || !optionalName(ag) || !optionalName(src)) return undefined;
     const agent = g === 1 ? (ag ?? DEFAULT_AGENT) : undefined;
+    // One shape per entry, built without spreads: decoding is most of reading years of history.
+    const context: { workspace?: string; language?: string; agent?: string; source?: string } = {};
+    if (w !== undefined) context.workspace = w;
+    if (l !== undefined) context.language = l;
+    if (agent !== undefined) context.agent = agent;
+    if (src !== undefined) context.source = src;
+    const plain = w === undefined && l === undefined && agent === undefined && src === undefined;
     for (let i = 0; i + 1 < x.length; i += 2) {
       const start = raw.t0 + (x[i] as number);
       const end = raw.t0 + (x[i + 1] as number);
       if (!isPlausibleInterval(start, end)) return undefined;
-      spans.push(
-        w === undefined && l === undefined && agent === undefined && src === undefined
-          ? { start, end }
-          : {
-              start,
-              end,
-              ...(w !== undefined && { workspace: w }),
-              ...(l !== undefined && { language: l }),
-              ...(agent !== undefined && { agent }),
-              ...(src !== undefined && { source: src }),
-            },
-      );
+      spans.push(plain ? { start, end } : { start, end, ...context });
     }
   }
   const meetings: ManualMeeting[] = [];
@@ -129,8 +126,15 @@ export function decodeDay(text: string): DayContents | undefined {
   if (raw.c !== undefined && !Array.isArray(raw.c)) return undefined;
   for (const entry of raw.c ?? []) {
     const counts = typeof entry === 'object' && entry !== null ? parseCounts(entry as unknown as Record<string, unknown>) : undefined;
-    if (!counts || typeof entry.id !== 'string' || typeof entry.s !== 'number' || !Number.isFinite(entry.s) || !optionalName(entry.ag) || !optionalCount(entry.ln)) return undefined;
-    characters.push({ writer: entry.id, start: raw.t0 + entry.s, counts, ...(entry.ag !== undefined && { agent: entry.ag }), ...(entry.ln !== undefined && { lines: entry.ln }) });
+    if (!counts || typeof entry.id !== 'string' || typeof entry.s !== 'number' || !Number.isFinite(entry.s) || !optionalName(entry.ag) || !optionalCount(entry.ln) || !optionalLanguage(entry.l)) return undefined;
+    characters.push({
+      writer: entry.id,
+      start: raw.t0 + entry.s,
+      counts,
+      ...(entry.ag !== undefined && { agent: entry.ag }),
+      ...(entry.ln !== undefined && { lines: entry.ln }),
+      ...(entry.l !== undefined && { language: entry.l }),
+    });
   }
   return { spans, meetings, characters };
 }

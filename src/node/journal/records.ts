@@ -58,7 +58,7 @@ export function encodeMeetingLine(meeting: ManualMeeting): string {
 /**
  * A writer's character counts for a quarter hour so far: `y` typed, `p` pasted, `i` AI completion, `g` agent. A bucket
  * of one agent's characters names it in `ag` (absent: agent characters are VS Code edits) and may count the lines it
- * wrote in `ln`. `id` replaces the writer's id as the bucket's identity: a hook names each tool use, so the same edit
+ * wrote in `ln`, and the language id of the editor they landed in `l` (absent: not known). `id` replaces the writer's id as the bucket's identity: a hook names each tool use, so the same edit
  * reported twice counts once.
  */
 export function encodeCharactersLine(bucket: CharacterBucket, id?: string): string {
@@ -66,6 +66,7 @@ export function encodeCharactersLine(bucket: CharacterBucket, id?: string): stri
   const record: Record<string, unknown> = { v: JOURNAL_SCHEMA_VERSION, k: 'c', s: bucket.start, e: bucket.start + CHARACTER_BUCKET_MS, y: typed, p: pasted, i: aiCompletion, g: agent };
   if (bucket.agent !== undefined) record.ag = bucket.agent;
   if (bucket.lines !== undefined) record.ln = bucket.lines;
+  if (bucket.language !== undefined) record.l = bucket.language;
   if (id !== undefined) record.id = id;
   return JSON.stringify(record);
 }
@@ -83,6 +84,11 @@ function optionalString(value: unknown): value is string | undefined {
 
 export function optionalName(value: unknown): value is string | undefined {
   return value === undefined || (typeof value === 'string' && NAME.test(value));
+}
+
+/** A language id as the journal keeps it: VS Code's ids are short; anything long or with control characters is corruption. */
+export function optionalLanguage(value: unknown): value is string | undefined {
+  return value === undefined || (typeof value === 'string' && value.length > 0 && value.length <= 100 && !/[\u0000-\u001f\u007f]/.test(value));
 }
 
 export const optionalCount = (value: unknown): value is number | undefined => value === undefined || isCount(value);
@@ -111,11 +117,12 @@ export function parseRecordLine(line: string): JournalRecord | undefined {
   }
   if (r.k === 'c') {
     const counts = parseCounts(r);
-    if (!counts || end - start !== CHARACTER_BUCKET_MS || start % CHARACTER_BUCKET_MS !== 0 || !optionalName(r.ag) || !optionalCount(r.ln)) return undefined;
+    if (!counts || end - start !== CHARACTER_BUCKET_MS || start % CHARACTER_BUCKET_MS !== 0 || !optionalName(r.ag) || !optionalCount(r.ln) || !optionalLanguage(r.l)) return undefined;
     if (r.id !== undefined && (typeof r.id !== 'string' || !/^[A-Za-z0-9_:.-]{1,80}$/.test(r.id))) return undefined;
-    const bucket: { start: number; counts: CharacterCounts; agent?: string; lines?: number } = { start, counts };
+    const bucket: { start: number; counts: CharacterCounts; agent?: string; lines?: number; language?: string } = { start, counts };
     if (r.ag !== undefined) bucket.agent = r.ag;
     if (r.ln !== undefined) bucket.lines = r.ln;
+    if (r.l !== undefined) bucket.language = r.l;
     return { kind: 'characters', bucket, ...(r.id !== undefined && { id: r.id }) };
   }
   if (r.k === 'm') {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readCalendar } from '../../../src/core/calendar/readCalendar';
 import { DEFAULT_RULES } from '../../../src/core/calendar/types';
-import { readHistory } from '../../../src/node/journal/activityHistory';
+import { readHistory, readSkillsHistory } from '../../../src/node/journal/activityHistory';
 import { DAY_MS } from '../../../src/core/time/clock';
 import { durationMs } from '../../../src/core/time/interval';
 import { localDateOf, systemTimeZone } from '../../../src/core/time/localDays';
@@ -12,6 +12,7 @@ import { focusReport } from '../../../src/core/balance/focusReport';
 import { weekRange } from '../../../src/core/balance/periods';
 import { DEFAULT_SETTINGS } from '../../../src/core/settings/settings';
 import { DEMO_EMAIL, seedDemoHistory } from '../../builders/demoHistory';
+import { computeSkills, skillsRange } from '../../../src/core/skills/skills';
 
 describe('the sandbox demo history', () => {
   const now = Date.parse('2026-11-19T16:20:00Z');
@@ -58,5 +59,30 @@ describe('the sandbox demo history', () => {
     const [first, last] = [await week(3), await week(0)];
     assert.ok(first > last, `coding drifts down: ${first} > ${last}`);
     assert.ok(last > 0);
+  });
+});
+
+describe('the sandbox demo history: a year of languages for Skills', () => {
+  const now = Date.parse('2026-11-19T16:20:00Z');
+  let folder: string;
+  before(() => {
+    folder = mkdtempSync(join(tmpdir(), 'hands-on-demo-skills-'));
+    seedDemoHistory(join(folder, 'data'), join(folder, 'demo.ics'), now);
+  });
+  after(() => rmSync(folder, { recursive: true, force: true }));
+
+  it('shows a fading language, a delegated one and steady ones, with typed characters', async () => {
+    const zone = systemTimeZone();
+    const date = localDateOf(now, zone);
+    const skills = computeSkills(await readSkillsHistory(join(folder, 'data'), skillsRange({ date, zone }).range), { date, zone });
+    const of = (language: string) => skills.languages.find((l) => l.language === language)!;
+    assert.deepEqual(skills.languages.map((l) => l.language).sort(), ['go', 'python', 'rust', 'sql', 'typescript']);
+    assert.equal(of('rust').fading, true);
+    assert.ok(of('rust').handsOnMinutes >= 10 * 60, 'Rust was used a lot');
+    assert.equal(of('python').delegated, true);
+    assert.equal(of('python').fading, false);
+    for (const language of ['typescript', 'go']) assert.deepEqual([of(language).fading, of(language).delegated], [false, false], language);
+    assert.ok(skills.languages.every((l) => l.typedCharacters > 0 || l.language === 'python'));
+    assert.ok(skills.days.filter((d) => d.handsOnMinutes > 0).length > 200, 'a year of days for the heatmap');
   });
 });

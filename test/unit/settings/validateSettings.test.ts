@@ -25,7 +25,7 @@ describe('validateSettings', () => {
 
   it('lists every key once, with a default, and a range for every numeric one', () => {
     assert.equal(new Set(SETTING_KEYS).size, SETTING_KEYS.length);
-    assert.equal(SETTING_KEYS.length, 21);
+    assert.equal(SETTING_KEYS.length, 23);
     for (const key of Object.keys(NUMBER_RANGES)) assert.equal(typeof SETTING_DEFAULTS[key], 'number', key);
   });
 
