@@ -23,6 +23,8 @@ export class BalanceData extends Disposable {
   readonly onDidChange = this.changed.event;
   private reportedCorruptLines = 0;
   private reportedUnreadableFiles = 0;
+  /** What the tooltip says while history files cannot be read; undefined when all could be. */
+  historyProblem: string | undefined;
   private readonly reportedUnknownFiles = new Set<string>();
   private readonly decodedFiles = new DecodedFiles();
 
@@ -80,6 +82,11 @@ export class BalanceData extends Disposable {
       this.log.warn(`Skipped ${corruptLines} damaged lines in the history files (a crash or a sync conflict); every intact record was kept.`);
       this.reportedCorruptLines = corruptLines;
     }
+    const [first] = unreadableFiles;
+    this.historyProblem =
+      first === undefined
+        ? undefined
+        : `${unreadableFiles.length === 1 ? 'A history file' : `${unreadableFiles.length} history files`} could not be read (${first.path}: ${first.reason}); their time is missing from these figures. Make them readable, or let your sync tool download them.`;
     if (unreadableFiles.length > this.reportedUnreadableFiles) {
       const which = unreadableFiles.map((file) => `${file.path} (${file.reason})`).join(', ');
       this.log.error(`${unreadableFiles.length} history files could not be read: ${which}. Their time is missing from the figures until they can be (make them readable, or let your sync tool download them).`);

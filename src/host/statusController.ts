@@ -117,6 +117,7 @@ export class StatusController extends Disposable {
         sources: inputs.sources,
         paused,
         storageProblem: this.recorder.problem,
+        historyProblem: this.data.historyProblem,
         ...this.fadingSkill(inputs),
       }),
       true,

@@ -18,6 +18,8 @@ export interface TooltipInput {
   paused: boolean;
   /** Why history cannot be saved right now, with what to do. */
   storageProblem: { message: string; remedy: string } | undefined;
+  /** History files that could not be read (permissions, a sync tool's placeholder), with what to do; absent: none. */
+  historyProblem?: string;
   /** Skills' line about a much-used language that is fading (skillsText.fadingLine); absent: none, or not read yet. */
   fadingSkill?: string;
 }
@@ -43,6 +45,7 @@ export function statusTooltip(input: TooltipInput): string {
   lines.push(`**Hands-On** — target ${formatPercent(period.targetPercent)} hands-on ${PERIOD_WORDS[periodKind].phrase}`, '');
   if (input.paused) lines.push('$(debug-pause) **Tracking is paused.** [Resume](command:handsOn.resumeTracking)', '');
   if (input.storageProblem) lines.push(`$(error) ${escapeMarkdown(input.storageProblem.message)} ${escapeMarkdown(input.storageProblem.remedy)}`, '');
+  if (input.historyProblem) lines.push(`$(warning) ${escapeMarkdown(input.historyProblem)}`, '');
   const todayTitle = PERIOD_WORDS.day.title;
   const columns = periodKind === 'day' ? [[todayTitle, today]] : ([[todayTitle, today], [PERIOD_WORDS[periodKind].title, period]] as const);
   lines.push(`| | ${columns.map(([title]) => title).join(' | ')} |`, `|---|${columns.map(() => '---:|').join('')}`);

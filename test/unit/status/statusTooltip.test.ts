@@ -73,7 +73,7 @@ describe('status tooltip', () => {
     assert.ok(!md.includes('[x](https://evil)'));
   });
 
-  it('shows the paused state, a storage problem, and calendar errors', () => {
+  it('shows the paused state, a storage problem, history it could not read, and calendar errors', () => {
     const figures = currentFigures(inputs());
     const md = statusTooltip({
       figures,
@@ -83,8 +83,10 @@ describe('status tooltip', () => {
       sources: [{ label: 'calendar.google.com/…', kind: 'url', error: 'HTTP 401: the secret address was reset', warnings: [] }],
       paused: true,
       storageProblem: { message: 'The folder is read-only.', remedy: 'Make it writable.' },
+      historyProblem: 'A history file could not be read (/sync/journal/live/2026-03-02.mac.jsonl: not downloaded yet); make it readable.',
     });
     assert.match(md, /Tracking is paused/);
+    assert.ok(md.includes('$(warning) A history file could not be read \\(/sync/journal/live/2026\\-03\\-02\\.mac\\.jsonl: not downloaded yet\\); make it readable\\.'), md);
     assert.match(md, /\[Resume Tracking\]\(command:handsOn\.resumeTracking\)/);
     assert.match(md, /The folder is read\\-only\\. Make it writable\\./);
     assert.match(md, /HTTP 401: the secret address was reset/);
