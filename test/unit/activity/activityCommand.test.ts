@@ -2,19 +2,16 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { run } from '../../../src/cli/activityCommand';
-import { UsageError, type CliIO } from '../../../src/cli/io';
+import { UsageError } from '../../../src/cli/io';
 import { main } from '../../../src/cli/main';
 import { HOUR_MS, MINUTE_MS } from '../../../src/core/time/clock';
 import { startOfLocalDate } from '../../../src/core/time/localDays';
 import { writerAt } from '../../builders/journalBuilders';
 import { journalPaths } from '../../../src/node/journal/layout';
 import { useTempDir } from '../../builders/tempDir';
+import { fakeCliIO } from '../../builders/cliIO';
 
-function captureIO(env: NodeJS.ProcessEnv = {}): CliIO & { stdout: string[]; stderr: string[] } {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  return { stdout, stderr, out: (t) => stdout.push(t), err: (t) => stderr.push(t), env, now: () => Date.UTC(2026, 2, 20) };
-}
+const captureIO = (env: NodeJS.ProcessEnv = {}) => fakeCliIO({ env, now: Date.UTC(2026, 2, 20) });
 
 const NO_CHARACTERS = { typed: 0, pasted: 0, aiCompletion: 0, agent: 0 };
 const BERLIN_DAYS = {
