@@ -46,7 +46,7 @@ export function focusBench(now = Date.UTC(2026, 10, 18, 14)): string[] {
   return [
     `focus.week_report_ms ${msPerRun(20, () => focusReport(inputs, week)).toFixed(1)}`,
     `focus.last12weeks_report_ms ${msPerRun(5, () => focusReport(inputs, twelve)).toFixed(1)}`,
-    `focus.dashboard_view_model_ms ${msPerRun(10, () => buildDashboardViewModel(inputs, 'thisWeek')).toFixed(1)}`,
+    `focus.dashboard_view_model_ms ${msPerRun(10, () => buildDashboardViewModel(inputs, 'thisWeek', 'focus')).toFixed(1)}`,
   ];
 }
 

@@ -4,6 +4,7 @@ import { agentLabel } from '../core/activity/handsAndAgents';
 import { UsageError, type CliIO } from './io';
 import { parseOptions, usage, type OptionTable } from './optionTable';
 import { DATA_DIR_OPTION, dataDirOption, dateOption, FROM_OPTION, loadSettings, reportHistoryProblems, TO_OPTION, TZ_OPTION, zoneOption, type CommandOptions } from './options';
+import { durationText, jsonMinutes, jsonMinutesByKey, printJson } from './output';
 
 const MAX_DAYS = 3660;
 
@@ -35,11 +36,6 @@ export const USAGE = usage(
 are when edits you did not make arrived while you did nothing else; they are never in the coding minutes.`,
 );
 
-function formatMinutes(minutes: number): string {
-  const rounded = Math.round(minutes);
-  return `${Math.floor(rounded / 60)}h ${String(rounded % 60).padStart(2, '0')}m`;
-}
-
 export async function run(argv: string[], io: CliIO, options: CommandOptions = {}): Promise<number> {
   const platform = options.platform ?? process.platform;
   const args = parseOptions(argv, OPTIONS);
@@ -57,22 +53,22 @@ export async function run(argv: string[], io: CliIO, options: CommandOptions = {
   if (args.json) {
     const days = history.days.map((day) => ({
       date: day.date,
-      codingMinutes: day.minutes,
-      agentMinutes: day.agentMinutes,
-      agents: day.agents,
+      codingMinutes: jsonMinutes(day.minutes),
+      agentMinutes: jsonMinutes(day.agentMinutes),
+      agents: jsonMinutesByKey(day.agents),
       characters: day.characters,
       agentCharacters: Object.fromEntries(Object.entries(day.agentWriting).map(([name, w]) => [name, w.characters])),
       agentLines: Object.fromEntries(Object.entries(day.agentWriting).flatMap(([name, w]) => (w.lines > 0 ? [[name, w.lines]] : []))),
     }));
-    io.out(JSON.stringify({ days, totalCodingMinutes: history.totalMinutes, totalAgentMinutes: history.totalAgentMinutes }));
+    printJson(io, { days, totalCodingMinutes: jsonMinutes(history.totalMinutes), totalAgentMinutes: jsonMinutes(history.totalAgentMinutes) });
     return 0;
   }
   const lines = [`Date        Coding     Agent  (${zone})`];
   for (const day of history.days) {
-    const byAgent = Object.entries(day.agents).map(([name, minutes]) => `${agentLabel(name)} ${formatMinutes(minutes).trim()}`);
-    lines.push(`${day.date}  ${formatMinutes(day.minutes).padStart(8)}  ${formatMinutes(day.agentMinutes).padStart(8)}${byAgent.length > 0 ? `  ${byAgent.join(', ')}` : ''}`);
+    const byAgent = Object.entries(day.agents).map(([name, minutes]) => `${agentLabel(name)} ${durationText(minutes)}`);
+    lines.push(`${day.date}  ${durationText(day.minutes).padStart(8)}  ${durationText(day.agentMinutes).padStart(8)}${byAgent.length > 0 ? `  ${byAgent.join(', ')}` : ''}`);
   }
-  lines.push(`${'Total'.padEnd(10)}  ${formatMinutes(history.totalMinutes).padStart(8)}  ${formatMinutes(history.totalAgentMinutes).padStart(8)}`);
+  lines.push(`${'Total'.padEnd(10)}  ${durationText(history.totalMinutes).padStart(8)}  ${durationText(history.totalAgentMinutes).padStart(8)}`);
   io.out(lines.join('\n'));
   return 0;
 }

@@ -9,6 +9,7 @@ import { addLocalDays, startOfLocalDate } from '../core/time/localDays';
 import { UsageError, type CliIO } from './io';
 import { parseOptions, usage, type OptionTable } from './optionTable';
 import { dateOption, emailsOption, FROM_OPTION, loadSettings, ME_OPTION, TO_OPTION, TZ_OPTION, zoneOption, type CommandOptions } from './options';
+import { durationText, jsonMinutes, printJson } from './output';
 
 /** The settings the verdicts follow, as in the extension; only a problem with one of them is worth a warning. */
 const RULE_SETTINGS = ['handsOn.calendar.myEmails', 'handsOn.calendar.countTentative', 'handsOn.calendar.excludeKeywords', 'handsOn.calendar.breakKeywords'];
@@ -51,12 +52,13 @@ export async function run(argv: string[], io: CliIO, options: CommandOptions = {
     // One clear line that never shows a feed's secret address.
     throw new UsageError(sourceErrorText(error));
   }
-  const days = meetingMinutesPerDay(verdicts.occurrences, from, to, zone).map((d) => ({ date: d.date, meetingMinutes: Math.round(d.minutes) }));
-  const total = days.reduce((sum, d) => sum + d.meetingMinutes, 0);
+  const perDay = meetingMinutesPerDay(verdicts.occurrences, from, to, zone);
+  const days = perDay.map((d) => ({ date: d.date, meetingMinutes: jsonMinutes(d.minutes) }));
+  const total = perDay.reduce((sum, d) => sum + d.minutes, 0);
   if (args.json) {
     const json = {
       days,
-      totalMeetingMinutes: total,
+      totalMeetingMinutes: jsonMinutes(total),
       occurrences: verdicts.occurrences.map((o) => ({
         start: isoInZone(o.start, zone),
         end: isoInZone(o.end, zone),
@@ -67,7 +69,7 @@ export async function run(argv: string[], io: CliIO, options: CommandOptions = {
       daysOff: verdicts.daysOff,
       warnings: verdicts.warnings,
     };
-    io.out(JSON.stringify(json, null, 2));
+    printJson(io, json);
     return 0;
   }
   const lines: string[] = [];
@@ -79,8 +81,8 @@ export async function run(argv: string[], io: CliIO, options: CommandOptions = {
   }
   if (lines.length === 0) lines.push('No calendar occurrences in this window.');
   lines.push('', 'Meeting minutes per day:');
-  for (const d of days) lines.push(`  ${d.date}  ${String(d.meetingMinutes).padStart(4)}`);
-  lines.push(`  total       ${String(total).padStart(4)}`);
+  for (const d of perDay) lines.push(`  ${d.date}  ${durationText(d.minutes).padStart(6)}`);
+  lines.push(`  total       ${durationText(total).padStart(6)}`);
   io.out(lines.join('\n'));
   for (const w of verdicts.warnings) io.err(`warning: ${w}`);
   return 0;

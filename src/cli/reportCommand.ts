@@ -8,18 +8,16 @@ import type { CalendarVerdicts, MeetingRules } from '../core/calendar/types';
 import type { BalanceInputs, SourceStatus } from '../core/balance/balanceInputs';
 import { gatherBalanceInputs } from '../core/balance/gatherInputs';
 import { readHistory } from '../node/journal/activityHistory';
-import { reportJson } from '../core/report/reportJson';
-import { focusTexts, seriesFigures } from '../core/report/focusText';
+import { REPORT_JSON_EXAMPLE, reportJson } from '../core/report/reportJson';
+import { reportText } from '../core/report/reportText';
 import { summaryLoadRange, summaryMarkdown } from '../core/report/summary';
-import { periodHeading, targetStatusText } from '../core/report/wording';
-import { formatDuration, formatPercent } from '../core/report/formatDuration';
-import { formatInZone } from '../core/report/zoned';
 import { PERIOD_KINDS, type PeriodKind, type Settings } from '../core/settings/settings';
 import { currentFigures, currentFiguresRange, type CurrentFigures } from '../core/status/currentFigures';
 import { spanOf, type Interval } from '../core/time/interval';
 import { addLocalDays, isLocalDate, localDateOf, startOfLocalDate } from '../core/time/localDays';
 import { UsageError, type CliIO } from './io';
 import { parseOptions, usage, type OptionTable } from './optionTable';
+import { jsonFieldsHelp, printJson } from './output';
 import { DATA_DIR_OPTION, dataDirOption, emailsOption, homeOf, loadSettings, ME_OPTION, reportHistoryProblems, TZ_OPTION, zoneOption, type CommandOptions } from './options';
 import { userSettingsPath, type UserSettings } from './vscodeSettings';
 
@@ -43,15 +41,8 @@ export const OPTIONS = {
   json: {
     type: 'boolean',
     conflicts: 'markdown',
-    help: [
-      '{"period": {"start", "end"}, "codingMinutes", "meetingMinutes", "overlapMinutes",',
-      ' "handsOnPercent", "targetPercent", "belowTarget", "agentMinutes", "agentTimeCounts",',
-      ' "characters": {"typed", "pasted", "aiCompletion", "agent"}, "focusBlocks": [{"start", "end"}],',
-      ' "focus": {"blockMinutes", "focusMinutes", "fragmentedMinutes",',
-      '           "blocks": [{"start", "end", "codingMinutes", "used"}], "usedBlocks",',
-      '           "reentry": {"medianMinutes", "samples", "noReturn"}},',
-      ' "meetingSeries": [{"title", "occurrences", "minutes", "focusCostMinutes"}]}',
-    ],
+    // From the type's own example, so a new field is in the help at once.
+    help: jsonFieldsHelp(REPORT_JSON_EXAMPLE),
   },
   markdown: { type: 'boolean', help: 'a short summary to paste into a 1:1 document' },
 } as const satisfies OptionTable;
@@ -179,38 +170,6 @@ interface ReportResult {
   focusBlocks: Interval[];
 }
 
-function summaryText(result: ReportResult): string {
-  const { figures, inputs, focusBlocks } = result;
-  const { period } = figures;
-  const zone = inputs.zone;
-  const kind = inputs.settings.period;
-  // A terminal has room to name the week's last day too.
-  const title =
-    kind === 'week'
-      ? `Hands-on time, week ${formatInZone(period.period.start, zone, 'EEE d MMM yyyy')} – ${formatInZone(period.period.end - 1, zone, 'EEE d MMM yyyy')}`
-      : periodHeading(kind, period.period, period.asOf, zone);
-  const lines = [
-    `${title} (${zone}, as of ${formatInZone(period.asOf, zone, 'EEE d MMM HH:mm')})`,
-    `  Hands-on   ${formatPercent(period.handsOnPercent)} (target ${formatPercent(period.targetPercent)}): ${targetStatusText(period)}`,
-    `  Coding     ${formatDuration(period.codingMinutes)}`,
-    `  Meetings   ${formatDuration(period.meetingMinutes)}`,
-  ];
-  if (period.overlapMinutes > 0) lines.push(`  Overlap    ${formatDuration(period.overlapMinutes)} (coding during meetings, counted in both)`);
-  if (period.requiredCodingMinutes !== undefined) lines.push(`  Pace       ${formatDuration(period.codingMinutes)} of ${formatDuration(period.requiredCodingMinutes)} coding due so far`);
-  if (kind !== 'day') {
-    lines.push(`  Today      ${formatPercent(figures.today.handsOnPercent)}: ${formatDuration(figures.today.codingMinutes)} coding, ${formatDuration(figures.today.meetingMinutes)} meetings`);
-  }
-  const focus = focusTexts(result.focus);
-  lines.push(`  Focus      ${focus.available}; used ${focus.used}; fragmented ${focus.fragmented}`, `  Re-entry   ${focus.reentry}`);
-  const costly = result.focus.series[0];
-  if (costly && costly.focusCostMinutes > 0) lines.push(`  Costliest  ${costly.title || '(no title)'}: ${seriesFigures(costly)}`);
-  const next = figures.nextMeeting;
-  if (next) lines.push(`Next meeting: ${formatInZone(next.start, zone, 'EEE d MMM HH:mm')} ${next.title || '(no title)'}`);
-  const blocks = focusBlocks.map((b) => `${formatInZone(b.start, zone, 'EEE HH:mm')}–${formatInZone(b.end, zone, 'HH:mm')} (${formatDuration((b.end - b.start) / 60_000)})`);
-  lines.push(`Free focus blocks ahead this week: ${blocks.length > 0 ? blocks.join(', ') : 'none'}`);
-  return lines.join('\n');
-}
-
 /** Gathers the inputs the status bar would have at `now` and computes the figures from them. */
 async function computeReport(argv: string[], io: CliIO, options: CommandOptions): Promise<ReportResult & { format: 'text' | 'json' | 'markdown' }> {
   const platform = options.platform ?? process.platform;
@@ -235,11 +194,11 @@ export async function run(argv: string[], io: CliIO, options: CommandOptions = {
   const result = await computeReport(argv, io, options);
   const { figures, inputs } = result;
   if (result.format === 'json') {
-    io.out(JSON.stringify(reportJson(figures.period, figures.agentPeriod, result.focusBlocks, result.focus), null, 2));
+    printJson(io, reportJson(figures.period, figures.agentPeriod, result.focusBlocks, result.focus));
   } else if (result.format === 'markdown') {
     io.out(summaryMarkdown(inputs));
   } else {
-    io.out(summaryText(result));
+    io.out(reportText({ figures, periodKind: inputs.settings.period, zone: inputs.zone, focus: result.focus, focusBlocks: result.focusBlocks }));
   }
   return 0;
 }

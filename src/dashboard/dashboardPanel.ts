@@ -1,11 +1,10 @@
 import { errorText } from '../core/errorText';
 import * as vscode from 'vscode';
 import { DEFAULT_DASHBOARD_RANGE, isDashboardRange, type DashboardRange } from '../core/balance/dashboardRanges';
-import { dashboardRange } from '../core/balance/periods';
 import type { DashboardViewModel } from '../core/dashboard/model';
-import { buildDashboardViewModel, dashboardLoadRange } from '../core/dashboard/viewModel';
+import { buildDashboardViewModel, dashboardLoad } from '../core/dashboard/viewModel';
 import { Disposable } from '../host/dispose';
-import { DASHBOARD_VIEW_TYPE, parseWebviewMessage, type HostToWebview, type WebviewToHost } from '../shared/protocol';
+import { DASHBOARD_VIEW_TYPE, isTab, parseWebviewMessage, type DashboardTab, type HostToWebview, type WebviewToHost } from '../shared/protocol';
 import { DASHBOARD_COMMANDS } from './commandIds';
 import type { DashboardDataSource } from './dataSource';
 import { dashboardHtml, newNonce } from './html';
@@ -20,11 +19,15 @@ export interface DashboardDeps {
 }
 
 
-function savedRange(state: unknown): DashboardRange | undefined {
-  if (typeof state !== 'object' || state === null) return undefined;
-  const range = (state as { range?: unknown }).range;
-  return isDashboardRange(range) ? range : undefined;
+/** The range and tab a restored webview saved (see WebviewState), each when valid. */
+function savedView(state: unknown): { range?: DashboardRange; tab?: DashboardTab } {
+  if (typeof state !== 'object' || state === null) return {};
+  const { range, tab } = state as { range?: unknown; tab?: unknown };
+  return { range: isDashboardRange(range) ? range : undefined, tab: isTab(tab) ? tab : undefined };
 }
+
+/** The tab a new dashboard shows first. */
+const FIRST_TAB: DashboardTab = 'overview';
 
 /** How long the figures must stay unchanged before an open dashboard shows them. */
 const REFRESH_DEBOUNCE_MS = 1000;
@@ -49,21 +52,22 @@ export class DashboardPanels implements vscode.Disposable {
       return this.panel;
     }
     const panel = this.deps.createWebviewPanel(DASHBOARD_VIEW_TYPE, 'Hands-On Dashboard', column ?? vscode.ViewColumn.One, DashboardPanel.webviewOptions(this.deps.extensionUri));
-    return this.adopt(panel, range ?? DEFAULT_DASHBOARD_RANGE);
+    return this.adopt(panel, range ?? DEFAULT_DASHBOARD_RANGE, FIRST_TAB);
   }
 
   /** Takes over a panel VS Code restored after a reload (the serializer registered in wiring.ts). */
   revive(panel: vscode.WebviewPanel, state: unknown): DashboardPanel {
     this.panel?.dispose();
-    return this.adopt(panel, savedRange(state) ?? DEFAULT_DASHBOARD_RANGE);
+    const saved = savedView(state);
+    return this.adopt(panel, saved.range ?? DEFAULT_DASHBOARD_RANGE, saved.tab ?? FIRST_TAB);
   }
 
   dispose(): void {
     this.panel?.dispose();
   }
 
-  private adopt(panel: vscode.WebviewPanel, range: DashboardRange): DashboardPanel {
-    const dashboard = new DashboardPanel(panel, this.deps, range, () => {
+  private adopt(panel: vscode.WebviewPanel, range: DashboardRange, tab: DashboardTab): DashboardPanel {
+    const dashboard = new DashboardPanel(panel, this.deps, { range, tab }, () => {
       if (this.panel === dashboard) this.panel = undefined;
     });
     this.panel = dashboard;
@@ -77,9 +81,11 @@ export class DashboardPanel extends Disposable {
   private seq = 0;
   private refreshTimer: NodeJS.Timeout | undefined;
   private _range: DashboardRange;
+  /** The tab the webview shows: the only one built. */
+  private tab: DashboardTab;
   private _shownModel: DashboardViewModel | undefined;
   /** The figures for the first page, loaded while the webview's script loads; dropped once the figures or the view state change. */
-  private prefetched: { range: DashboardRange; model: Promise<DashboardViewModel> } | undefined;
+  private prefetched: { range: DashboardRange; tab: DashboardTab; model: Promise<DashboardViewModel> } | undefined;
 
   static webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions & vscode.WebviewPanelOptions {
     // No retainContextWhenHidden: the webview is rebuilt when shown again, says `ready`, and gets fresh data.
@@ -93,11 +99,12 @@ export class DashboardPanel extends Disposable {
   constructor(
     readonly panel: vscode.WebviewPanel,
     private readonly deps: DashboardDeps,
-    range: DashboardRange,
+    { range, tab }: { range: DashboardRange; tab: DashboardTab },
     private readonly onDispose: () => void,
   ) {
     super();
     this._range = range;
+    this.tab = tab;
     panel.iconPath = vscode.Uri.joinPath(deps.extensionUri, 'media', 'icon.svg');
     panel.webview.options = DashboardPanel.webviewOptions(deps.extensionUri);
     this.register(panel.onDidDispose(() => this.dispose()));
@@ -124,10 +131,10 @@ export class DashboardPanel extends Disposable {
     this.render();
     // A panel restored in the background loads its page only when shown: then it asks for fresh figures.
     if (panel.visible) {
-      const model = this.buildModel(range);
+      const model = this.buildModel(range, tab);
       // Handled where it is awaited; unawaited (the figures changed first) its failure is no one's concern.
       model.catch(() => undefined);
-      this.prefetched = { range, model };
+      this.prefetched = { range, tab, model };
     }
   }
 
@@ -148,8 +155,14 @@ export class DashboardPanel extends Disposable {
   }
 
   setRange(range: DashboardRange): void {
-    if (range === this._range && this._shownModel?.range === range) return;
+    if (range === this._range && this._shownModel?.header.range === range) return;
     this._range = range;
+    if (this.ready) void this.refresh();
+  }
+
+  private showTab(tab: DashboardTab): void {
+    if (tab === this.tab && this._shownModel?.tab.id === tab) return;
+    this.tab = tab;
     if (this.ready) void this.refresh();
   }
 
@@ -162,14 +175,17 @@ export class DashboardPanel extends Disposable {
     switch (message.type) {
       case 'ready': {
         this.ready = true;
-        if (message.state) this._range = message.state.range;
-        const prefetched = this.prefetched?.range === this._range ? this.prefetched.model : undefined;
+        if (message.state) ({ range: this._range, tab: this.tab } = message.state);
+        const prefetched = this.prefetched?.range === this._range && this.prefetched.tab === this.tab ? this.prefetched.model : undefined;
         this.prefetched = undefined;
         void this.refresh(prefetched);
         return;
       }
       case 'setRange':
         this.setRange(message.range);
+        return;
+      case 'showTab':
+        this.showTab(message.tab);
         return;
       case 'exportFocusBlocks':
         void vscode.commands.executeCommand(DASHBOARD_COMMANDS.exportFocusBlocks);
@@ -190,7 +206,7 @@ export class DashboardPanel extends Disposable {
   }
 
   /**
-   * Loads and posts the figures for the current range (or the ones loaded ahead for it); a newer refresh wins over
+   * Loads and posts the figures for the current range and tab (or the ones loaded ahead for them); a newer refresh wins over
    * an older one still loading.
    */
   refresh(prefetched?: Promise<DashboardViewModel>): Promise<void> {
@@ -203,16 +219,17 @@ export class DashboardPanel extends Disposable {
 
   private async load(prefetched?: Promise<DashboardViewModel>): Promise<void> {
     const seq = ++this.seq;
-    const model = await (prefetched ?? this.buildModel(this._range));
+    const model = await (prefetched ?? this.buildModel(this._range, this.tab));
     if (seq !== this.seq || this.isDisposed) return;
     if (await this.post({ type: 'update', model, seq })) this._shownModel = model;
   }
 
-  private async buildModel(range: DashboardRange): Promise<DashboardViewModel> {
+  private async buildModel(range: DashboardRange, tab: DashboardTab): Promise<DashboardViewModel> {
     const { now, zone, settings } = this.deps.source.context();
-    // One read for everything; the breakdown by workspace and language for the selected range only.
-    const inputs = await this.deps.source.load(dashboardLoadRange(range, now, zone, settings.weekStartsOn), dashboardRange(range, now, zone, settings.weekStartsOn));
-    return buildDashboardViewModel(inputs, range);
+    // One read for the header and the one tab shown.
+    const load = dashboardLoad(range, tab, now, zone, settings.weekStartsOn);
+    const inputs = await this.deps.source.load(load.range, load.breakdownRange);
+    return buildDashboardViewModel(inputs, range, tab);
   }
 
   private async post(message: HostToWebview): Promise<boolean> {

@@ -2,13 +2,20 @@
 // a `type` tag. The webview starts with `ready`; the host sends nothing before it.
 import { isDashboardRange, type DashboardRange } from '../core/balance/dashboardRanges';
 import type { DashboardViewModel } from '../core/dashboard/model';
+import type { DashboardTab } from '../core/dashboard/tabs/registry';
 
-export type { DashboardViewModel };
+export type { DashboardTab, DashboardViewModel };
 
 export const DASHBOARD_VIEW_TYPE = 'handsOn.dashboard';
 
-export type DashboardTab = 'overview' | 'today' | 'focus' | 'meetings' | 'breakdown';
-export const TABS: readonly DashboardTab[] = ['overview', 'today', 'focus', 'meetings', 'breakdown'];
+/**
+ * The tabs in the order of the tab bar: the ids of src/core/dashboard/tabs/registry.ts, which says how to add one.
+ * Listed here as well because the webview needs them at run time and must not bundle the builders.
+ */
+export const TABS = ['overview', 'today', 'focus', 'meetings', 'breakdown'] as const satisfies readonly DashboardTab[];
+// Every tab of the registry is in the tab bar: a tab missing from TABS fails to compile here.
+const everyTabListed: Record<Exclude<DashboardTab, (typeof TABS)[number]>, never> = {};
+void everyTabListed;
 
 /** What the webview keeps in `vscode.setState`: UI state only, never data (the host re-sends data). */
 export interface WebviewState {
@@ -19,6 +26,8 @@ export interface WebviewState {
 export type WebviewToHost =
   | { type: 'ready'; state?: WebviewState }
   | { type: 'setRange'; range: DashboardRange }
+  /** The user chose another tab: the host builds that one from now on. */
+  | { type: 'showTab'; tab: DashboardTab }
   | { type: 'exportFocusBlocks' }
   | { type: 'copySummary' }
   | { type: 'exportData' }
@@ -27,7 +36,10 @@ export type WebviewToHost =
   | { type: 'rendered'; ms: number; seq: number };
 
 export type HostToWebview =
-  /** New figures; `seq` grows with every update so `rendered` can say which one it drew. */
+  /**
+   * New figures: the header and the tab the webview said it shows (it may have moved on by the time they arrive).
+   * `seq` grows with every update so `rendered` can say which one it drew.
+   */
   | { type: 'update'; model: DashboardViewModel; seq: number }
   /** The figures could not be loaded; the webview keeps what it shows and says so. */
   | { type: 'error'; message: string };
@@ -48,6 +60,8 @@ export function parseWebviewMessage(value: unknown): WebviewToHost | undefined {
     }
     case 'setRange':
       return isDashboardRange(message.range) ? { type: 'setRange', range: message.range } : undefined;
+    case 'showTab':
+      return isTab(message.tab) ? { type: 'showTab', tab: message.tab } : undefined;
     case 'exportFocusBlocks':
     case 'copySummary':
     case 'exportData':

@@ -14,7 +14,9 @@ import {
   type ChartType,
   type TooltipItem,
 } from 'chart.js';
-import type { DayModel, FocusDayModel, TodayModel, WeekModel } from '../core/dashboard/model';
+import type { FocusDayModel } from '../core/dashboard/tabs/focus';
+import type { DayModel, WeekModel } from '../core/dashboard/tabs/overview';
+import type { TodayModel } from '../core/dashboard/tabs/today';
 import type { ChartColors } from './theme';
 
 Chart.register(BarController, BarElement, LineController, LineElement, PointElement, CategoryScale, LinearScale, Tooltip, Legend);

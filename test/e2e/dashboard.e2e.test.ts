@@ -155,6 +155,9 @@ describe('The dashboard in code-server', function () {
 
   it('shows a calendar title carrying HTML and script as inert text', async () => {
     const frame = await dashboardFrame(workbench.page);
+    // Only the tab shown is built: the list is there once the Meetings tab is shown.
+    await frame.click('#tab-meetings');
+    await frame.waitForSelector('#panel-meetings:not([hidden]) #meetings-list');
     const list = await frame.$eval('#meetings-list', (table) => ({
       text: table.textContent ?? '',
       titles: [...table.querySelectorAll('.meeting-title')].map((cell) => cell.textContent ?? ''),
@@ -167,6 +170,8 @@ describe('The dashboard in code-server', function () {
     assert.equal(list.scripts, 0, 'no <script> element was created');
     assert.equal(await frame.$$eval(`${ROOT} img, ${ROOT} script`, (elements) => elements.length), 0);
     assert.deepEqual(dialogs, [], 'no alert ran');
+    await frame.click('#tab-overview');
+    await frame.waitForSelector('#panel-overview:not([hidden]) #chart-daily');
   });
 
   it('switches tabs and the range with the keyboard', async () => {
@@ -175,6 +180,9 @@ describe('The dashboard in code-server', function () {
     await workbench.page.keyboard.press('ArrowRight');
     assert.equal(await frame.getAttribute('#tab-today', 'aria-selected'), 'true');
     assert.equal(await frame.$eval('#panel-today', (panel) => panel.hasAttribute('hidden')), false);
+    // The Today tab's figures arrive from the host; the range is changed once they are drawn.
+    await frame.waitForSelector('#panel-today:not([hidden]) #chart-today');
+    await dashboardFrame(workbench.page, `${ROOT}[aria-busy="false"]`);
     const seq = Number(await frame.getAttribute(ROOT, 'data-rendered-seq'));
     await frame.selectOption('#range', 'last12Weeks');
     await dashboardFrame(workbench.page, `${ROOT}[data-rendered-seq]:not([data-rendered-seq="${seq}"])`);

@@ -11,7 +11,7 @@ import type { DashboardRange } from '../../src/core/balance/dashboardRanges';
 import type { CalendarChoice } from '../../src/host/askForCalendar';
 import type { NudgeAction, NudgeOutcome } from '../../src/host/nudges';
 import { vscodeUserInterface } from '../../src/host/userInterface';
-import type { HostToWebview } from '../../src/shared/protocol';
+import type { HostToWebview, WebviewToHost } from '../../src/shared/protocol';
 import { wireExtension } from '../../src/wiring';
 import { FakeClock } from '../builders/fakeClock';
 import { recordingLog } from './recordingLog';
@@ -28,7 +28,7 @@ export interface DashboardSnapshot {
   visible: boolean;
   panelCount: number;
   range: DashboardRange | null;
-  /** The last view-model posted to the webview, for tests comparing it with the status bar. */
+  /** The last view-model posted to the webview (the header and the tab shown), for tests comparing it with the status bar or the CLI. */
   lastPostedModel: DashboardViewModel | null;
 }
 
@@ -60,18 +60,22 @@ export interface TestApi {
   /** The next *Connect Coding Agents…* pick is answered with these agents instead of waiting for a person. */
   answerAgentPickWith(agents: string[]): void;
   dashboard(): DashboardSnapshot;
+  /** Hands `message` to the open dashboard as if its page had posted it: a tab click, which code in the extension host cannot make. */
+  postFromDashboard(message: WebviewToHost): void;
 }
 
 /** Watches the webview panels the extension opens: which are alive, and the last figures each was sent. */
 function panelWatcher(create: typeof vscode.window.createWebviewPanel) {
   const alive: vscode.WebviewPanel[] = [];
   const lastPosted = new Map<vscode.WebviewPanel, DashboardViewModel>();
+  const receivers = new Map<vscode.WebviewPanel, (message: unknown) => void>();
   const createWebviewPanel: typeof vscode.window.createWebviewPanel = (...args) => {
     const panel = create(...args);
     alive.push(panel);
     panel.onDidDispose(() => {
       alive.splice(alive.indexOf(panel), 1);
       lastPosted.delete(panel);
+      receivers.delete(panel);
     });
     // The extension's own panel, with a webview whose postMessage remembers the figures that reached the page.
     const webview = new Proxy(panel.webview, {
@@ -81,6 +85,13 @@ function panelWatcher(create: typeof vscode.window.createWebviewPanel) {
             const delivered = await target.postMessage(message);
             if (delivered && message.type === 'update') lastPosted.set(panel, message.model);
             return delivered;
+          };
+        }
+        if (property === 'onDidReceiveMessage') {
+          // The panel's own listener, remembered so a test can hand it what its page would post.
+          return (listener: (message: unknown) => unknown, thisArgs?: unknown, disposables?: vscode.Disposable[]) => {
+            receivers.set(panel, (message) => void listener.call(thisArgs, message));
+            return target.onDidReceiveMessage(listener, thisArgs, disposables);
           };
         }
         const value = Reflect.get(target, property) as unknown;
@@ -100,9 +111,15 @@ function panelWatcher(create: typeof vscode.window.createWebviewPanel) {
   const snapshot = (): DashboardSnapshot => {
     const current = alive.at(-1);
     const model = current ? lastPosted.get(current) : undefined;
-    return { open: current !== undefined, visible: current?.visible ?? false, panelCount: alive.length, range: model?.range ?? null, lastPostedModel: model ?? null };
+    return { open: current !== undefined, visible: current?.visible ?? false, panelCount: alive.length, range: model?.header.range ?? null, lastPostedModel: model ?? null };
   };
-  return { createWebviewPanel, snapshot };
+  const postFromDashboard = (message: WebviewToHost) => {
+    const current = alive.at(-1);
+    const receive = current ? receivers.get(current) : undefined;
+    if (!receive) throw new Error('no dashboard is open to receive a message');
+    receive(message);
+  };
+  return { createWebviewPanel, snapshot, postFromDashboard };
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<TestApi> {
@@ -169,5 +186,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<TestAp
     agentHome,
     answerAgentPickWith: (agents) => (agentPick = agents),
     dashboard: panels.snapshot,
+    postFromDashboard: panels.postFromDashboard,
   };
 }

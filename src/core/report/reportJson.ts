@@ -39,6 +39,33 @@ export interface ReportJson {
   meetingSeries: { title: string; occurrences: number; minutes: number; focusCostMinutes: number }[];
 }
 
+/** Every field of `ReportJson` (arrays with one element, records empty): what `hands-on report --help` lists. */
+export const REPORT_JSON_EXAMPLE: ReportJson = {
+  period: { start: '', end: '' },
+  codingMinutes: 0,
+  meetingMinutes: 0,
+  overlapMinutes: 0,
+  handsOnPercent: null,
+  targetPercent: 0,
+  belowTarget: false,
+  agentMinutes: 0,
+  agentTimeCounts: false,
+  agents: {},
+  agentCharacters: {},
+  agentLines: {},
+  characters: { typed: 0, pasted: 0, aiCompletion: 0, agent: 0 },
+  focusBlocks: [{ start: '', end: '' }],
+  focus: {
+    blockMinutes: 0,
+    focusMinutes: 0,
+    fragmentedMinutes: 0,
+    blocks: [{ start: '', end: '', codingMinutes: 0, used: false }],
+    usedBlocks: 0,
+    reentry: { medianMinutes: null, samples: 0, noReturn: 0 },
+  },
+  meetingSeries: [{ title: '', occurrences: 0, minutes: 0, focusCostMinutes: 0 }],
+};
+
 /** Minutes and percent rounded to one decimal so the output is readable and stable; times in the balance's zone. */
 export function reportJson(balance: Balance, agent: AgentFigures, focusBlocks: readonly Interval[], focus: FocusReport): ReportJson {
   const iso = (ms: number) => isoInZone(ms, balance.zone);

@@ -65,7 +65,8 @@ function share(balance: Balance): string {
   return formatPercent(balance.handsOnPercent);
 }
 
-function blockText(block: Interval, zone: string): string {
+/** `Wed 14:00–18:00 (4h)`, a block ending at midnight at `24:00`: a free focus block in the summaries. */
+export function focusBlockText(block: Interval, zone: string): string {
   return `${spanLabel(block, zone, 'EEE')} (${formatDuration((block.end - block.start) / MINUTE_MS)})`;
 }
 
@@ -108,6 +109,6 @@ export function reportMarkdown(input: MarkdownReportInput): string {
   if (input.skills) lines.push(...skillsLines(input.skills));
   lines.push('');
   if (input.focusBlocks.length === 0) lines.push('Free focus blocks ahead: none.');
-  else lines.push(`Free focus blocks ahead: ${input.focusBlocks.map((b) => blockText(b, balance.zone)).join(', ')}.`);
+  else lines.push(`Free focus blocks ahead: ${input.focusBlocks.map((b) => focusBlockText(b, balance.zone)).join(', ')}.`);
   return `${lines.join('\n')}\n`;
 }

@@ -1,9 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { CliIO } from '../../../src/cli/io';
 import { main } from '../../../src/cli/main';
 import { hookPlaces, hookStateDirectory, type HookPlaces } from '../../../src/node/hooks/hookPlaces';
 import { journalPaths } from '../../../src/node/journal/layout';
+import { fakeCliIO } from '../../builders/cliIO';
 
 /** test/fixtures/agentHooks, from the compiled test under out/test/unit/agents. */
 export const AGENT_FIXTURES = path.resolve(__dirname, '../../../../test/fixtures/agentHooks');
@@ -53,11 +53,9 @@ export interface HookRun {
 
 /** `hands-on hook <argv…>` in-process, with `input` on stdin (undefined: no stdin at all) and the clock at `now`. */
 export async function runHook(world: HookWorld, argv: string[], input: string | undefined, now: number): Promise<HookRun> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIO = { out: (t) => out.push(t), err: (t) => err.push(t), env: world.env, now: () => now, ...(input !== undefined && { stdin: () => Promise.resolve(input) }) };
+  const io = fakeCliIO({ env: world.env, now, stdin: input });
   const code = await main(['hook', ...argv], io);
-  return { code, out, err };
+  return { code, out: io.stdout, err: io.stderr };
 }
 
 /** `hands-on hook <agent> --data-dir <world's data folder>` with a payload (an object is sent as JSON). */

@@ -2,18 +2,16 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'jsonc-parser';
-import type { CliIO } from '../../../src/cli/io';
+import { fakeCliIO } from '../../builders/cliIO';
 import { main } from '../../../src/cli/main';
 import { CODEX_TRUST_NOTE } from '../../../src/cli/setupCommand';
 import { useTempDir } from '../../builders/tempDir';
 import { hookWorld, readOrEmpty, type HookWorld } from './helpers';
 
 async function setup(world: HookWorld, argv: string[], env: NodeJS.ProcessEnv = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIO = { out: (t) => out.push(t), err: (t) => err.push(t), env: { ...world.env, ...env }, now: () => Date.UTC(2026, 4, 1) };
+  const io = fakeCliIO({ env: { ...world.env, ...env }, now: Date.UTC(2026, 4, 1) });
   const code = await main(['setup', ...argv], io);
-  return { code, out: out.join('\n'), err: err.join('\n') };
+  return { code, out: io.stdout.join('\n'), err: io.stderr.join('\n') };
 }
 
 const USER_CLAUDE = `{
@@ -199,7 +197,7 @@ describe('agents: hands-on setup', () => {
     assert.match(status[1]!, /^codex\s+not connected\s+/);
     assert.match(status[2]!, /^gemini-cli\s+connected\s+/);
     assert.match(status[3]!, /^vscode-agent\s+not connected\s+/);
-    await main(['hook', 'gemini-cli'], { out: () => undefined, err: () => undefined, env: world.env, now: () => Date.UTC(2026, 4, 1), stdin: () => Promise.resolve('{') });
+    await main(['hook', 'gemini-cli'], fakeCliIO({ env: world.env, now: Date.UTC(2026, 4, 1), stdin: '{' }));
     assert.match((await setup(world, ['--status'])).out, /Last hook problem \(2026-05-01T00:00:00\.000Z, gemini-cli\): the hook's input is not JSON/);
   });
 

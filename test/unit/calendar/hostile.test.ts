@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { run } from '../../../src/cli/meetingsCommand';
-import type { CliIO } from '../../../src/cli/io';
+import { fakeCliIO } from '../../builders/cliIO';
 import { readCalendar } from '../../../src/core/calendar/readCalendar';
 import { DEFAULT_RULES, type CalendarVerdicts } from '../../../src/core/calendar/types';
 import { useTempDir } from '../../builders/tempDir';
@@ -225,11 +225,9 @@ describe('hostile calendar events', () => {
     it('lists the good meetings, warns about the bad event, and exits 0', async () => {
       const file = path.join(dir.path, 'hostile.ics');
       fs.writeFileSync(file, calendar(['UID:h3', 'SUMMARY:Endless timed', 'DTSTART:20231120T090000Z', 'DURATION:P99999999W'], ['UID:h1', 'SUMMARY:Huge weekly', 'DTSTART:20231120T120000Z', 'DTEND:20231120T123000Z', 'RRULE:FREQ=WEEKLY;INTERVAL=999999999']));
-      const out: string[] = [];
-      const err: string[] = [];
-      const io: CliIO = { out: (t) => out.push(t), err: (t) => err.push(t), env: {}, now: () => WEEK.from };
+      const io = fakeCliIO({ now: WEEK.from });
       assert.equal(await run(['--calendar', file, '--from', '2023-11-20', '--to', '2023-11-26', '--tz', 'UTC', '--json'], io), 0);
-      const json = JSON.parse(out.join(''));
+      const json = JSON.parse(io.stdout.join(''));
       assert.equal(json.totalMeetingMinutes, 90);
       assert.ok(json.warnings.some((w: string) => /"Endless timed" \(UID h3\) skipped/.test(w)));
     });

@@ -3,7 +3,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { run } from '../../../src/cli/meetingsCommand';
-import { UsageError, type CliIO } from '../../../src/cli/io';
+import { UsageError } from '../../../src/cli/io';
+import { fakeCliIO } from '../../builders/cliIO';
 import { main } from '../../../src/cli/main';
 import { FIXTURES } from './helpers';
 
@@ -11,10 +12,8 @@ import { FIXTURES } from './helpers';
 const EMPTY_HOME = fs.mkdtempSync(path.join(os.tmpdir(), 'hands-on-meetings-home-'));
 
 function io(env: NodeJS.ProcessEnv = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const value: CliIO = { out: (t) => out.push(t), err: (t) => err.push(t), env: { HOME: EMPTY_HOME, ...env }, now: () => Date.UTC(2024, 2, 10) };
-  return { value, out, err };
+  const value = fakeCliIO({ env: { HOME: EMPTY_HOME, ...env }, now: Date.UTC(2024, 2, 10) });
+  return { value, out: value.stdout, err: value.stderr };
 }
 
 describe('hands-on meetings', () => {

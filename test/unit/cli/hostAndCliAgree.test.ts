@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { CliIO } from '../../../src/cli/io';
+import { fakeCliIO } from '../../builders/cliIO';
 import { gatherReportInputs, reportRange, run } from '../../../src/cli/reportCommand';
 import type { BalanceInputs } from '../../../src/core/balance/balanceInputs';
 import { focusBlocksAhead } from '../../../src/core/balance/focusBlocksAhead';
@@ -89,9 +90,10 @@ describe('the extension and hands-on report gather the same figures', () => {
     writeJournal(data);
     calendars = [RULES, path.join(temp, 'long.ics')];
     fs.writeFileSync(calendars[1]!, LONG_CALENDAR);
-    out = [];
     // No settings.json in this home: the flags alone decide what the report reads.
-    io = { out: (text) => out.push(text), err: () => undefined, env: { HOME: temp, TZ: ZONE }, now: () => NOW };
+    const fake = fakeCliIO({ env: { HOME: temp, TZ: ZONE }, now: NOW });
+    io = fake;
+    out = fake.stdout;
   });
 
   afterEach(() => fs.rmSync(temp, { recursive: true, force: true }));

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as activity from '../../../src/cli/activityCommand';
-import { UsageError, type CliIO } from '../../../src/cli/io';
+import { UsageError } from '../../../src/cli/io';
+import { fakeCliIO } from '../../builders/cliIO';
 import { main } from '../../../src/cli/main';
 import * as meetings from '../../../src/cli/meetingsCommand';
 import { parseOptions, usage, type OptionTable } from '../../../src/cli/optionTable';
@@ -94,12 +95,10 @@ describe('cli: option tables', () => {
       [['report', '--from', '2026-03-03'], 'hands-on report: unknown argument: --from'],
     ];
     for (const [argv, message] of cases) {
-      const out: string[] = [];
-      const err: string[] = [];
-      const io: CliIO = { out: (t) => out.push(t), err: (t) => err.push(t), env: {}, now: () => Date.UTC(2026, 2, 20) };
+      const io = fakeCliIO({ now: Date.UTC(2026, 2, 20) });
       assert.equal(await main(argv, io), 2, argv.join(' '));
-      assert.deepEqual(err, [message]);
-      assert.deepEqual(out, []);
+      assert.deepEqual(io.stderr, [message]);
+      assert.deepEqual(io.stdout, []);
     }
   });
 });

@@ -3,7 +3,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as activity from '../../../src/cli/activityCommand';
-import { UsageError, type CliIO } from '../../../src/cli/io';
+import { UsageError } from '../../../src/cli/io';
+import { fakeCliIO } from '../../builders/cliIO';
 import { main } from '../../../src/cli/main';
 import * as meetings from '../../../src/cli/meetingsCommand';
 import { parseOptions } from '../../../src/cli/optionTable';
@@ -23,11 +24,7 @@ const ALL = {
 } as const;
 const parse = (...argv: string[]) => parseOptions(argv, ALL);
 
-function capture(env: NodeJS.ProcessEnv = {}): CliIO & { stdout: string[]; stderr: string[] } {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  return { stdout, stderr, out: (t) => stdout.push(t), err: (t) => stderr.push(t), env, now: () => Date.UTC(2026, 2, 20) };
-}
+const capture = (env: NodeJS.ProcessEnv = {}) => fakeCliIO({ env, now: Date.UTC(2026, 2, 20) });
 
 describe('cli: shared options', () => {
   it('zone: --tz, else a valid $TZ, else the system zone; an invalid --tz is a usage error', () => {

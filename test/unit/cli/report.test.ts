@@ -4,6 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { main } from '../../../src/cli/main';
 import { UsageError, type CliIO } from '../../../src/cli/io';
+import { fakeCliIO } from '../../builders/cliIO';
 import { reportInstant, run } from '../../../src/cli/reportCommand';
 import { parseJsonc, userSettingsPath } from '../../../src/cli/vscodeSettings';
 import { focusBlocksRestOfWeek } from '../../../src/core/balance/focusBlocks';
@@ -33,9 +34,8 @@ interface Harness {
 }
 
 function harness(env: NodeJS.ProcessEnv, now = NOW): Harness {
-  const out: string[] = [];
-  const err: string[] = [];
-  return { io: { out: (t) => out.push(t), err: (t) => err.push(t), env, now: () => now }, out, err };
+  const io = fakeCliIO({ env, now });
+  return { io, out: io.stdout, err: io.stderr };
 }
 
 /** Coding Mon 4 Mar 09:30–11:30 UTC (next to the meetings, no overlap) and Wed 09:50–10:20 UTC (inside a meeting); a logged meeting Wed 13:00–13:45 UTC. */

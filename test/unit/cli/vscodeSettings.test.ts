@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { CliIO } from '../../../src/cli/io';
+import { fakeCliIO } from '../../builders/cliIO';
 import { loadSettings } from '../../../src/cli/options';
 import { parseJsonc, readUserSettings } from '../../../src/cli/vscodeSettings';
 
@@ -51,8 +51,8 @@ describe('cli: VS Code settings.json', () => {
   it('a broken file is one warning that names the file, the place and the problem; the defaults are used', () => {
     fs.writeFileSync(file, '{\n  "handsOn.targetPercent": 50,\n  "handsOn.period" "day"\n}');
     assert.throws(() => readUserSettings({}, 'linux', home), (e: unknown) => e instanceof Error && e.message === `cannot parse ${file}: line 3, column 20: expected a colon`);
-    const err: string[] = [];
-    const io: CliIO = { out: () => undefined, err: (t) => err.push(t), env: { HOME: home }, now: () => 0 };
+    const io = fakeCliIO({ env: { HOME: home } });
+    const err = io.stderr;
     const loaded = loadSettings(io, 'linux', 'report');
     assert.equal(loaded.user, undefined);
     assert.equal(loaded.settings.targetPercent, 40);

@@ -1,19 +1,18 @@
 import * as assert from 'node:assert/strict';
 import { computeBalance } from '../../../src/core/balance/computeBalance';
 import { meetingIntervals } from '../../../src/core/calendar/meetingTime';
-import {
-  buildDashboardViewModel,
-  dashboardLoadRange,
-  reasonText,
-  MAX_MEETINGS,
-  MAX_SHARES,
-} from '../../../src/core/dashboard/viewModel';
+import { clip } from '../../../src/core/time/interval';
+import { buildDashboardViewModel, dashboardLoad } from '../../../src/core/dashboard/viewModel';
+import { reasonText } from '../../../src/core/dashboard/parts';
+import { MAX_MEETINGS } from '../../../src/core/dashboard/tabs/meetings';
+import { MAX_SHARES } from '../../../src/core/dashboard/tabs/breakdown';
+import { TAB_BUILDERS, type DashboardTab } from '../../../src/core/dashboard/tabs/registry';
 import { focusBlocksAhead, focusBlocksLoadRange } from '../../../src/core/balance/focusBlocksAhead';
 import { summaryLoadRange, summaryMarkdown } from '../../../src/core/report/summary';
 import { formatStatusText } from '../../../src/core/status/statusText';
 import { dashboardRange, previousDashboardRange, weeksRange } from '../../../src/core/balance/periods';
 import { DEFAULT_SETTINGS } from '../../../src/core/settings/settings';
-import { at, BERLIN, inputs, occurrence, span } from './builders';
+import { at, BERLIN, dashboardView, inputs, occurrence, span } from './builders';
 import type { Reason } from '../../../src/core/calendar/types';
 
 // Wednesday 25 March 2026, 16:00 in Berlin (CET, the week before the DST change on Sunday 29 March).
@@ -42,32 +41,32 @@ function fixture(extra: Parameters<typeof inputs>[0] = {}) {
 describe('dashboard view-model', () => {
   describe('ranges', () => {
     it('shows the seven days of this week, Monday first', () => {
-      const model = buildDashboardViewModel(fixture(), 'thisWeek');
+      const model = dashboardView(fixture(), 'thisWeek');
       assert.deepEqual(
-        model.daily.map((d) => d.date),
+        model.overview.daily.map((d) => d.date),
         ['2026-03-23', '2026-03-24', '2026-03-25', '2026-03-26', '2026-03-27', '2026-03-28', '2026-03-29'],
       );
-      assert.equal(model.daily[0]!.label, 'Mon 23 Mar');
+      assert.equal(model.overview.daily[0]!.label, 'Mon 23 Mar');
       assert.equal(model.rangeLabel, 'This week');
     });
 
     it('shows last week, 4 weeks and 12 weeks as whole weeks ending with the right one', () => {
-      const last = buildDashboardViewModel(fixture(), 'lastWeek');
-      assert.equal(last.daily[0]!.date, '2026-03-16');
-      assert.equal(last.daily.length, 7);
-      const four = buildDashboardViewModel(fixture(), 'last4Weeks');
-      assert.equal(four.daily.length, 28);
-      assert.equal(four.daily[0]!.date, '2026-03-02');
-      assert.equal(four.daily.at(-1)!.date, '2026-03-29');
-      const twelve = buildDashboardViewModel(fixture(), 'last12Weeks');
-      assert.equal(twelve.daily.length, 84);
-      assert.equal(twelve.daily[0]!.date, '2026-01-05');
+      const last = dashboardView(fixture(), 'lastWeek');
+      assert.equal(last.overview.daily[0]!.date, '2026-03-16');
+      assert.equal(last.overview.daily.length, 7);
+      const four = dashboardView(fixture(), 'last4Weeks');
+      assert.equal(four.overview.daily.length, 28);
+      assert.equal(four.overview.daily[0]!.date, '2026-03-02');
+      assert.equal(four.overview.daily.at(-1)!.date, '2026-03-29');
+      const twelve = dashboardView(fixture(), 'last12Weeks');
+      assert.equal(twelve.overview.daily.length, 84);
+      assert.equal(twelve.overview.daily[0]!.date, '2026-01-05');
     });
 
     it('starts weeks on handsOn.weekStartsOn', () => {
-      const model = buildDashboardViewModel(fixture({ settings: { weekStartsOn: 'sunday' } }), 'thisWeek');
-      assert.equal(model.daily[0]!.date, '2026-03-22');
-      assert.equal(model.weekly.at(-1)!.weekStart, '2026-03-22');
+      const model = dashboardView(fixture({ settings: { weekStartsOn: 'sunday' } }), 'thisWeek');
+      assert.equal(model.overview.daily[0]!.date, '2026-03-22');
+      assert.equal(model.overview.weekly.at(-1)!.weekStart, '2026-03-22');
     });
 
     it('compares with the period of the same length just before', () => {
@@ -76,13 +75,35 @@ describe('dashboard view-model', () => {
       assert.deepEqual(previousDashboardRange('last4Weeks', NOW, BERLIN, 'monday'), span('2026-02-02T00:00:00+01:00', '2026-03-02T00:00:00+01:00'));
     });
 
-    it('loads one span that covers the range, the previous one, the 12-week chart and the rest of the week', () => {
-      const load = dashboardLoadRange('last12Weeks', NOW, BERLIN, 'monday');
-      assert.equal(load.start, previousDashboardRange('last12Weeks', NOW, BERLIN, 'monday').start);
-      assert.equal(load.end, at('2026-03-30T00:00:00+02:00'));
-      const week = dashboardLoadRange('thisWeek', NOW, BERLIN, 'monday');
-      assert.equal(week.start, weeksRange(NOW, BERLIN, 'monday', 12).start);
-      assert.equal(week.end, at('2026-03-30T00:00:00+02:00'));
+    it('loads the range and the one before it (the header), and what the shown tab reads besides', () => {
+      const endOfWeek = at('2026-03-30T00:00:00+02:00');
+      // The weekly chart's 12 weeks, or the 12 weeks before the last 12 that the header compares with.
+      assert.deepEqual(dashboardLoad('thisWeek', 'overview', NOW, BERLIN, 'monday'), { range: { start: weeksRange(NOW, BERLIN, 'monday', 12).start, end: endOfWeek } });
+      assert.deepEqual(dashboardLoad('last12Weeks', 'overview', NOW, BERLIN, 'monday'), { range: { start: previousDashboardRange('last12Weeks', NOW, BERLIN, 'monday').start, end: endOfWeek } });
+      // The Focus and Meetings tabs read the range only.
+      assert.deepEqual(dashboardLoad('thisWeek', 'focus', NOW, BERLIN, 'monday'), { range: span('2026-03-16T00:00:00+01:00', '2026-03-30T00:00:00+02:00') });
+      assert.deepEqual(dashboardLoad('lastWeek', 'meetings', NOW, BERLIN, 'monday'), { range: span('2026-03-09T00:00:00+01:00', '2026-03-23T00:00:00+01:00') });
+      // Today's tab reads today and the rest of the week, whatever the range.
+      assert.deepEqual(dashboardLoad('lastWeek', 'today', NOW, BERLIN, 'monday'), { range: span('2026-03-09T00:00:00+01:00', '2026-03-30T00:00:00+02:00') });
+      // Only the breakdown tab has coding broken down by workspace and language, over the range.
+      assert.deepEqual(dashboardLoad('thisWeek', 'breakdown', NOW, BERLIN, 'monday'), {
+        range: span('2026-03-16T00:00:00+01:00', '2026-03-30T00:00:00+02:00'),
+        breakdownRange: span('2026-03-23T00:00:00+01:00', '2026-03-30T00:00:00+02:00'),
+      });
+    });
+
+    it('builds the header and the one tab asked for, from the span that tab loads', () => {
+      for (const tab of Object.keys(TAB_BUILDERS) as DashboardTab[]) {
+        const load = dashboardLoad('thisWeek', tab, NOW, BERLIN, 'monday');
+        // As the host reads it: only the coding and the events of the span loaded.
+        const all = fixture({ coding: [span('2026-02-17T09:00:00+01:00', '2026-02-17T11:00:00+01:00'), ...lastWeek.coding, ...thisWeek.coding] });
+        const loaded = { ...all, range: load.range, breakdownRange: load.breakdownRange, coding: clip(all.coding, load.range), occurrences: all.occurrences.filter((o) => o.end > load.range.start && o.start < load.range.end) };
+        const model = buildDashboardViewModel(loaded, 'thisWeek', tab);
+        assert.deepEqual(Object.keys(model), ['header', 'tab']);
+        assert.equal(model.tab.id, tab);
+        // What the tab shows from its own load is what it shows from a load of everything.
+        assert.deepEqual(model, buildDashboardViewModel({ ...all, breakdownRange: load.breakdownRange }, 'thisWeek', tab), tab);
+      }
     });
 
     it('lets each command load only the span it needs', () => {
@@ -105,7 +126,7 @@ describe('dashboard view-model', () => {
   describe('headline', () => {
     it('has the same share, hours and overlap as the balance and the status bar', () => {
       const data = fixture();
-      const model = buildDashboardViewModel(data, 'thisWeek');
+      const model = dashboardView(data, 'thisWeek');
       // Coding 3 h; meetings so far 2 h + 1.5 h (tomorrow's is ahead, the declined and the lunch never count).
       assert.equal(model.headline.codingMinutes, 180);
       assert.equal(model.headline.meetingMinutes, 210);
@@ -121,7 +142,7 @@ describe('dashboard view-model', () => {
     });
 
     it('reports the change against the previous period in whole points', () => {
-      const model = buildDashboardViewModel(fixture(), 'thisWeek');
+      const model = dashboardView(fixture(), 'thisWeek');
       // Last week: 3 h coding, 1 h meetings = 75 %; this week 46 %.
       assert.equal(model.headline.previous.handsOnText, '75%');
       assert.equal(model.headline.changePoints, -29);
@@ -129,24 +150,24 @@ describe('dashboard view-model', () => {
     });
 
     it('says "—" when there is nothing to compare', () => {
-      const model = buildDashboardViewModel(fixture(), 'lastWeek');
+      const model = dashboardView(fixture(), 'lastWeek');
       assert.equal(model.headline.handsOnText, '75%');
       assert.equal(model.headline.changePoints, null);
       assert.match(model.headline.changeText, /^— vs the week before/);
-      const empty = buildDashboardViewModel(inputs({ now: NOW }), 'thisWeek');
+      const empty = dashboardView(inputs({ now: NOW }), 'thisWeek');
       assert.equal(empty.headline.handsOnText, '—');
       assert.equal(empty.headline.statusText, 'no data yet');
     });
 
     it('reports coding during a meeting as overlap, counted in both', () => {
-      const model = buildDashboardViewModel(fixture({ coding: [span('2026-03-24T11:00:00+01:00', '2026-03-24T13:00:00+01:00')] }), 'thisWeek');
+      const model = dashboardView(fixture({ coding: [span('2026-03-24T11:00:00+01:00', '2026-03-24T13:00:00+01:00')] }), 'thisWeek');
       assert.equal(model.headline.overlapMinutes, 60);
       assert.equal(model.headline.codingMinutes, 120);
-      assert.equal(model.daily[1]!.overlapMinutes, 60);
+      assert.equal(model.overview.daily[1]!.overlapMinutes, 60);
     });
 
     it('is below target when the share is', () => {
-      const model = buildDashboardViewModel(fixture({ settings: { targetPercent: 60 } }), 'thisWeek');
+      const model = dashboardView(fixture({ settings: { targetPercent: 60 } }), 'thisWeek');
       assert.equal(model.headline.belowTarget, true);
       assert.equal(model.headline.statusText, 'below target');
     });
@@ -154,42 +175,42 @@ describe('dashboard view-model', () => {
 
   describe('daily and weekly series', () => {
     it('gives each day its coding, meetings and the coding the target asks of that day', () => {
-      const model = buildDashboardViewModel(fixture(), 'thisWeek');
-      const tuesday = model.daily[1]!;
+      const model = dashboardView(fixture(), 'thisWeek');
+      const tuesday = model.overview.daily[1]!;
       assert.equal(tuesday.codingMinutes, 0);
       assert.equal(tuesday.meetingMinutes, 120);
       assert.equal(tuesday.targetCodingMinutes, 48);
       assert.equal(tuesday.handsOnText, '0%');
-      const thursday = model.daily[3]!;
+      const thursday = model.overview.daily[3]!;
       assert.equal(thursday.meetingMinutes, 0, 'a meeting that has not happened yet is not counted');
       assert.equal(thursday.handsOnPercent, null);
       assert.equal(thursday.handsOnText, '—');
     });
 
     it('has 12 weeks with the current one last, gaps for empty weeks', () => {
-      const model = buildDashboardViewModel(fixture(), 'lastWeek');
-      assert.equal(model.weekly.length, 12);
-      assert.equal(model.weekly[0]!.weekStart, '2026-01-05');
-      assert.equal(model.weekly.at(-1)!.weekStart, '2026-03-23');
-      assert.equal(model.weekly.at(-1)!.current, true);
-      assert.equal(model.weekly.filter((w) => w.current).length, 1);
-      assert.equal(model.weekly.at(-2)!.handsOnText, '75%');
-      assert.equal(model.weekly[0]!.handsOnPercent, null);
+      const model = dashboardView(fixture(), 'lastWeek');
+      assert.equal(model.overview.weekly.length, 12);
+      assert.equal(model.overview.weekly[0]!.weekStart, '2026-01-05');
+      assert.equal(model.overview.weekly.at(-1)!.weekStart, '2026-03-23');
+      assert.equal(model.overview.weekly.at(-1)!.current, true);
+      assert.equal(model.overview.weekly.filter((w) => w.current).length, 1);
+      assert.equal(model.overview.weekly.at(-2)!.handsOnText, '75%');
+      assert.equal(model.overview.weekly[0]!.handsOnPercent, null);
       assert.equal(model.targetPercent, 40);
     });
 
     it('keeps a DST week at seven days with correct labels', () => {
       const after = at('2026-03-30T10:00:00+02:00');
-      const model = buildDashboardViewModel(fixture({ now: after }), 'lastWeek');
-      assert.equal(model.daily.length, 7);
-      assert.equal(model.daily.at(-1)!.date, '2026-03-29');
+      const model = dashboardView(fixture({ now: after }), 'lastWeek');
+      assert.equal(model.overview.daily.length, 7);
+      assert.equal(model.overview.daily.at(-1)!.date, '2026-03-29');
     });
   });
 
   describe("today's timeline and focus blocks", () => {
     it('places coding, meetings and free blocks on the minutes of today', () => {
-      const model = buildDashboardViewModel(fixture({ settings: { focusBlockMinutes: 60 } }), 'thisWeek');
-      const today = model.today;
+      const model = dashboardView(fixture({ settings: { focusBlockMinutes: 60 } }), 'thisWeek');
+      const today = model.today.timeline;
       assert.equal(today.date, '2026-03-25');
       assert.equal(today.dayMinutes, 1440);
       assert.equal(today.nowMinute, 960);
@@ -221,37 +242,37 @@ describe('dashboard view-model', () => {
     });
 
     it('measures a DST day in its real minutes', () => {
-      const model = buildDashboardViewModel(inputs({ now: at('2026-03-29T12:00:00+02:00') }), 'thisWeek');
-      assert.equal(model.today.dayMinutes, 1380);
-      assert.equal(model.today.nowMinute, 11 * 60);
-      assert.equal(model.today.workStartMinute, null, 'Sunday is not a work day');
+      const model = dashboardView(inputs({ now: at('2026-03-29T12:00:00+02:00') }), 'thisWeek');
+      assert.equal(model.today.timeline.dayMinutes, 1380);
+      assert.equal(model.today.timeline.nowMinute, 11 * 60);
+      assert.equal(model.today.timeline.workStartMinute, null, 'Sunday is not a work day');
       // 02:00 does not exist that day: the tick after 01:00 is 03:00.
-      assert.deepEqual(model.today.ticks.slice(1, 3), [
+      assert.deepEqual(model.today.timeline.ticks.slice(1, 3), [
         { minute: 60, label: '01:00' },
         { minute: 120, label: '03:00' },
       ]);
-      assert.equal(model.today.ticks.at(-1)!.label, '24:00');
+      assert.equal(model.today.timeline.ticks.at(-1)!.label, '24:00');
     });
 
     it('lists the free blocks from now to the end of the week, at least focusBlockMinutes long', () => {
-      const model = buildDashboardViewModel(fixture({ settings: { focusBlockMinutes: 60 } }), 'thisWeek');
+      const model = dashboardView(fixture({ settings: { focusBlockMinutes: 60 } }), 'thisWeek');
       assert.deepEqual(
-        model.focusBlocksAhead.map((b) => b.label),
+        model.today.focusBlocksAhead.map((b) => b.label),
         ['Wed 25 Mar 16:00–18:00', 'Thu 26 Mar 09:00–10:00', 'Thu 26 Mar 11:00–18:00', 'Fri 27 Mar 09:00–18:00'],
       );
-      assert.equal(model.focusBlocksAhead[0]!.startIso, '2026-03-25T16:00:00+01:00');
-      assert.deepEqual(focusBlocksAhead(fixture({ settings: { focusBlockMinutes: 60 } })).map((b) => b.start), model.focusBlocksAhead.map((b) => b.start));
-      const longer = buildDashboardViewModel(fixture({ settings: { focusBlockMinutes: 180 }, daysOff: ['2026-03-27'] }), 'thisWeek');
-      assert.deepEqual(longer.focusBlocksAhead.map((b) => b.label), ['Thu 26 Mar 11:00–18:00']);
-      assert.equal(longer.focusBlockMinutes, 180);
+      assert.equal(model.today.focusBlocksAhead[0]!.startIso, '2026-03-25T16:00:00+01:00');
+      assert.deepEqual(focusBlocksAhead(fixture({ settings: { focusBlockMinutes: 60 } })).map((b) => b.start), model.today.focusBlocksAhead.map((b) => b.start));
+      const longer = dashboardView(fixture({ settings: { focusBlockMinutes: 180 }, daysOff: ['2026-03-27'] }), 'thisWeek');
+      assert.deepEqual(longer.today.focusBlocksAhead.map((b) => b.label), ['Thu 26 Mar 11:00–18:00']);
+      assert.equal(longer.today.focusBlockMinutes, 180);
     });
   });
 
   describe('explanations', () => {
     it('lists every meeting of the range, counted or not, with the reason', () => {
-      const model = buildDashboardViewModel(fixture(), 'thisWeek');
+      const model = dashboardView(fixture(), 'thisWeek');
       assert.deepEqual(
-        model.meetings.map((m) => [m.title, m.counted, m.upcoming, m.reason]),
+        model.meetings.meetings.map((m) => [m.title, m.counted, m.upcoming, m.reason]),
         [
           ['Planning', true, false, 'counted'],
           ['Skipped review', false, false, 'declined'],
@@ -260,10 +281,10 @@ describe('dashboard view-model', () => {
           ['Tomorrow sync', true, true, 'counted'],
         ],
       );
-      assert.equal(model.meetings[1]!.reasonText, 'Not counted: you declined it');
-      assert.equal(model.meetings[4]!.reasonText, 'Counted once it has happened');
-      assert.equal(model.meetings[0]!.whenText, 'Tue 24 Mar 10:00–12:00');
-      assert.equal(model.meetingsOmitted, 0);
+      assert.equal(model.meetings.meetings[1]!.reasonText, 'Not counted: you declined it');
+      assert.equal(model.meetings.meetings[4]!.reasonText, 'Counted once it has happened');
+      assert.equal(model.meetings.meetings[0]!.whenText, 'Tue 24 Mar 10:00–12:00');
+      assert.equal(model.meetings.meetingsOmitted, 0);
     });
 
     it('has a text for every reason', () => {
@@ -291,29 +312,29 @@ describe('dashboard view-model', () => {
 
     it('passes calendar titles through as data, untouched', () => {
       const title = '<img src=x onerror=alert(1)><script>alert(2)</script>';
-      const model = buildDashboardViewModel(fixture({ occurrences: [occurrence(title, '2026-03-25T09:00:00+01:00', '2026-03-25T09:30:00+01:00')] }), 'thisWeek');
-      assert.equal(model.meetings[0]!.title, title);
-      assert.equal(model.today.meetings[0]!.title, title);
+      const model = dashboardView(fixture({ occurrences: [occurrence(title, '2026-03-25T09:00:00+01:00', '2026-03-25T09:30:00+01:00')] }), 'thisWeek');
+      assert.equal(model.meetings.meetings[0]!.title, title);
+      assert.equal(model.today.timeline.meetings[0]!.title, title);
     });
 
     it('shows all-day events as such', () => {
-      const model = buildDashboardViewModel(
+      const model = dashboardView(
         fixture({ occurrences: [occurrence('Holiday', '2026-03-26T00:00:00+01:00', '2026-03-27T00:00:00+01:00', 'all-day', { allDay: true })] }),
         'thisWeek',
       );
-      assert.equal(model.meetings[0]!.whenText, 'Thu 26 Mar (all day)');
-      assert.equal(model.meetings[0]!.reasonText, 'Not counted: all-day event');
+      assert.equal(model.meetings.meetings[0]!.whenText, 'Thu 26 Mar (all day)');
+      assert.equal(model.meetings.meetings[0]!.reasonText, 'Not counted: all-day event');
     });
 
     it('caps a huge meeting list and says how many were left out', () => {
       const many = Array.from({ length: MAX_MEETINGS + 7 }, (_, i) => ({ ...occurrence(`m${i}`, '2026-03-24T10:00:00+01:00', '2026-03-24T10:30:00+01:00'), start: at('2026-03-24T10:00:00+01:00') + i * 60_000 }));
-      const model = buildDashboardViewModel(fixture({ occurrences: many }), 'thisWeek');
-      assert.equal(model.meetings.length, MAX_MEETINGS);
-      assert.equal(model.meetingsOmitted, 7);
+      const model = dashboardView(fixture({ occurrences: many }), 'thisWeek');
+      assert.equal(model.meetings.meetings.length, MAX_MEETINGS);
+      assert.equal(model.meetings.meetingsOmitted, 7);
     });
 
     it('reports each calendar source with its last refresh or error', () => {
-      const model = buildDashboardViewModel(
+      const model = dashboardView(
         fixture({
           sources: [
             { label: 'work.ics', kind: 'file', lastRefreshed: at('2026-03-25T15:45:00+01:00'), warnings: [] },
@@ -322,7 +343,7 @@ describe('dashboard view-model', () => {
         }),
         'thisWeek',
       );
-      assert.deepEqual(model.sources, [
+      assert.deepEqual(model.meetings.sources, [
         { label: 'work.ics', kind: 'file', lastRefreshedText: 'Wed 25 Mar 15:45', error: null, warnings: [] },
         { label: 'calendar.google.com', kind: 'url', lastRefreshedText: 'not read yet', error: 'HTTP 404', warnings: ['1 event without DTSTART'] },
       ]);
@@ -334,7 +355,7 @@ describe('dashboard view-model', () => {
       const byLanguage: Record<string, number> = { typescript: 90, markdown: 30 };
       const byWorkspace: Record<string, number> = {};
       for (let i = 0; i < MAX_SHARES + 2; i++) byWorkspace[`ws${String(i).padStart(2, '0')}`] = 100 - i;
-      const model = buildDashboardViewModel(fixture({ codingMinutesByLanguage: byLanguage, codingMinutesByWorkspace: byWorkspace }), 'thisWeek');
+      const model = dashboardView(fixture({ codingMinutesByLanguage: byLanguage, codingMinutesByWorkspace: byWorkspace }), 'thisWeek');
       assert.equal(model.breakdown.recorded, true);
       assert.deepEqual(
         model.breakdown.byLanguage.map((s) => [s.name, s.text, s.percentText]),
@@ -349,18 +370,18 @@ describe('dashboard view-model', () => {
     });
 
     it('labels the breakdown with the span the host broke coding down over', () => {
-      const model = buildDashboardViewModel(
+      const model = dashboardView(
         fixture({ breakdownRange: span('2026-03-23T00:00:00+01:00', '2026-03-30T00:00:00+02:00'), codingMinutesByLanguage: { rust: 60 } }),
         'thisWeek',
       );
       assert.deepEqual(model.breakdown.byLanguage.map((s) => s.name), ['rust']);
       assert.equal(model.breakdown.periodLabel, 'Mon 23 Mar 2026 – Sun 29 Mar 2026');
-      const whole = buildDashboardViewModel(fixture({ codingMinutesByLanguage: { go: 500 } }), 'thisWeek');
+      const whole = dashboardView(fixture({ codingMinutesByLanguage: { go: 500 } }), 'thisWeek');
       assert.equal(whole.breakdown.periodLabel, 'Mon 1 Sep 2025 – Sun 29 Mar 2026', 'without breakdownRange the breakdown covers the loaded range');
     });
 
     it('shows nothing when project names are not recorded', () => {
-      const model = buildDashboardViewModel(fixture({ settings: { recordProjectNames: false }, codingMinutesByLanguage: { go: 5 } }), 'thisWeek');
+      const model = dashboardView(fixture({ settings: { recordProjectNames: false }, codingMinutesByLanguage: { go: 5 } }), 'thisWeek');
       assert.equal(model.breakdown.recorded, false);
       assert.deepEqual(model.breakdown.byLanguage, []);
     });
@@ -373,7 +394,7 @@ describe('dashboard view-model', () => {
       assert.match(text, /\*\*46% hands-on\*\* \(target 40%\): on target; last week 75%\./);
       assert.match(text, /Free focus blocks ahead: Wed 16:00–18:00/);
       // The same focus figures as the Focus tab of this week.
-      const focus = buildDashboardViewModel(fixture(), 'thisWeek').focus;
+      const focus = dashboardView(fixture(), 'thisWeek').focus;
       assert.match(text, new RegExp(`- Available: ${focus.availableText.replace(/[()]/g, '\\$&')}\n`));
       assert.match(text, /1\. Planning: met once for 2h, cost 3h of focus time\n2\. 1:1: met once for 1h30m, cost 2h30m of focus time\n3\. Tomorrow sync: met once for 1h, cost 2h of focus time\n/);
     });
@@ -391,7 +412,7 @@ describe('dashboard view-model', () => {
       });
 
     it('splits each day into meetings, breaks, focus blocks (coded, not coded, ahead) and fragments', () => {
-      const focus = buildDashboardViewModel(withBreak(), 'thisWeek').focus;
+      const focus = dashboardView(withBreak(), 'thisWeek').focus;
       assert.equal(focus.blockMinutes, 120);
       assert.equal(focus.blockText, '2h');
       // Mon 9 h, Tue 12:00–18:00, Wed 13:00–18:00, Thu 11:00–18:00, Fri 9 h.
@@ -407,7 +428,7 @@ describe('dashboard view-model', () => {
     });
 
     it('lists the blocks with their coding and status, and says how many were used', () => {
-      const focus = buildDashboardViewModel(withBreak(), 'thisWeek').focus;
+      const focus = dashboardView(withBreak(), 'thisWeek').focus;
       assert.deepEqual(
         focus.blocks.map((b) => [b.label, b.codingText, b.statusText]),
         [
@@ -425,7 +446,7 @@ describe('dashboard view-model', () => {
     });
 
     it('gives the re-entry median after meetings, with the meetings not followed by coding', () => {
-      const focus = buildDashboardViewModel(withBreak(), 'thisWeek').focus;
+      const focus = dashboardView(withBreak(), 'thisWeek').focus;
       // After Planning (Tue 12:00) no coding that day; after the 1:1 (Wed 11:30) coding at 14:00.
       assert.deepEqual(focus.reentry, { medianMinutes: 150, samples: 1, noReturn: 1 });
       assert.equal(focus.reentryMedianText, '2h30m');
@@ -433,7 +454,7 @@ describe('dashboard view-model', () => {
     });
 
     it('orders the meeting series by focus cost and explains each in one sentence', () => {
-      const focus = buildDashboardViewModel(withBreak(), 'thisWeek').focus;
+      const focus = dashboardView(withBreak(), 'thisWeek').focus;
       assert.deepEqual(
         focus.series.map((x) => [x.title, x.occurrences, x.minutesText, x.focusCostText]),
         [
@@ -443,23 +464,25 @@ describe('dashboard view-model', () => {
         ],
       );
       assert.equal(focus.series[0]!.explanation, 'Without it, its day would have had 3h more in free blocks of 2h or more: it cuts free time into shorter pieces.');
-      const free = buildDashboardViewModel(fixture({ occurrences: [occurrence('Evening call', '2026-03-24T19:00:00+01:00', '2026-03-24T20:00:00+01:00')] }), 'thisWeek').focus;
+      const free = dashboardView(fixture({ occurrences: [occurrence('Evening call', '2026-03-24T19:00:00+01:00', '2026-03-24T20:00:00+01:00')] }), 'thisWeek').focus;
       assert.equal(free.series[0]!.explanation, 'It costs no focus time: it sits next to other meetings or breaks, or in gaps too short for a 2-hour block anyway.');
-      const twice = buildDashboardViewModel(fixture({ occurrences: [occurrence('Sync', '2026-03-24T12:00:00+01:00', '2026-03-24T13:00:00+01:00', 'counted', { uid: 's' }), occurrence('Sync', '2026-03-25T12:00:00+01:00', '2026-03-25T13:00:00+01:00', 'counted', { uid: 's' })] }), 'thisWeek').focus;
+      const twice = dashboardView(fixture({ occurrences: [occurrence('Sync', '2026-03-24T12:00:00+01:00', '2026-03-24T13:00:00+01:00', 'counted', { uid: 's' }), occurrence('Sync', '2026-03-25T12:00:00+01:00', '2026-03-25T13:00:00+01:00', 'counted', { uid: 's' })] }), 'thisWeek').focus;
       assert.equal(twice.series[0]!.explanation, 'Without them, their days would have had 2h more in free blocks of 2h or more: they cut free time into shorter pieces.');
       assert.equal(free.seriesOmitted, 0);
     });
 
     it('covers the selected range', () => {
-      const focus = buildDashboardViewModel(withBreak(), 'lastWeek').focus;
+      const focus = dashboardView(withBreak(), 'lastWeek').focus;
       assert.equal(focus.days[0]!.date, '2026-03-16');
       assert.deepEqual(focus.series.map((x) => x.title), ['Old meeting']);
       assert.equal(focus.blocks.every((b) => !b.ahead), true);
     });
   });
 
-  it('is plain JSON that survives postMessage', () => {
-    const model = buildDashboardViewModel(fixture(), 'last12Weeks');
-    assert.deepEqual(JSON.parse(JSON.stringify(model)), model);
+  it('is plain JSON that survives postMessage, whichever tab is shown', () => {
+    for (const tab of Object.keys(TAB_BUILDERS) as DashboardTab[]) {
+      const model = buildDashboardViewModel(fixture(), 'last12Weeks', tab);
+      assert.deepEqual(JSON.parse(JSON.stringify(model)), model, tab);
+    }
   });
 });

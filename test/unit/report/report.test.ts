@@ -8,6 +8,9 @@ import { reportJson } from '../../../src/core/report/reportJson';
 import { focusReport, type FocusReport } from '../../../src/core/balance/focusReport';
 import type { Occurrence } from '../../../src/core/calendar/types';
 import { reportMarkdown } from '../../../src/core/report/reportMarkdown';
+import { reportText } from '../../../src/core/report/reportText';
+import { currentFigures } from '../../../src/core/status/currentFigures';
+import { balanceInputs } from '../../builders/balanceInputs';
 import { formatStatusText } from '../../../src/core/status/statusText';
 import { spanLabel } from '../../../src/core/report/zoned';
 import { at, settingsWith, span } from '../balance/helpers';
@@ -196,9 +199,14 @@ describe('reportMarkdown', () => {
     assert.doesNotMatch(text, /\| Day/);
   });
 
-  it('writes 24:00 for a block that ends at midnight', () => {
-    const text = reportMarkdown({ balance: balance(), periodKind: 'day', focusBlocks: [span('2026-03-25T20:00:00+01:00', '2026-03-26T00:00:00+01:00')] });
+  it('writes 24:00 for a block that ends at midnight, in the Markdown and in the terminal text alike', () => {
+    const midnight = [span('2026-03-25T20:00:00+01:00', '2026-03-26T00:00:00+01:00')];
+    const text = reportMarkdown({ balance: balance(), periodKind: 'day', focusBlocks: midnight });
     assert.match(text, /Wed 20:00–24:00 \(4h\)/);
+    const inputs = balanceInputs({ now: NOW, zone: BERLIN, range: periodRange('week', NOW, BERLIN, 'monday'), settings: settingsWith({}), coding: CODING, occurrences: OCCURRENCES });
+    const figures = currentFigures(inputs);
+    const terminal = reportText({ figures, periodKind: 'week', zone: BERLIN, focus: focus(), focusBlocks: midnight });
+    assert.equal(terminal.split('\n').at(-1), 'Free focus blocks ahead this week: Wed 20:00–24:00 (4h)');
   });
 
   it('names at most three costly series, escaped, and never one that cost nothing', () => {

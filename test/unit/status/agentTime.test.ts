@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { BalanceInputs } from '../../../src/core/balance/balanceInputs';
-import { buildDashboardViewModel } from '../../../src/core/dashboard/viewModel';
+import { tabModel } from '../dashboard/builders';
 import { summaryMarkdown } from '../../../src/core/report/summary';
 import { codingTime } from '../../../src/core/balance/gatherInputs';
 import { validateSettings } from '../../../src/core/settings/validateSettings';
@@ -70,7 +70,7 @@ describe('handsOn.agentTime', () => {
 
   it('the dashboard shows the agent segment per day and the character split, never counting agent time twice', () => {
     for (const mode of ['separate', 'hands-on'] as const) {
-      const model = buildDashboardViewModel(inputs(mode), 'thisWeek');
+      const model = tabModel(inputs(mode), 'thisWeek', 'overview');
       const day = model.daily.find((d) => d.date === '2026-11-18')!;
       assert.equal(day.agentMinutes, 30);
       assert.equal(day.handsOnMinutes, 60, `${mode}: hands-on part of the bar`);
