@@ -273,8 +273,20 @@ describe('Your hands or an agent’s, in a real VS Code', function () {
       const day = readDay(bench, scenario);
       const label = new Date(`${day.date}T12:00:00Z`).toLocaleDateString('en-GB', { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' });
       const row = daily.find((cells) => cells[0] === label);
-      const agents = Object.entries(day.agents ?? {}).sort(([, a], [, b]) => b - a).map(([name, minutes]) => `${agentLabel(name)} ${formatDuration(minutes)}`);
-      assert.deepEqual(row?.slice(1, 4), [formatDuration(day.codingMinutes), formatDuration(day.agentMinutes), agents.join(', ') || '—'], `${label} (${JSON.stringify(day)})`);
+      const what = `${label} (${JSON.stringify(day)}): ${JSON.stringify(row)}`;
+      assert.ok(row, what);
+      // The CLI gives minutes to one decimal, the table whole minutes: the table shows one of the whole minutes the
+      // CLI's figure can stand for (it is within 0.05 of the exact one).
+      const shows = (cell: string | undefined, minutes: number) => cell === formatDuration(minutes - 0.05) || cell === formatDuration(minutes + 0.049);
+      assert.ok(shows(row[1], day.codingMinutes), `hands-on coding of ${what}`);
+      assert.ok(shows(row[2], day.agentMinutes), `agent time of ${what}`);
+      const agents = Object.entries(day.agents ?? {}).sort(([, a], [, b]) => b - a);
+      if (agents.length === 0) assert.equal(row[3], '—', what);
+      else {
+        const parts = row[3]?.split(', ') ?? [];
+        assert.equal(parts.length, agents.length, what);
+        agents.forEach(([name, minutes], i) => assert.ok([formatDuration(minutes - 0.05), formatDuration(minutes + 0.049)].some((text) => parts[i] === `${agentLabel(name)} ${text}`), `${name} in ${what}`));
+      }
     }
     await screenshot(page, 'attribution-dashboard');
   });
