@@ -2,7 +2,7 @@ import type { CharacterBucket } from '../activity/characterCounts';
 import { manualOccurrences } from '../calendar/manualMeetings';
 import { mergeCalendars, type CalendarPart } from '../calendar/mergeCalendars';
 import type { Occurrence } from '../calendar/types';
-import type { AgentTimeMode, Settings } from '../settings/settings';
+import { agentTimeCounts, type AgentTimeMode, type Settings } from '../settings/settings';
 import { union, type Interval } from '../time/interval';
 import { localDateOf, type LocalDate } from '../time/localDays';
 import type { BalanceInputs, SourceStatus } from './balanceInputs';
@@ -40,7 +40,7 @@ export interface InputParts {
 
 /** What counts as coding under `handsOn.agentTime`: hands-on time alone, or with agent time. */
 export function codingTime(handsOn: readonly Interval[], agent: readonly Interval[], agentTime: AgentTimeMode): Interval[] {
-  return agentTime === 'hands-on' && agent.length > 0 ? union([...handsOn, ...agent]) : [...handsOn];
+  return agentTimeCounts(agentTime) && agent.length > 0 ? union([...handsOn, ...agent]) : [...handsOn];
 }
 
 /**

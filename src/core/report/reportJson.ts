@@ -1,3 +1,4 @@
+import { agentTimeCounts } from '../settings/settings';
 import type { AgentFigures } from '../balance/agentFigures';
 import type { CharacterCounts } from '../activity/characterCounts';
 import type { Balance } from '../balance/computeBalance';
@@ -78,7 +79,7 @@ export function reportJson(balance: Balance, agent: AgentFigures, focusBlocks: r
     targetPercent: balance.targetPercent,
     belowTarget: balance.belowTarget,
     agentMinutes: round1(agent.agentMinutes),
-    agentTimeCounts: agent.agentTime === 'hands-on',
+    agentTimeCounts: agentTimeCounts(agent.agentTime),
     agents: Object.fromEntries(agent.byAgent.filter((a) => a.minutes > 0).map((a) => [a.name, round1(a.minutes)])),
     agentCharacters: Object.fromEntries(agent.byAgent.filter((a) => a.characters > 0).map((a) => [a.name, a.characters])),
     agentLines: Object.fromEntries(agent.byAgent.filter((a) => a.lines > 0).map((a) => [a.name, a.lines])),

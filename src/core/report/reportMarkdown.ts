@@ -6,7 +6,7 @@ import { UNKNOWN_LANGUAGE } from '../activity/characterCounts';
 import type { Skills } from '../skills/skills';
 import { languageSentence } from '../skills/skillsText';
 import { escapeMarkdown } from '../status/statusTooltip';
-import type { PeriodKind } from '../settings/settings';
+import { agentTimeCounts, type PeriodKind } from '../settings/settings';
 import { MINUTE_MS } from '../time/clock';
 import type { Interval } from '../time/interval';
 import { startOfLocalDate } from '../time/localDays';
@@ -72,7 +72,7 @@ export function focusBlockText(block: Interval, zone: string): string {
 
 /** One sentence on agent time and the characters: the same in the Markdown summary and the status tooltip. */
 export function agentTimeText(agent: AgentFigures): string {
-  const counts = agent.agentTime === 'hands-on' ? 'counted as coding' : 'not counted as coding';
+  const counts = agentTimeCounts(agent.agentTime) ? 'counted as coding' : 'not counted as coding';
   const typed = agent.typedPercent === undefined ? '' : `; you typed ${formatPercent(agent.typedPercent)} of the characters that landed`;
   const byAgent = agent.byAgent.filter((a) => a.minutes > 0).map((a) => `${a.label} ${formatDuration(a.minutes)}`).join(', ');
   return `Agent time: ${formatDuration(agent.agentMinutes)} (${byAgent ? `${byAgent}; ` : ''}${counts})${typed}`;

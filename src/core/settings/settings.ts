@@ -47,6 +47,9 @@ export const WEEKDAYS: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 
 export const STATUS_BAR_FORMATS: readonly StatusBarFormat[] = ['percent', 'hours', 'ratio', 'icon'];
 export const AGENT_TIME_MODES: readonly AgentTimeMode[] = ['separate', 'hands-on'];
 
+/** `handsOn.agentTime`'s one question: is agent time in the coding figures? */
+export const agentTimeCounts = (mode: AgentTimeMode): boolean => mode === 'hands-on';
+
 export const SETTINGS_SECTION = 'handsOn';
 
 export const DEFAULT_SETTINGS: Settings = {

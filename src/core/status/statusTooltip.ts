@@ -4,7 +4,7 @@ import type { SourceStatus } from '../balance/balanceInputs';
 import { formatDuration, formatPercent } from '../report/formatDuration';
 import { PERIOD_WORDS, TARGET_WORDS } from '../report/wording';
 import { formatInZone } from '../report/zoned';
-import type { PeriodKind } from '../settings/settings';
+import { agentTimeCounts, type PeriodKind } from '../settings/settings';
 import { MINUTE_MS } from '../time/clock';
 import type { CurrentFigures } from './currentFigures';
 
@@ -63,7 +63,7 @@ export function statusTooltip(input: TooltipInput): string {
   }
   lines.push('');
   lines.push(
-    figures.agentPeriod.agentTime === 'hands-on'
+    agentTimeCounts(figures.agentPeriod.agentTime)
       ? 'Agent time (edits you did not make, while you did nothing else) counts as coding.'
       : 'Agent time (edits you did not make, while you did nothing else) is not counted as coding.',
   );

@@ -1,3 +1,4 @@
+import { agentTimeCounts } from '../../settings/settings';
 // The Overview tab: coding, agent time and meetings per day of the range, who wrote the characters, and the weekly share.
 import { agentLabel } from '../../activity/handsAndAgents';
 import { CHARACTER_KINDS, type CharacterKind } from '../../activity/attribution';
@@ -95,7 +96,7 @@ function agentModel(figures: AgentFigures): AgentModel {
     charactersText: a.characters.toLocaleString('en-US'),
     linesText: a.lines > 0 ? a.lines.toLocaleString('en-US') : '—',
   }));
-  return { agentCounts: figures.agentTime === 'hands-on', agentMinutes: figures.agentMinutes, agentText: formatDuration(figures.agentMinutes), summaryText, characters, agents };
+  return { agentCounts: agentTimeCounts(figures.agentTime), agentMinutes: figures.agentMinutes, agentText: formatDuration(figures.agentMinutes), summaryText, characters, agents };
 }
 
 function dayModel(day: DayFigures, zone: string, targetPercent: number, agentCounts: boolean): DayModel {
@@ -144,7 +145,7 @@ export const overviewTab: DashboardTabBuilder<OverviewModel> = {
       current: i === weeks.length - 1,
     }));
     return {
-      daily: dailySeries(series, interval).map((day) => dayModel(day, zone, settings.targetPercent, agent.agentTime === 'hands-on')),
+      daily: dailySeries(series, interval).map((day) => dayModel(day, zone, settings.targetPercent, agentTimeCounts(agent.agentTime))),
       weekly,
       agent: agentModel(agent),
     };
