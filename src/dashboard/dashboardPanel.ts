@@ -228,7 +228,7 @@ export class DashboardPanel extends Disposable {
     const { now, zone, settings } = this.deps.source.context();
     // One read for the header and the one tab shown.
     const load = dashboardLoad(range, tab, now, zone, settings.weekStartsOn);
-    const inputs = await this.deps.source.load(load.range, load.breakdownRange);
+    const inputs = await this.deps.source.load(load.range, load.breakdownRange, load.skillsRange);
     return buildDashboardViewModel(inputs, range, tab);
   }
 

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { BalanceInputs } from '../core/balance/balanceInputs';
 import { gatherBalanceInputs } from '../core/balance/gatherInputs';
-import { readHistory } from '../node/journal/activityHistory';
+import { readHistory, readSkillsHistory } from '../node/journal/activityHistory';
 import type { UnreadableFile } from '../node/journal/journalReader';
 import { DecodedFiles } from '../node/journal/decodedFiles';
 import type { Settings } from '../core/settings/settings';
@@ -53,13 +53,13 @@ export class BalanceData extends Disposable {
    * One read of the journal for `range`, of the files that changed since the last read only; coding by workspace
    * and language covers `breakdownRange` (a part of it), and is left out without one (only the dashboard shows it).
    */
-  async load(range: Interval, breakdownRange?: Interval): Promise<BalanceInputs> {
+  async load(range: Interval, breakdownRange?: Interval, skillsRange?: Interval): Promise<BalanceInputs> {
     await this.calendars.whenLoaded();
     const root = this.recorder.dataDirectory;
-    const history = await readHistory(root, range, breakdownRange ?? null, this.decodedFiles);
+    const [history, skills] = await Promise.all([readHistory(root, range, breakdownRange ?? null, this.decodedFiles), skillsRange ? readSkillsHistory(root, skillsRange) : undefined]);
     this.reportDamage(history.corruptLines, history.unreadableFiles, history.unknownFiles);
     const now = this.clock.now();
-    return gatherBalanceInputs({
+    const inputs = gatherBalanceInputs({
       now,
       zone: this.zone(),
       settings: this.config.current,
@@ -70,6 +70,9 @@ export class BalanceData extends Disposable {
       sources: this.calendars.status(),
       ongoing: this.meetingNow.ongoing(now),
     });
+    // Only the Skills tab asks for it: spans with their language and typed characters by language, over a year.
+    if (skills) inputs.skills = { spans: skills.spans, characters: skills.characters };
+    return inputs;
   }
 
   /**

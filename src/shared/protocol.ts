@@ -12,7 +12,7 @@ export const DASHBOARD_VIEW_TYPE = 'handsOn.dashboard';
  * The tabs in the order of the tab bar: the ids of src/core/dashboard/tabs/registry.ts, which says how to add one.
  * Listed here as well because the webview needs them at run time and must not bundle the builders.
  */
-export const TABS = ['overview', 'today', 'focus', 'meetings', 'breakdown'] as const satisfies readonly DashboardTab[];
+export const TABS = ['overview', 'today', 'focus', 'meetings', 'breakdown', 'skills'] as const satisfies readonly DashboardTab[];
 // Every tab of the registry is in the tab bar: a tab missing from TABS fails to compile here.
 const everyTabListed: Record<Exclude<DashboardTab, (typeof TABS)[number]>, never> = {};
 void everyTabListed;

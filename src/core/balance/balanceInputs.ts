@@ -1,3 +1,4 @@
+import type { SkillsHistory } from '../skills/skills';
 import { computeBalance, type Balance } from './computeBalance';
 import type { CharacterBucket } from '../activity/characterCounts';
 import type { SourceKind } from '../calendar/sourceKind';
@@ -40,6 +41,8 @@ export interface BalanceInputs {
   codingMinutesByLanguage: Record<string, number>;
   /** Every calendar occurrence in the range with its verdict (counted or why not), manual meetings included as counted. */
   occurrences: Occurrence[];
+  /** The skills history (spans with their language, typed characters by language) over the span a tab asked for; absent: not asked for. */
+  skills?: SkillsHistory;
   daysOff: LocalDate[];
   sources: SourceStatus[];
 }

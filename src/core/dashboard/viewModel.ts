@@ -19,6 +19,8 @@ import type { DashboardTabBuilder, TabContext, TabSpan } from './tabs/tab';
 export interface DashboardLoad {
   range: Interval;
   breakdownRange?: Interval;
+  /** The span of the skills history the tab reads (read apart from `range`: per-language spans), when it reads one. */
+  skillsRange?: Interval;
 }
 
 /**
@@ -33,7 +35,11 @@ export function dashboardLoad(range: DashboardRange, tab: DashboardTab, now: num
   const extra = builder.loadRange?.(span);
   if (extra) spans.push(extra);
   if (breakdownRange) spans.push(breakdownRange);
-  return breakdownRange ? { range: spanOf(spans), breakdownRange } : { range: spanOf(spans) };
+  const load: DashboardLoad = { range: spanOf(spans) };
+  if (breakdownRange) load.breakdownRange = breakdownRange;
+  const skillsRange = builder.skillsRange?.(span);
+  if (skillsRange) load.skillsRange = skillsRange;
+  return load;
 }
 
 function headline(current: Balance, previous: Balance, range: DashboardRange, interval: Interval, zone: string): HeadlineModel {

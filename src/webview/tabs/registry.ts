@@ -7,6 +7,7 @@ import { focusRenderer } from './focus';
 import { meetingsRenderer } from './meetings';
 import { overviewRenderer } from './overview';
 import type { TabRenderer } from './tab';
+import { skillsRenderer } from './skills';
 import { todayRenderer } from './today';
 
 export const RENDERERS: { [K in DashboardTab]: TabRenderer<TabModels[K]> } = {
@@ -15,4 +16,5 @@ export const RENDERERS: { [K in DashboardTab]: TabRenderer<TabModels[K]> } = {
   focus: focusRenderer,
   meetings: meetingsRenderer,
   breakdown: breakdownRenderer,
+  skills: skillsRenderer,
 };

@@ -10,6 +10,7 @@ import { breakdownTab } from './breakdown';
 import { focusTab } from './focus';
 import { meetingsTab } from './meetings';
 import { overviewTab } from './overview';
+import { skillsTab } from './skills';
 import { todayTab } from './today';
 
 export const TAB_BUILDERS = {
@@ -18,6 +19,7 @@ export const TAB_BUILDERS = {
   focus: focusTab,
   meetings: meetingsTab,
   breakdown: breakdownTab,
+  skills: skillsTab,
 } satisfies Record<string, DashboardTabBuilder<unknown>>;
 
 export type DashboardTab = keyof typeof TAB_BUILDERS;

@@ -34,5 +34,7 @@ export interface DashboardTabBuilder<M> {
   loadRange?(span: TabSpan): Interval;
   /** The span to break coding down over by workspace and language (a heavier read); omit when the tab shows no breakdown. */
   breakdownRange?(span: TabSpan): Interval;
+  /** The span to read the skills history over (per-language spans, typed characters; a year); omit when the tab shows no skills. */
+  skillsRange?(span: TabSpan): Interval;
   build(context: TabContext): M;
 }
