@@ -306,9 +306,9 @@ describe('The dashboard in code-server', function () {
     // The keyboard: from today, ArrowLeft goes a week back, ArrowUp a day back.
     await frame.focus(`#skills-heatmap .heat-day[data-date="${date}"]`);
     await page.keyboard.press('ArrowLeft');
-    assert.equal(await frame.evaluate(() => document.activeElement?.getAttribute('data-date')), cli.days.at(-8)!.date);
+    assert.equal(await frame.evaluate("document.activeElement?.getAttribute('data-date')"), cli.days.at(-8)!.date);
     await page.keyboard.press('ArrowUp');
-    assert.equal(await frame.evaluate(() => document.activeElement?.getAttribute('data-date')), cli.days.at(-9)!.date);
+    assert.equal(await frame.evaluate("document.activeElement?.getAttribute('data-date')"), cli.days.at(-9)!.date);
     await page.waitForTimeout(300);
     await screenshot(page, 'dashboard-skills-dark');
     await frame.click('#tab-overview');
