@@ -328,6 +328,11 @@ describe('The dashboard in code-server', function () {
     const colours = String(await frame.evaluate("getComputedStyle(document.body).getPropertyValue('--vscode-editor-background').trim()"));
     assert.ok(colours.length > 0, 'the theme variables are there');
     await screenshot(page, 'dashboard-light');
+    await frame.click('#tab-skills');
+    await frame.waitForSelector('#panel-skills:not([hidden]) #skills-heatmap');
+    await screenshot(page, 'dashboard-skills-light');
+    await frame.click('#tab-overview');
+    await frame.waitForSelector('#panel-overview:not([hidden]) #chart-daily');
   });
 
   it('comes back after a reload of the window', async () => {

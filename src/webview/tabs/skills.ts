@@ -49,7 +49,7 @@ function heatmap(m: SkillsTabModel): HTMLElement {
     ...m.levelTexts.map((text, i) => el('span', { class: `heat-day heat-${i + 1}`, title: text, 'aria-hidden': 'true' })),
     ' More',
   );
-  return el('div', { class: 'heatmap-box' }, grid, legend);
+  return el('div', {}, el('div', { class: 'heatmap-box' }, grid), legend);
 }
 
 export const skillsRenderer: TabRenderer<SkillsTabModel> = {
