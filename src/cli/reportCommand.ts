@@ -7,7 +7,8 @@ import { loadCalendar, partWarnings } from '../node/calendar/loadCalendar';
 import type { CalendarVerdicts, MeetingRules } from '../core/calendar/types';
 import type { BalanceInputs, SourceStatus } from '../core/balance/balanceInputs';
 import { gatherBalanceInputs } from '../core/balance/gatherInputs';
-import { readHistory } from '../node/journal/activityHistory';
+import { readHistory, readSkillsHistory } from '../node/journal/activityHistory';
+import { skillsRangeAt } from '../core/skills/skills';
 import { REPORT_JSON_EXAMPLE, reportJson } from '../core/report/reportJson';
 import { reportText } from '../core/report/reportText';
 import { summaryLoadRange, summaryMarkdown } from '../core/report/summary';
@@ -185,7 +186,9 @@ async function computeReport(argv: string[], io: CliIO, options: CommandOptions)
   if (settings.calendar.files.length > 0) startParserAhead();
   const dataDir = dataDirOption(args, io, () => settings, platform);
 
-  const inputs = await gatherReportInputs({ now, zone, settings, dataDir, calendarFlags: args.calendar, user: loaded.user, platform }, io);
+  const gathered = await gatherReportInputs({ now, zone, settings, dataDir, calendarFlags: args.calendar, user: loaded.user, platform }, io);
+  // The Markdown summary names fading and delegated languages, as Copy Weekly Summary does: it reads their year too.
+  const inputs = format === 'markdown' ? { ...gathered, skills: await readSkillsHistory(dataDir, skillsRangeAt(now, zone)) } : gathered;
   const figures = currentFigures(inputs);
   return { inputs, figures, focus: focusReport(inputs, figures.period.period), focusBlocks: focusBlocksAhead(inputs), format };
 }

@@ -5,6 +5,7 @@ import { dailyCsv, dailyJson, dailyRows, focusBlocksIcs } from '../core/dashboar
 import type { BalanceInputs } from '../core/balance/balanceInputs';
 import { focusBlocksAhead, focusBlocksLoadRange } from '../core/balance/focusBlocksAhead';
 import { summaryLoadRange, summaryMarkdown } from '../core/report/summary';
+import { skillsRangeAt } from '../core/skills/skills';
 import type { Settings } from '../core/settings/settings';
 import type { Interval } from '../core/time/interval';
 import { localDateOf } from '../core/time/localDays';
@@ -48,7 +49,8 @@ export async function exportFocusBlocks(deps: DashboardDeps): Promise<vscode.Uri
 
 /** "Hands-On: Copy Weekly Summary": the one summary (`hands-on report --markdown` prints it too), to paste into a 1:1 document. */
 export async function copyWeeklySummary(deps: DashboardDeps): Promise<string> {
-  const text = summaryMarkdown(await loadFor(deps.source, summaryLoadRange));
+  const { now, zone, settings } = deps.source.context();
+  const text = summaryMarkdown(await deps.source.load(summaryLoadRange(now, zone, settings), undefined, skillsRangeAt(now, zone)));
   await vscode.env.clipboard.writeText(text);
   vscode.window.setStatusBarMessage('$(check) Hands-On: weekly summary copied', 4000);
   return text;

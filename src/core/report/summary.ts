@@ -6,7 +6,7 @@ import { periodRange, previousPeriodRange } from '../balance/periods';
 import { dailySeries } from '../balance/series';
 import { meetingIntervals } from '../calendar/meetingTime';
 import type { Settings } from '../settings/settings';
-import type { Skills } from '../skills/skills';
+import { skillsAt } from '../skills/skills';
 import { spanOf, type Interval } from '../time/interval';
 import { reportMarkdown } from './reportMarkdown';
 
@@ -22,9 +22,10 @@ export function summaryLoadRange(now: number, zone: string, settings: Pick<Setti
 /**
  * The one Markdown summary, to paste into a 1:1 document: `hands-on report --markdown` prints it and "Copy Weekly
  * Summary" copies it. It covers the status bar's period (`handsOn.period`) with its days, the previous period and
- * the free blocks ahead, and, given `skills`, the languages that are fading or delegated.
+ * the free blocks ahead, and, when the inputs carry the skills history (read over skillsRangeAt), the languages that are
+ * fading or delegated.
  */
-export function summaryMarkdown(inputs: BalanceInputs, skills?: Skills): string {
+export function summaryMarkdown(inputs: BalanceInputs): string {
   const { now, zone, settings } = inputs;
   const meetings = meetingIntervals(inputs.occurrences);
   const period = periodRange(settings.period, now, zone, settings.weekStartsOn);
@@ -37,6 +38,6 @@ export function summaryMarkdown(inputs: BalanceInputs, skills?: Skills): string 
     previous: balanceOver(inputs, meetings, previousPeriod),
     focus: focusReport(inputs, period),
     agent: agentFigures(inputs, period),
-    ...(skills && { skills }),
+    ...(inputs.skills && { skills: skillsAt(inputs.skills, now, zone, settings) }),
   });
 }

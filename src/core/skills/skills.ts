@@ -3,6 +3,7 @@ import { CHARACTER_BUCKET_MS, UNKNOWN_LANGUAGE, type CharacterBucket } from '../
 import { DAY_MS, MINUTE_MS } from '../time/clock';
 import { clip, durationMs, gaps, intersect, union, type Interval } from '../time/interval';
 import { addLocalDays, localDateOf, minutesPerDay, startOfLocalDate, type LocalDate } from '../time/localDays';
+import type { Settings } from '../settings/settings';
 
 /**
  * Skills: per language, what the user's own hands did over the last months, and what agents did instead. The answer to
@@ -227,4 +228,14 @@ export function computeSkills(history: SkillsHistory, options: SkillsOptions): S
     handsOnMinutes: minutes(allHands),
     agentMinutes: minutes(union([...agentByLanguage.values()].flat())),
   };
+}
+
+/** The span the Skills of `now` read: the default months to `now`'s local date (the dashboard tab, the summary). */
+export function skillsRangeAt(now: number, zone: string): Interval {
+  return skillsRange({ date: localDateOf(now, zone), zone, months: DEFAULT_SKILLS_MONTHS }).range;
+}
+
+/** The Skills to `now`'s local date under the user's thresholds, from the history read over skillsRangeAt. */
+export function skillsAt(history: SkillsHistory, now: number, zone: string, settings: Pick<Settings, 'skills'>): Skills {
+  return computeSkills(history, { date: localDateOf(now, zone), zone, months: DEFAULT_SKILLS_MONTHS, ...settings.skills });
 }

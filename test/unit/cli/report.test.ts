@@ -172,6 +172,18 @@ describe('hands-on report', () => {
     assert.match(text, /\*\*Focus\*\* \(free blocks of 2h or more, between meetings and breaks\):\n\n- Available: /);
   });
 
+  it('names a language fading in the Markdown summary, as Copy Weekly Summary does', async () => {
+    // Rust by hand in July, none since: fading by March (the default 90 days).
+    const july = Date.UTC(2023, 6, 12, 9);
+    const { writer } = writerAt(data, july, 'older-laptop-1-abc');
+    writer.appendSpans([{ start: july, end: july + 3 * 60 * 60_000, language: 'rust' }]);
+    writer.flush();
+    const h = harness(env());
+    await run(['--data-dir', data, '--calendar', RULES, '--me', 'me@x.com', '--markdown'], h.io, { platform: 'linux' });
+    const text = h.out.join('');
+    assert.match(text, /\*\*Skills\*\* \(hands-on time per language, last 12 months\):\n\n- Rust: 3 h by hand this year, none since 12 July/);
+  });
+
   it('prints a readable summary by default', async () => {
     const h = harness(env());
     await run(['--data-dir', data, '--calendar', RULES, '--me', 'me@x.com'], h.io, { platform: 'linux' });

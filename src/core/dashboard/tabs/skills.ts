@@ -1,5 +1,5 @@
 // The Skills tab: a year of hands-on coding per language, with the verdicts (fading, delegated) and a calendar heatmap.
-import { computeSkills, DEFAULT_SKILLS_MONTHS, skillsRange, type SkillsHistory } from '../../skills/skills';
+import { computeSkills, DEFAULT_SKILLS_MONTHS, skillsRangeAt, type SkillsHistory } from '../../skills/skills';
 import { skillsModel, type SkillsModel } from '../../skills/skillsModel';
 import { formatDuration } from '../../report/formatDuration';
 import { localDateOf } from '../../time/localDays';
@@ -66,7 +66,7 @@ export function skillsTabModel(history: SkillsHistory, options: { now: number; z
 }
 
 export const skillsTab: DashboardTabBuilder<SkillsTabModel> = {
-  skillsRange: ({ now, zone }) => skillsRange({ date: localDateOf(now, zone), zone, months: DEFAULT_SKILLS_MONTHS }).range,
+  skillsRange: ({ now, zone }) => skillsRangeAt(now, zone),
   build: ({ inputs }) =>
     skillsTabModel(inputs.skills ?? { spans: [], characters: [] }, {
       now: inputs.now,
