@@ -65,7 +65,8 @@ function openBench(): Promise<Bench> {
       'editor.wordBasedSuggestions': 'off',
       'typescript.suggest.enabled': false,
       'files.autoSave': 'off',
-      'files.autoSaveDelay': 1000,
+      // Shorter than the agent's second between edits (5 s of scenario time at RATE 5), so afterDelay saves between them.
+      'files.autoSaveDelay': 200,
       'workbench.editor.enablePreview': false,
       'terminal.integrated.shellIntegration.enabled': true,
       'terminal.integrated.defaultProfile.linux': 'bash',
