@@ -6,6 +6,7 @@ import { readHistory } from '../../src/node/journal/activityHistory';
 import { compact } from '../../src/node/journal/compaction';
 import { JournalWriter } from '../../src/node/journal/journalWriter';
 import { journalPaths } from '../../src/node/journal/layout';
+import { parseRecordLine } from '../../src/node/journal/records';
 import { readStore } from '../../src/node/journal/journalReader';
 import { DAY_MS, HOUR_MS, MINUTE_MS } from '../../src/core/time/clock';
 import { FakeClock } from '../builders/fakeClock';
@@ -79,7 +80,14 @@ describe('reliability: journal under real processes', () => {
       assert.ok(count > 0, `writer ${child} acknowledged nothing`);
       for (let i = 0; i < count; i++) assert.ok(written.has(recordOf(child, i).start), `writer ${child} lost record ${i} of ${count} acknowledged`);
     });
-    assert.equal(store.corruptLines, 0, 'a killed process never leaves half a line: one write call per batch');
+    // One write call per batch; the kernel may still cut a write short when the process is killed in it (a fatal signal
+    // stops a write between pages), so the contract is whole lines and at most a torn last one: no torn line inside a file.
+    const live = journalPaths(dir.path).live;
+    for (const name of listFiles(live)) {
+      const lines = fs.readFileSync(path.join(live, name), 'utf8').split('\n').filter((line) => line.trim() !== '');
+      lines.slice(0, -1).forEach((line, i) => assert.ok(parseRecordLine(line), `${name}: line ${i + 1} of ${lines.length} is torn, not the last`));
+    }
+    assert.ok(store.corruptLines <= listFiles(live).length, 'at most one torn line per killed writer, its last');
   });
 
   it('fuzzed and truncated journals: no exception, every intact record kept', async () => {
