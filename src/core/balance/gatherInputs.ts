@@ -18,6 +18,7 @@ export interface JournalPart {
   readonly characters: CharacterBucket[];
   readonly minutesByWorkspace: Record<string, number>;
   readonly minutesByLanguage: Record<string, number>;
+  readonly minutesBySource: Record<string, number>;
   /** Meetings the user logged. */
   readonly meetings: readonly (Interval & { note?: string })[];
 }
@@ -64,6 +65,7 @@ export function gatherBalanceInputs(parts: InputParts): BalanceInputs {
     breakdownRange: parts.breakdownRange,
     codingMinutesByWorkspace: journal.minutesByWorkspace,
     codingMinutesByLanguage: journal.minutesByLanguage,
+    codingMinutesBySource: journal.minutesBySource,
     occurrences: [...calendar.occurrences, ...manualOccurrences(logged)],
     daysOff: calendar.daysOff,
     sources: parts.sources,
