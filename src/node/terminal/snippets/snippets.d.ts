@@ -1,4 +1,5 @@
 // Shell snippets bundled as text by esbuild (esbuild.config.mjs, loader `text`).
+/* eslint-disable no-restricted-syntax -- esbuild's text loader gives the file as the default export */
 declare module '*.bash' {
   const text: string;
   export default text;
