@@ -12,8 +12,12 @@ import { CLI, codedSeconds, makeHome, PROMPT, tempRoot, TmuxServer, TmuxShell, w
 // through `hands-on activity --json`.
 const SHELLS: readonly ShellName[] = ['bash', 'zsh', 'fish'];
 const IDLE_MS = MINUTE_MS;
-/** `hands-on activity --json` rounds to 0.1 min (3 s either way); the rest is the test's own view of when keys landed. */
-const TOLERANCE_S = 8;
+/**
+ * `hands-on activity --json` rounds to 0.1 min (3 s either way); the rest is the test's own view of when keys landed
+ * and when it saw the first prompt (later than the shell showed it, on a loaded machine). Counting a capped command
+ * or Neovim's run would add 20 s.
+ */
+const TOLERANCE_S = 10;
 
 interface Outcome {
   seconds: number;
@@ -150,7 +154,7 @@ describe('the terminal writer in real shells (tmux, 1-minute idle timeout)', () 
         const outcome = await results.get(`minute ${shell}`)!;
         measured.push(`${shell} a minute of commands: ${outcome.expected.toFixed(1)} / ${outcome.seconds.toFixed(1)}`);
         assertAbout(outcome, 'a minute of commands');
-        assert.ok(outcome.expected > 85 && outcome.expected < 100, `the scenario itself took ${outcome.expected} s`);
+        assert.ok(outcome.expected > 85 && outcome.expected < 115, `the scenario itself took ${outcome.expected} s`);
         assert.ok(Number(outcome.extra) >= 7, `the user's prompt hook ran ${outcome.extra} times, expected one per prompt (8)`);
       });
 
