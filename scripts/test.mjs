@@ -29,6 +29,8 @@ const steps = [
   ['unit', 'npm', ['run', '--silent', 'test:unit']],
   // Two real Syncthing instances on loopback (issue 17); the unit step compiled the tests into out/.
   ['sync', 'npx', ['mocha', '--no-config', '--forbid-only', '--timeout', '180000', 'out/test/sync/**/*.test.js']],
+  // Real bash, zsh and fish in tmux, typed into as a person would (issue 16); needs dist/cli.js from the build step.
+  ['terminal', 'npx', ['mocha', '--no-config', '--forbid-only', '--timeout', '300000', 'out/test/terminal/**/*.test.js']],
   ['integration', 'node', ['scripts/run-integration.mjs']],
   ['e2e', 'node', ['scripts/run-e2e.mjs']],
 ];
