@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { terminalSpans } from '../../src/core/activity/terminalSpans';
 import { durationMs, union, type Interval } from '../../src/core/time/interval';
 import { MINUTE_MS } from '../../src/core/time/clock';
-import { CLI, codedSeconds, makeHome, PROMPT, tempRoot, TmuxServer, TmuxShell, wait, type ShellName } from './tmuxShell';
+import { CLI, codedSeconds, makeHome, PROMPT, removeTempRoots, tempRoot, TmuxServer, TmuxShell, wait, type ShellName } from './tmuxShell';
 
 // Real bash, zsh and fish from Debian in tmux, typed into as a person would, with the snippet that `hands-on setup`
 // puts in the rc file and the idle timeout set to 1 minute in VS Code's settings. Every scenario of every shell runs
@@ -134,7 +134,10 @@ before(function () {
   // Mocha waits for nothing here: each test awaits its own scenario, which all run at once.
 });
 
-after(() => server.kill());
+after(() => {
+  server.kill();
+  removeTempRoots();
+});
 
 function assertAbout(outcome: Outcome, what: string): void {
   assert.ok(Math.abs(outcome.seconds - outcome.expected) <= TOLERANCE_S, `${what}: expected ${outcome.expected.toFixed(1)} s by the rule, read ${outcome.seconds.toFixed(1)} s\n${outcome.pane}`);

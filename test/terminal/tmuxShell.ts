@@ -135,8 +135,22 @@ export class TmuxShell {
   }
 }
 
+const tempRoots: string[] = [];
+
+/** A scratch folder for one scenario; every one is removed when the run ends (removeTempRoots). */
 export function tempRoot(label: string): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), `hands-on-${label}-`));
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), `hands-on-${label}-`));
+  tempRoots.push(root);
+  return root;
+}
+
+export function removeTempRoots(): void {
+  for (const root of tempRoots.splice(0)) {
+    // The unwritable scenarios leave read-only folders behind.
+    fs.chmodSync(root, 0o755);
+    for (const entry of fs.readdirSync(root, { recursive: true, withFileTypes: true })) if (entry.isDirectory()) fs.chmodSync(path.join(entry.parentPath, entry.name), 0o755);
+    fs.rmSync(root, { recursive: true, force: true });
+  }
 }
 
 /** Total hands-on seconds in the data folder, read by the real reader (`hands-on activity --json`). */
