@@ -1,9 +1,11 @@
 /**
  * Skills benchmarks (issue 18). Run: npx tsc -p tsconfig.test.json && node out/bench/skills.bench.js
- *   skills.year_ms        `hands-on skills` over 12 months: read the compacted history and compute every language (target ≤ 100)
+ *   skills.year_ms        `hands-on skills` over 12 months: read the compacted history, compute every language and the monthly share (target ≤ 100)
  *   skills.five_years_ms  the same over 60 months (target ≤ 400)
  * The history is a workday of 6 h in three windows (they overlap), in five languages and three workspaces, an hour of
- * agent time, and character counts per window, language and quarter hour, as compaction leaves it: one day file a day.
+ * agent time, a logged meeting on Wednesdays, and character counts per window, language and quarter hour, as
+ * compaction leaves it: one day file a day. The monthly share counts them with a calendar's four meetings a workday
+ * (already expanded and judged: parsing is calendar.bench's), as `hands-on skills` does through meetingTimeIn.
  * The first run builds the monthly aggregates (journal/skills/); the median is of reads that find them. CPU is the
  * process's CPU time of a run (user + system), the better figure on a loaded machine.
  */
@@ -12,7 +14,11 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { ActivitySpan } from '../src/core/activity/activitySpan';
 import type { WriterBucket } from '../src/core/activity/characterCounts';
+import { meetingTimeIn } from '../src/core/balance/gatherInputs';
+import type { CalendarPart } from '../src/core/calendar/mergeCalendars';
+import type { Occurrence } from '../src/core/calendar/types';
 import { computeSkills, skillsRange } from '../src/core/skills/skills';
+import type { Interval } from '../src/core/time/interval';
 import { DAY_MS, HOUR_MS, MINUTE_MS } from '../src/core/time/clock';
 import { readSkillsHistory } from '../src/node/journal/activityHistory';
 import { encodeDay } from '../src/node/journal/dayFile';
@@ -47,14 +53,30 @@ function writeDays(root: string, firstDay: number, lastDay: number): number {
     });
     spans.push({ start: dayStart + 16 * HOUR_MS, end: dayStart + 17 * HOUR_MS, language: LANGUAGES[dayIndex % LANGUAGES.length]!, agent: 'claude-code', source: 'hook' });
     const date = utcDateOf(dayStart);
-    const { text, hash } = encodeDay(date, dayStart, { spans, meetings: [], characters });
+    const meetings = weekday === 3 ? [{ start: dayStart + 11 * HOUR_MS, end: dayStart + 12 * HOUR_MS, note: 'retro' }] : [];
+    const { text, hash } = encodeDay(date, dayStart, { spans, meetings, characters });
     fs.writeFileSync(path.join(dir, dayFileName(date, hash)), text);
   }
   return workdays;
 }
 
+/** A calendar's judged occurrences: four meetings a workday, one declined, over `range`. */
+function calendarOver(range: Interval): CalendarPart {
+  const occurrences: Occurrence[] = [];
+  for (let day = Math.floor(range.start / DAY_MS) * DAY_MS; day < range.end; day += DAY_MS) {
+    const weekday = new Date(day).getUTCDay();
+    if (weekday === 0 || weekday === 6) continue;
+    [10, 12, 14, 15].forEach((hour, i) => {
+      const counted = i !== 3;
+      occurrences.push({ start: day + hour * HOUR_MS, end: day + hour * HOUR_MS + 45 * MINUTE_MS, title: 'sync', uid: `m${i}`, allDay: false, counted, reason: counted ? 'counted' : 'declined' });
+    });
+  }
+  return { occurrences, daysOff: [] };
+}
+
 async function timeSkills(root: string, date: string, months: number): Promise<{ ms: number; cpu: number; first: number; languages: number; hours: number }> {
   const zone = 'Europe/Berlin';
+  const calendar = calendarOver(skillsRange({ date, zone, months }).range);
   const runs: number[] = [];
   const cpu: number[] = [];
   let languages = 0;
@@ -62,8 +84,10 @@ async function timeSkills(root: string, date: string, months: number): Promise<{
   for (let run = 0; run < 7; run++) {
     const t = process.hrtime.bigint();
     const c = process.cpuUsage();
-    const history = await readSkillsHistory(root, skillsRange({ date, zone, months }).range);
-    const skills = computeSkills(history, { date, zone, months });
+    const { range } = skillsRange({ date, zone, months });
+    const history = await readSkillsHistory(root, range);
+    const meetings = meetingTimeIn([calendar], history.loggedMeetings, range, zone);
+    const skills = computeSkills({ ...history, meetings }, { date, zone, months });
     runs.push(Number(process.hrtime.bigint() - t) / 1e6);
     const used = process.cpuUsage(c);
     cpu.push((used.user + used.system) / 1e3);
