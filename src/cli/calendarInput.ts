@@ -1,7 +1,6 @@
 // The calendars a command reads meetings from: --calendar, else handsOn.calendar.files. `report` and `skills` read
 // them the same way, and say the same things about them on stderr.
-import { startParserAhead } from './boundedParse';
-import { parseBounded } from './boundedParse';
+import { parseBounded, startParserAhead } from './boundedParse';
 import { meetingRulesOf } from '../core/calendar/meetingRules';
 import { calendarSource, sourceErrorText, type CalendarSource } from '../node/calendar/calendarSource';
 import { loadCalendar, partWarnings } from '../node/calendar/loadCalendar';

@@ -1,6 +1,6 @@
 // The Skills tab's small charts: the monthly hands-on share against meetings, and each language's months as bars.
 // SVG with attributes only (no inline style: the webview's CSP), coloured by classes from --vscode-charts-*.
-import type { SkillsTabLanguage, SkillsTabModel } from '../../core/dashboard/tabs/skills';
+import type { SkillsTabLanguage, SkillsTabModel, SkillsTabMonth } from '../../core/dashboard/tabs/skills';
 import { dataTable, el, table } from '../dom';
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -38,7 +38,7 @@ export function rovingKeys(selector: string, steps: Readonly<Record<string, numb
 const BAR_HEIGHT = 60;
 
 /** One month as a 100 % bar: by hand (from the bottom) and meetings; an outline for a month with neither. */
-function monthBar(month: SkillsTabModel['monthlyShare'][number], focusable: boolean): HTMLElement {
+function monthBar(month: SkillsTabMonth, focusable: boolean): HTMLElement {
   const hands = month.handsOnShare === null ? 0 : (BAR_HEIGHT * month.handsOnShare) / 100;
   const bar =
     month.handsOnShare === null
