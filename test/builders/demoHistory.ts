@@ -82,6 +82,19 @@ function yearOfLanguages(first: Date, next: () => number): ActivitySpan[] {
   return spans;
 }
 
+/**
+ * The meetings of the year before the four weeks, for the monthly hands-on share on the Skills tab: a weekly team sync
+ * all year, and a fortnightly roadmap review in the last six months, so the share falls as the year goes on.
+ */
+function yearOfMeetings(first: Date): DemoEvent[] {
+  const yearAgo = new Date(first.getFullYear(), first.getMonth(), first.getDate() - 52 * 7 + 1);
+  const halfYearAgo = new Date(first.getFullYear(), first.getMonth(), first.getDate() - 26 * 7 + 3);
+  return [
+    { uid: 'team-sync', start: localTime(yearAgo, 14), end: localTime(yearAgo, 15), title: 'Team sync', people: ['Ana', 'Ben', 'Chloe'], extra: ['RRULE:FREQ=WEEKLY;COUNT=52'] },
+    { uid: 'roadmap', start: localTime(halfYearAgo, 14), end: localTime(halfYearAgo, 15, 30), title: 'Roadmap review', people: ['Product', 'Ben'], extra: ['RRULE:FREQ=WEEKLY;INTERVAL=2;COUNT=13'] },
+  ];
+}
+
 /** Typed characters for the user's spans, about 30 a minute, per quarter hour and language. */
 function typedCharacters(spans: readonly ActivitySpan[]): CharacterBucket[] {
   const buckets = new Map<string, { start: number; language: string; typed: number }>();
@@ -98,7 +111,7 @@ function typedCharacters(spans: readonly ActivitySpan[]): CharacterBucket[] {
 }
 
 /**
- * Four weeks (by default) of a tech lead's life: a daily standup series, 1:1s, planning, ad-hoc calls, a declined
+ * Four weeks (by default) of a tech lead's life, after a year of languages and meetings (for the Skills tab): a daily standup series, 1:1s, planning, ad-hoc calls, a declined
  * meeting, a holiday, lunch breaks and focus events that are not meetings, and coding that drifts down week by week.
  * The current week shows every part of the Focus tab: focus blocks used and unused, fragmented time, lunch breaks,
  * re-entry after meetings, and meeting series that cost focus time (the standup first).
@@ -156,6 +169,7 @@ export function seedDemoHistory(dataDir: string, calendarFile: string, now: numb
     if (codingHours > morning) spans.push({ start: localTime(day, 13), end: localTime(day, 13) + (codingHours - morning) * 60 * MINUTE_MS, workspace: 'hands-on', language: 'typescript' });
   }
   spans.push(...yearOfLanguages(first, next));
+  events.push(...yearOfMeetings(first));
   const calendar = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Hands-On//Demo//EN', 'X-WR-CALNAME:Work (demo)', ...events.map(vevent), 'END:VCALENDAR', ''].join('\r\n');
   writeFileSync(calendarFile, calendar);
   const writer = new JournalWriter({ root: dataDir, clock: new FakeClock(now), writerId: 'demo-laptop-1-seed', createRoot: true, durable: false });

@@ -121,14 +121,16 @@ export async function readActivityPerLocalDay(root: string, from: LocalDate, to:
  * compacted months from their derived aggregates (skillsIndex.ts), recent journals as they are.
  */
 export interface SkillsReading extends SkillsHistory {
+  /** The meetings the user logged over the range, for meetingTimeIn (with the calendars) and the monthly share. */
+  loggedMeetings: Interval[];
   corruptLines: number;
   unreadableFiles: UnreadableFile[];
 }
 
 export async function readSkillsHistory(root: string, range: Interval): Promise<SkillsReading> {
   const store = await readSkillsStore(root, range);
-  if (store) return { spans: store.spans, characters: typedByLanguage(store, range.start), corruptLines: store.corruptLines, unreadableFiles: store.unreadableFiles };
+  if (store) return { spans: store.spans, characters: typedByLanguage(store, range.start), loggedMeetings: store.meetings, corruptLines: store.corruptLines, unreadableFiles: store.unreadableFiles };
   const raw = await readStore(root, range);
   const characters = countedBuckets(raw.characters).filter((b) => b.start + CHARACTER_BUCKET_MS > range.start && b.start < range.end);
-  return { spans: raw.spans, characters, corruptLines: raw.corruptLines, unreadableFiles: raw.unreadableFiles };
+  return { spans: raw.spans, characters, loggedMeetings: raw.meetings.map(({ start, end }) => ({ start, end })), corruptLines: raw.corruptLines, unreadableFiles: raw.unreadableFiles };
 }
