@@ -87,7 +87,7 @@ describe('skills: the monthly hands-on share against meetings', () => {
       zone: ZONE,
       settings: DEFAULT_SETTINGS,
       range,
-      journal: { union: spans, agent: [], agentByName: {}, characters: [], minutesByWorkspace: {}, minutesByLanguage: {}, meetings: logged },
+      journal: { union: spans, agent: [], agentByName: {}, characters: [], minutesByWorkspace: {}, minutesByLanguage: {}, minutesBySource: {}, meetings: logged },
       calendars,
       sources: [],
     });
