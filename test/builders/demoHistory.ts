@@ -111,7 +111,7 @@ function typedCharacters(spans: readonly ActivitySpan[]): CharacterBucket[] {
 }
 
 /**
- * Four weeks (by default) of a tech lead's life, after a year of languages and meetings (for the Skills tab): a daily standup series, 1:1s, planning, ad-hoc calls, a declined
+ * Four weeks (by default) of a tech lead's life (in VS Code, at the terminal and in Neovim), after a year of languages and meetings (for the Skills tab): a daily standup series, 1:1s, planning, ad-hoc calls, a declined
  * meeting, a holiday, lunch breaks and focus events that are not meetings, and coding that drifts down week by week.
  * The current week shows every part of the Focus tab: focus blocks used and unused, fragmented time, lunch breaks,
  * re-entry after meetings, and meeting series that cost focus time (the standup first).
@@ -167,6 +167,10 @@ export function seedDemoHistory(dataDir: string, calendarFile: string, now: numb
     const back = localTime(day, 9, 45 + Math.floor(next() * 15));
     spans.push({ start: back, end: back + morning * 60 * MINUTE_MS, workspace: 'payments-api', language: 'go' });
     if (codingHours > morning) spans.push({ start: localTime(day, 13), end: localTime(day, 13) + (codingHours - morning) * 60 * MINUTE_MS, workspace: 'hands-on', language: 'typescript' });
+    // The shell snippet and the Neovim plugin write too ("By source" on the dashboard): a deploy at the terminal
+    // late in the morning, partly while VS Code was busy, and the evening's dotfiles in Neovim twice a week.
+    spans.push({ start: localTime(day, 11, 15), end: localTime(day, 11, 35 + Math.floor(next() * 10)), workspace: 'payments-api', source: 'terminal' });
+    if (weekday === 2 || weekday === 4) spans.push({ start: localTime(day, 17, 15), end: localTime(day, 17, 40), workspace: 'dotfiles', language: 'lua', source: 'neovim' });
   }
   spans.push(...yearOfLanguages(first, next));
   events.push(...yearOfMeetings(first));

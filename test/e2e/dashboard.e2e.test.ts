@@ -48,6 +48,9 @@ function seedYear(folder: string, now: number): { dataDir: string; calendar: str
     writer.appendSpans([
       { start: day + 8 * HOUR_MS, end: day + 10 * HOUR_MS, workspace: 'hands-on', language: 'typescript' },
       { start: day + 13 * HOUR_MS, end: day + 14 * HOUR_MS + 30 * MINUTE_MS, workspace: 'api', language: 'go' },
+      // The shell snippet's and the Neovim plugin's records: half the terminal's half hour is also VS Code's.
+      { start: day + 14 * HOUR_MS + 15 * MINUTE_MS, end: day + 14 * HOUR_MS + 45 * MINUTE_MS, workspace: 'api', source: 'terminal' },
+      { start: day + 16 * HOUR_MS, end: day + 16 * HOUR_MS + 20 * MINUTE_MS, workspace: 'dotfiles', language: 'lua', source: 'neovim' },
     ]);
     const result = writer.flush();
     if (!result.ok) throw new Error(`could not seed the journal: ${JSON.stringify(result)}`);
@@ -364,6 +367,39 @@ describe('The dashboard in code-server', function () {
     assert.equal(await frame.evaluate("document.activeElement?.getAttribute('data-month')"), cli.months[0]!.month);
     await page.waitForTimeout(300);
     await screenshot(page, 'dashboard-skills-dark');
+    await frame.click('#tab-overview');
+    await frame.waitForSelector('#panel-overview:not([hidden]) #chart-daily');
+  });
+
+  it('shows where the hands were by source, as hands-on activity --json counts them', async () => {
+    const { page } = workbench;
+    const frame = await dashboardFrame(page);
+    await frame.click('#tab-breakdown');
+    await frame.waitForSelector('#panel-breakdown:not([hidden]) table.shares');
+    const zone = systemTimeZone();
+    const shown = await frame.$eval('#panel-breakdown', (panel) => ({
+      title: panel.querySelector('h2')?.textContent ?? '',
+      bySource: [...panel.querySelectorAll('table.shares')]
+        .filter((table) => table.querySelector('caption')?.textContent === 'By source')
+        .flatMap((table) => [...table.querySelectorAll('tbody tr')].map((row) => [...row.children].map((cell) => (cell.textContent ?? '').trim()))),
+    }));
+    // "Where the coding went, Mon 7 Sep 2026 – Sun 29 Nov 2026": the days the breakdown covers.
+    const [from, to] = (/, (.+) – (.+)$/.exec(shown.title)?.slice(1) ?? []).map((label) => localDateOf(Date.parse(`${label.replace(/^\w+ /, '')} 12:00 UTC`), 'UTC'));
+    assert.ok(from && to, `the breakdown names its days: ${shown.title}`);
+    const cli = JSON.parse(
+      execFileSync('node', [join(REPO, 'dist', 'cli.js'), 'activity', '--json', '--data-dir', String(settings['handsOn.dataDirectory']), '--from', from, '--to', to, '--tz', zone], { encoding: 'utf8' }),
+    ) as { days: { sources: Record<string, number> }[] };
+    const minutes: Record<string, number> = {};
+    for (const day of cli.days) for (const [source, value] of Object.entries(day.sources)) minutes[source] = (minutes[source] ?? 0) + value;
+    const label: Record<string, string> = { vscode: 'VS Code', terminal: 'Terminal', neovim: 'Neovim' };
+    assert.deepEqual(Object.keys(minutes).sort(), ['neovim', 'terminal', 'vscode']);
+    const expected = Object.entries(minutes)
+      .sort((a, b) => b[1] - a[1])
+      .map(([source, value]) => [label[source]!, Math.round(value)]);
+    const parsed = shown.bySource.map(([name, text]) => [name, Number(/(\d+)h/.exec(text!)?.[1] ?? 0) * 60 + Number(/(\d+)m/.exec(text!)?.[1] ?? 0)]);
+    // The window typed in the tests before: a minute of VS Code may reach one read and not the other.
+    assert.deepEqual(parsed.map(([name]) => name), expected.map(([name]) => name));
+    parsed.forEach(([name, value], i) => assert.ok(Math.abs(Number(value) - Number(expected[i]![1])) <= 2, `${String(name)}: the tab shows ${String(value)} min, the CLI ${String(expected[i]![1])}`));
     await frame.click('#tab-overview');
     await frame.waitForSelector('#panel-overview:not([hidden]) #chart-daily');
   });
