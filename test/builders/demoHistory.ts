@@ -169,7 +169,7 @@ export function seedDemoHistory(dataDir: string, calendarFile: string, now: numb
     if (codingHours > morning) spans.push({ start: localTime(day, 13), end: localTime(day, 13) + (codingHours - morning) * 60 * MINUTE_MS, workspace: 'hands-on', language: 'typescript' });
     // The shell snippet and the Neovim plugin write too ("By source" on the dashboard): a deploy at the terminal
     // late in the morning, partly while VS Code was busy, and the evening's dotfiles in Neovim twice a week.
-    spans.push({ start: localTime(day, 11, 15), end: localTime(day, 11, 35 + Math.floor(next() * 10)), workspace: 'payments-api', source: 'terminal' });
+    spans.push({ start: localTime(day, 11, 15), end: localTime(day, 11, 35 + Math.floor(next() * 10)), workspace: 'payments-api', language: 'shellscript', source: 'terminal' });
     if (weekday === 2 || weekday === 4) spans.push({ start: localTime(day, 17, 15), end: localTime(day, 17, 40), workspace: 'dotfiles', language: 'lua', source: 'neovim' });
   }
   spans.push(...yearOfLanguages(first, next));
@@ -178,7 +178,8 @@ export function seedDemoHistory(dataDir: string, calendarFile: string, now: numb
   writeFileSync(calendarFile, calendar);
   const writer = new JournalWriter({ root: dataDir, clock: new FakeClock(now), writerId: 'demo-laptop-1-seed', createRoot: true, durable: false });
   writer.appendSpans(spans.filter((span) => span.end <= now));
-  writer.appendCharacters(typedCharacters(spans.filter((span) => span.end <= now && span.agent === undefined && span.language !== undefined)));
+  // The shell snippet records no characters.
+  writer.appendCharacters(typedCharacters(spans.filter((span) => span.end <= now && span.agent === undefined && span.language !== undefined && span.source !== 'terminal')));
   const result = writer.flush();
   if (!result.ok) throw new Error(`could not write the demo history: ${result.problem.message}`);
 }

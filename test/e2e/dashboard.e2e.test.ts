@@ -49,7 +49,7 @@ function seedYear(folder: string, now: number): { dataDir: string; calendar: str
       { start: day + 8 * HOUR_MS, end: day + 10 * HOUR_MS, workspace: 'hands-on', language: 'typescript' },
       { start: day + 13 * HOUR_MS, end: day + 14 * HOUR_MS + 30 * MINUTE_MS, workspace: 'api', language: 'go' },
       // The shell snippet's and the Neovim plugin's records: half the terminal's half hour is also VS Code's.
-      { start: day + 14 * HOUR_MS + 15 * MINUTE_MS, end: day + 14 * HOUR_MS + 45 * MINUTE_MS, workspace: 'api', source: 'terminal' },
+      { start: day + 14 * HOUR_MS + 15 * MINUTE_MS, end: day + 14 * HOUR_MS + 45 * MINUTE_MS, workspace: 'api', language: 'shellscript', source: 'terminal' },
       { start: day + 16 * HOUR_MS, end: day + 16 * HOUR_MS + 20 * MINUTE_MS, workspace: 'dotfiles', language: 'lua', source: 'neovim' },
     ]);
     const result = writer.flush();

@@ -77,13 +77,13 @@ describe('the sandbox demo history: a year of languages for Skills', () => {
     const date = localDateOf(now, zone);
     const skills = computeSkills(await readSkillsHistory(join(folder, 'data'), skillsRange({ date, zone }).range), { date, zone });
     const of = (language: string) => skills.languages.find((l) => l.language === language)!;
-    assert.deepEqual(skills.languages.map((l) => l.language).sort(), ['go', 'python', 'rust', 'sql', 'typescript']);
+    assert.deepEqual(skills.languages.map((l) => l.language).sort(), ['go', 'lua', 'python', 'rust', 'shellscript', 'sql', 'typescript'], 'the terminal and Neovim too');
     assert.equal(of('rust').fading, true);
     assert.ok(of('rust').handsOnMinutes >= 10 * 60, 'Rust was used a lot');
     assert.equal(of('python').delegated, true);
     assert.equal(of('python').fading, false);
     for (const language of ['typescript', 'go']) assert.deepEqual([of(language).fading, of(language).delegated], [false, false], language);
-    assert.ok(skills.languages.every((l) => l.typedCharacters > 0 || l.language === 'python'));
+    assert.ok(skills.languages.every((l) => l.typedCharacters > 0 || l.language === 'python' || l.language === 'shellscript'), 'characters typed in every language but the delegated one and the terminal (whose snippet counts none)');
     assert.ok(skills.days.filter((d) => d.handsOnMinutes > 0).length > 200, 'a year of days for the heatmap');
   });
 

@@ -31,7 +31,7 @@ __hands_on_write() {
   yoe=$(((doe - doe / 1460 + doe / 36524 - doe / 146096) / 365))
   doy=$((doe - (365 * yoe + yoe / 4 - yoe / 100))) mp=$(((5 * doy + 2) / 153))
   d=$((doy - (153 * mp + 2) / 5 + 1)) m=$((mp < 10 ? mp + 3 : mp - 9)) y=$((yoe + era * 400 + (m <= 2)))
-  printf -v line '{"v":1,"k":"a","s":%d,"e":%d,"src":"terminal"%s}\n' "$1" "$2" "$ws"
+  printf -v line '{"v":1,"k":"a","s":%d,"e":%d,"l":"shellscript","src":"terminal"%s}\n' "$1" "$2" "$ws"
   printf -v d '%s/%04d-%02d-%02d.%s.jsonl' "$__hands_on_dir" "$y" "$m" "$d" "$__hands_on_writer"
   (builtin printf '%s' "$line" 2>/dev/null >>"$d" &)
 }

@@ -47,7 +47,7 @@ function __hands_on_write --argument-names start end
         set ws (string replace -r '.*/' '' -- $dir | string replace -ra '[[:cntrl:]]' '' | string replace -a '\\' '\\\\' | string replace -a '"' '\\"' | string sub -l 100)
         test -n "$ws"; and set ws ",\"w\":\"$ws\""
     end
-    set -l line (printf '{"v":1,"k":"a","s":%d,"e":%d,"src":"terminal"%s}\n' $start $end "$ws")
+    set -l line (printf '{"v":1,"k":"a","s":%d,"e":%d,"l":"shellscript","src":"terminal"%s}\n' $start $end "$ws")
     # nohup: the write at exit must outlive the shell, whose end hangs up its terminal.
     command nohup sh -c 'printf "%s\n" "$1" >>"$2/$(date -u +%Y-%m-%d).$3.jsonl"' sh "$line" $__hands_on_dir $__hands_on_writer </dev/null >/dev/null 2>&1 &
     disown 2>/dev/null
