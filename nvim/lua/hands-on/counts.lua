@@ -43,14 +43,18 @@ function Counts:set_language(language)
   end
 end
 
---- The buckets that changed since the previous call, with their totals, oldest first; forgets finished quiet ones.
+-- A bucket is forgotten a day after its quarter hour: a clock set back into it would start its count again, and
+-- readers keep the largest count, so the characters typed after that would not count.
+local FORGET_AFTER_MS = 24 * 3600 * 1000
+
+--- The buckets that changed since the previous call, with their totals, oldest first; forgets those a day old.
 function Counts:take(now)
   local changed = {}
   for key, bucket in pairs(self.buckets) do
     if bucket.dirty then
       changed[#changed + 1] = { s = bucket.s, l = bucket.l, y = bucket.y }
       bucket.dirty = false
-    elseif bucket.s + M.QUARTER_MS < now and bucket ~= self.current then
+    elseif bucket.s + M.QUARTER_MS + FORGET_AFTER_MS < now and bucket ~= self.current then
       self.buckets[key] = nil
     end
   end
