@@ -94,14 +94,20 @@ async function exited(nvim: TmuxNeovim, timeoutMs = 10_000): Promise<void> {
   await eventually(() => !nvim.running(), timeoutMs, `${nvim.name} exited`);
 }
 
+/** A user's Neovim (session `name`) on a file of a git project, set up by `hands-on init neovim` into a fresh data folder. */
+async function openFile(root: string, name: string, file: { project: string; sub: string; name: string; text: string; shows: string }, cli = CLI, dataDirName = 'data') {
+  const where = place(root, name, path.join(root, name, dataDirName), cli);
+  fs.mkdirSync(where.dataDir);
+  const code = project(root, file.project, file.sub, file.name, file.text);
+  const launched = Date.now();
+  const nvim = TmuxNeovim.start(SOCKET, name, code.cwd, where.env, where.initFile, code.file);
+  await started(nvim, file.shows);
+  return { where, code, launched, nvim };
+}
+
 /** (a) A minute of typing Python in insert mode, with pauses, then away from the keyboard and :q. */
 async function typingMinute(root: string) {
-  const where = place(root, 'typing', path.join(root, 'typing', 'data'));
-  fs.mkdirSync(where.dataDir);
-  const code = project(root, 'shop', 'src', 'main.py', '');
-  const launched = Date.now();
-  const nvim = TmuxNeovim.start(SOCKET, 'typing', code.cwd, where.env, where.initFile, code.file);
-  await started(nvim, 'main.py');
+  const { where, code, launched, nvim } = await openFile(root, 'typing', { project: 'shop', sub: 'src', name: 'main.py', text: '', shows: 'main.py' });
   const ready = Date.now();
   const lines = ['def area(width, height):', 'return width * height', '', 'def perimeter(width, height):', 'return 2 * (width + height)', '', 'print(area(3, 4), perimeter(3, 4))'];
   let typed = 0;
@@ -131,12 +137,7 @@ async function typingMinute(root: string) {
 
 /** (b) An agent rewrites the open file on disk; Neovim reloads it (:checktime, as autoread does on focus). */
 async function diskReload(root: string) {
-  const where = place(root, 'disk', path.join(root, 'disk', 'data'));
-  fs.mkdirSync(where.dataDir);
-  const code = project(root, 'api', '.', 'server.ts', 'export const port = 8080;\n');
-  const launched = Date.now();
-  const nvim = TmuxNeovim.start(SOCKET, 'disk', code.cwd, where.env, where.initFile, code.file);
-  await started(nvim, 'port = 8080');
+  const { where, code, launched, nvim } = await openFile(root, 'disk', { project: 'api', sub: '.', name: 'server.ts', text: 'export const port = 8080;\n', shows: 'port = 8080' });
   // Past the startup's own credit, so that a reload counted as the user's would show as a second stretch.
   await sleepUntil(launched + CREDIT + 8 * SECOND);
   fs.writeFileSync(code.file, 'export const port = 9090;\nexport const host = "127.0.0.1";\nexport const retries = 3;\n');
@@ -195,12 +196,7 @@ async function quickQuit(root: string) {
   fs.mkdirSync(path.join(pkg, 'dist'), { recursive: true });
   fs.copyFileSync(CLI, path.join(pkg, 'dist', 'cli.js'));
   fs.cpSync(PLUGIN_DIR, path.join(pkg, 'nvim'), { recursive: true });
-  const where = place(root, 'quick', path.join(root, 'quick', 'data, "d" ü'), path.join(pkg, 'dist', 'cli.js'));
-  fs.mkdirSync(where.dataDir);
-  const code = project(root, 'dotfiles', 'lua', 'keys.lua', '');
-  const launched = Date.now();
-  const nvim = TmuxNeovim.start(SOCKET, 'quick', code.cwd, where.env, where.initFile, code.file);
-  await started(nvim, 'keys.lua');
+  const { where, launched, nvim } = await openFile(root, 'quick', { project: 'dotfiles', sub: 'lua', name: 'keys.lua', text: '', shows: 'keys.lua' }, path.join(pkg, 'dist', 'cli.js'), 'data, "d" ü');
   nvim.keys('i');
   nvim.type('local leader = " "');
   nvim.keys('Escape');
