@@ -207,6 +207,18 @@ async function quickQuit(root: string) {
   return { where, launched, quit, typed: 'local leader = " "'.length };
 }
 
+/** (e) A program printing in a :terminal buffer while the user watches: its output is not the user's hands. */
+async function terminalOutput(root: string) {
+  const { where, launched, nvim } = await openFile(root, 'terminal', { project: 'build', sub: '.', name: 'Makefile', text: 'all:\n', shows: 'all:' });
+  nvim.keys(':terminal while true; do date; sleep 0.3; done', 'Enter');
+  const lastKey = Date.now();
+  await sleep(CREDIT + 15 * SECOND);
+  assert.match(nvim.screen(), /UTC 20\d\d/, 'the program prints');
+  nvim.keys(':qa!', 'Enter');
+  await exited(nvim);
+  return { where, launched, lastKey };
+}
+
 describe('Neovim as a writer: the plugin in a real Neovim, typed into through tmux', function () {
   this.timeout(240_000);
   let root = '';
@@ -214,10 +226,11 @@ describe('Neovim as a writer: the plugin in a real Neovim, typed into through tm
   let disk: Awaited<ReturnType<typeof diskReload>>;
   let broken: Awaited<ReturnType<typeof brokenFolders>>;
   let quick: Awaited<ReturnType<typeof quickQuit>>;
+  let terminal: Awaited<ReturnType<typeof terminalOutput>>;
 
   before(async function () {
     root = fs.mkdtempSync(path.join(os.tmpdir(), 'hands-on-nvim-'));
-    [typing, disk, broken, quick] = await Promise.all([typingMinute(root), diskReload(root), brokenFolders(root), quickQuit(root)]);
+    [typing, disk, broken, quick, terminal] = await Promise.all([typingMinute(root), diskReload(root), brokenFolders(root), quickQuit(root), terminalOutput(root)]);
   });
 
   after(() => {
@@ -294,5 +307,12 @@ describe('Neovim as a writer: the plugin in a real Neovim, typed into through tm
     assert.equal(typed.length, 1);
     assert.equal(typed[0]!.bucket.counts.typed, quick.typed);
     assert.match(typed[0]!.id ?? '', /-neovim\.\d+\.\d+$/);
+  });
+
+  it('(e) output of a program in a :terminal buffer is not the user’s activity', () => {
+    const spans = spansOf(journalRecords(terminal.where.dataDir));
+    assert.ok(spans.length > 0);
+    const end = Math.max(...spans.map((span) => span.end));
+    assert.ok(end <= terminal.lastKey + CREDIT + 2 * SECOND, `the user's time ends 30 s after the last key, not with the output (${end - terminal.lastKey} ms after it)`);
   });
 });

@@ -88,6 +88,14 @@ local function flush(s)
   s.output:append(lines_until(s, now, false), now)
 end
 
+-- A failure in a flush is told once, like a folder that cannot be written, instead of an error every 30 s.
+local function guarded_flush(s)
+  local ok, failure = pcall(flush, s)
+  if not ok then
+    s.report(failure)
+  end
+end
+
 -- Told once a session: the user learns that time is not being written, and is not told again on every flush.
 local function problem_reporter(live_dir)
   local told = false
@@ -155,6 +163,12 @@ local function register(s)
   local function activity()
     user:record(now_ms())
   end
+  -- A terminal buffer changes and moves its cursor with the program's output, not with the user's hands.
+  local function buffer_activity()
+    if not s.in_terminal then
+      user:record(now_ms())
+    end
+  end
   -- The per-key path: a clock read, the idle rule's comparisons and a counter.
   autocmd('InsertCharPre', {
     group = group,
@@ -173,15 +187,23 @@ local function register(s)
       end
       s.reload = nil
     end
-    user:record(now_ms())
+    buffer_activity()
   end
   autocmd({ 'TextChanged', 'TextChangedI', 'TextChangedP' }, { group = group, callback = text_changed })
-  autocmd({ 'CursorMoved', 'CursorMovedI', 'BufWritePost' }, { group = group, callback = activity })
+  autocmd({ 'CursorMoved', 'CursorMovedI' }, { group = group, callback = buffer_activity })
+  autocmd('BufWritePost', { group = group, callback = activity })
   autocmd('BufEnter', {
     group = group,
     callback = function(args)
+      s.in_terminal = vim.bo[args.buf].buftype == 'terminal'
       update_context(s, args.buf)
       activity()
+    end,
+  })
+  autocmd('TermOpen', {
+    group = group,
+    callback = function(args)
+      s.in_terminal = args.buf == vim.api.nvim_get_current_buf()
     end,
   })
   autocmd({ 'FileType', 'DirChanged' }, {
@@ -234,16 +256,19 @@ function M.setup(opts)
     finish(state)
   end
   local start = now_ms()
+  local report = problem_reporter(config.live_dir)
   local s = {
     record_project_names = config.record_project_names,
     user = tracker.new(config.timeout_ms),
     disk = tracker.new(config.timeout_ms),
     typed = counts.new(),
-    output = journal.new(config.live_dir, config.writer_id, problem_reporter(config.live_dir)),
+    report = report,
+    output = journal.new(config.live_dir, config.writer_id, report),
     -- Every Neovim of this machine shares the writer id: the characters carry this process's own id (see the format).
     process_id = config.writer_id:sub(1, 50) .. '.' .. vim.fn.getpid() .. '.' .. string.format('%.0f', start),
     workspaces = {},
     reload = nil,
+    in_terminal = false,
     timer = uv.new_timer(),
     group = vim.api.nvim_create_augroup('hands-on', { clear = true }),
     finished = false,
@@ -252,7 +277,7 @@ function M.setup(opts)
   register(s)
   update_context(s, vim.api.nvim_get_current_buf())
   s.timer:start(FLUSH_INTERVAL_MS, FLUSH_INTERVAL_MS, function()
-    flush(s)
+    guarded_flush(s)
   end)
 end
 
