@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { defaultDataDirectory } from '../node/journal/dataDirectory';
+import { neovimInitText, shippedPluginDir } from '../node/neovim/neovimInit';
 import { fillSnippet } from '../node/terminal/shellSnippet';
 import { SNIPPET_TEMPLATES } from '../node/terminal/snippetTemplates';
 import { UsageError, type CliIO } from './io';
@@ -18,6 +19,7 @@ const TARGETS: Readonly<Record<string, Target>> = {
   bash: { source: 'terminal', text: (setup) => fillSnippet('bash', SNIPPET_TEMPLATES.bash, setup) },
   zsh: { source: 'terminal', text: (setup) => fillSnippet('zsh', SNIPPET_TEMPLATES.zsh, setup) },
   fish: { source: 'terminal', text: (setup) => fillSnippet('fish', SNIPPET_TEMPLATES.fish, setup) },
+  neovim: { source: 'neovim', text: (setup) => neovimInitText(setup, shippedPluginDir(__dirname)) },
 };
 
 const TARGET_NAMES = Object.keys(TARGETS);
@@ -29,12 +31,13 @@ export const OPTIONS = {
 export const USAGE = usage(
   `init <${TARGET_NAMES.join('|')}>`,
   OPTIONS,
-  `Prints the lines that make a shell count your time at its prompt, with the data folder, the idle timeout and
-the project-name setting resolved now (run it again, or open a new shell, after changing them):
-  bash  eval "$(hands-on init bash)"      in ~/.bashrc
-  zsh   eval "$(hands-on init zsh)"       in ~/.zshrc
-  fish  hands-on init fish | source       in ~/.config/fish/config.fish
-hands-on setup <shell> adds that line for you.`,
+  `Prints the lines that make a shell or Neovim record your hands-on time, with the data folder, the idle timeout
+and the project-name setting resolved now (run it again, or open a new shell, after changing them):
+  bash    eval "$(hands-on init bash)"      in ~/.bashrc
+  zsh     eval "$(hands-on init zsh)"       in ~/.zshrc
+  fish    hands-on init fish | source       in ~/.config/fish/config.fish
+  neovim  the Lua lines it prints           in init.lua (they load the plugin shipped with this CLI)
+hands-on setup <shell> adds the shell's line for you.`,
 );
 
 export async function run(argv: string[], io: CliIO, platform: NodeJS.Platform = process.platform): Promise<number> {
