@@ -5,6 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseRecordLine, type JournalRecord } from '../../src/node/journal/records';
 import { eventually } from '../builders/polling';
+import { ensureSystemPackages } from '../harness/system';
 import { isolatedEnv, PLUGIN_DIR, ROOT } from './headlessNeovim';
 import { TmuxNeovim } from './tmuxNeovim';
 
@@ -218,6 +219,9 @@ async function terminalOutput(root: string) {
   await exited(nvim);
   return { where, launched, lastKey };
 }
+
+// Installed when the run is root on Debian (as CI's .ci/run does), else named in one line; for every file of this step.
+before(() => ensureSystemPackages(['neovim', 'tmux']));
 
 describe('Neovim as a writer: the plugin in a real Neovim, typed into through tmux', function () {
   this.timeout(240_000);

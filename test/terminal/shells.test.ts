@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { terminalSpans } from '../../src/core/activity/terminalSpans';
 import { durationMs, union, type Interval } from '../../src/core/time/interval';
 import { MINUTE_MS } from '../../src/core/time/clock';
+import { ensureSystemPackages } from '../harness/system';
 import { CLI, codedSeconds, makeHome, PROMPT, removeTempRoots, tempRoot, TmuxServer, TmuxShell, wait, type ShellName } from './tmuxShell';
 
 // Real bash, zsh and fish from Debian in tmux, typed into as a person would, with the snippet that `hands-on setup`
@@ -69,6 +70,8 @@ async function minuteOfCommands(session: TmuxShell): Promise<string> {
 }
 
 before(function () {
+  // Installed when the run is root on Debian (as CI's .ci/run does), else named in one line.
+  ensureSystemPackages(['tmux', 'zsh', 'fish', 'neovim']);
   if (!fs.existsSync(CLI)) throw new Error(`${CLI} is missing: run npm run build first`);
   for (const shell of SHELLS) {
     start(`minute ${shell}`, scenario('minute', shell, async (dataDir, root) => {
