@@ -146,7 +146,7 @@ describe('Your hands or an agent’s, in a real VS Code', function () {
 
   after(() => closeHelperBench(bench));
 
-  it('1. typing for 60 s is hands-on time, and no agent time', async () => {
+  it('1. typing for 60 s is hands-on time, and no agent time @smoke', async () => {
     await openFile(bench, 'scenario1.ts');
     await startDay(bench, 1);
     const keys = await typeSteadily(bench, 60 * SECOND, SECOND);
@@ -158,7 +158,7 @@ describe('Your hands or an agent’s, in a real VS Code', function () {
     assert.deepEqual(day.characters, { typed: keys, pasted: 0, aiCompletion: 0, agent: 0 });
   });
 
-  it('2. an agent editing the shown file for 120 s while no key is pressed is agent time', async () => {
+  it('2. an agent editing the shown file for 120 s while no key is pressed is agent time @smoke', async () => {
     await openFile(bench, 'scenario2.ts');
     await startDay(bench, 2);
     await helper(bench, { op: 'agent', target: 'shown', everyMs: 5 * SECOND, count: 25, rate });

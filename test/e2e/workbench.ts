@@ -3,11 +3,13 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, Frame, Locator, Page } from 'playwright-core';
-import { installExtension, launchChromium, startCodeServer, type RunningCodeServer } from '../harness/codeServer';
+import { CODE_SERVER_TARGETS, codeServerTarget, installExtension, launchChromium, startCodeServer, type RunningCodeServer } from '../harness/codeServer';
 import { eventually } from '../builders/polling';
 
 export const ROOT = resolve(__dirname, '..', '..', '..');
-export const RESULTS = join(ROOT, 'test-results');
+/** Figures and screenshots; a run in another code-server than the minimum keeps its own, beside those `npm run bench` reads. */
+export const RESULTS =
+  codeServerTarget() === CODE_SERVER_TARGETS.minimum ? join(ROOT, 'test-results') : join(ROOT, 'test-results', `code-server-${codeServerTarget().codeServer}`);
 
 export function packagedVsix(): string {
   const vsix = readdirSync(ROOT).find((name) => /^hands-on-.*\.vsix$/.test(name));
