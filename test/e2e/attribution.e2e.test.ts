@@ -8,7 +8,7 @@ import { closeHelperBench, helper, openFile, openHelperBench, type HelperBench }
 import { agentLabel } from '../../src/core/activity/handsAndAgents';
 import { formatDuration } from '../../src/core/report/formatDuration';
 import { FORMAT_HEADER, INLINE_COMPLETION, SUGGESTION } from '../helperExtension/texts';
-import { dashboardFrame, RESULTS, runPaletteCommand, screenshot, waitUntil } from './workbench';
+import { dashboardFrame, focusActiveEditor, RESULTS, runPaletteCommand, screenshot, waitUntil } from './workbench';
 
 /** Scenario time runs this many times faster than real time (the fake clock of the integration-test build). */
 const RATE = 5;
@@ -229,7 +229,7 @@ describe('Your hands or an agent’s, in a real VS Code', function () {
     await page.keyboard.type('a\nb\nc', { delay: real(400) });
     await page.keyboard.press('Control+Home');
     await runPaletteCommand(page, 'Add Cursor Below');
-    await page.locator('.monaco-editor textarea').first().focus();
+    await focusActiveEditor(page);
     await page.keyboard.type('xy', { delay: real(400) });
     await page.keyboard.press('Escape');
     await page.keyboard.press('Control+End');

@@ -74,6 +74,17 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
   };
 }
 
+/**
+ * Puts the keyboard focus in the text of the active editor: an EditContext element where VS Code uses one (the
+ * default in 1.139), its input textarea where not (1.99). The first textarea of the page may be another input,
+ * such as the chat's.
+ */
+export async function focusActiveEditor(page: Page): Promise<void> {
+  const editor = page.locator('.editor-group-container.active .monaco-editor').first();
+  const editContext = editor.locator('.native-edit-context');
+  await (await editContext.count() ? editContext : editor.locator('textarea')).first().focus();
+}
+
 export function handsOnStatusItem(page: Page): Locator {
   return page.locator('[id="hands-on-dev.hands-on.handsOn.status"]');
 }

@@ -18,6 +18,11 @@ export interface CodeServerTarget {
   vscode: string;
   /** The Node.js major it runs on. */
   node: number;
+  /**
+   * Added to every start. From VS Code 1.13x a built workbench loads a development extension and its tests from the
+   * URL's payload only with the smoke-test driver on, which code-server 4.139 passes through as a VS Code option.
+   */
+  serverArgs: string[];
 }
 
 export const CODE_SERVER_TARGETS: { minimum: CodeServerTarget; newest: CodeServerTarget } = versions;
@@ -113,7 +118,7 @@ export interface RunningCodeServer {
  * VS Code does; so those go there too.
  */
 export function writeUserSettings(userDataDir: string, settings: Record<string, unknown>): void {
-  const all = { 'workbench.startupEditor': 'none', 'security.workspace.trust.enabled': false, 'workbench.tips.enabled': false, 'extensions.autoCheckUpdates': false, 'extensions.autoUpdate': false, ...settings };
+  const all = { 'workbench.startupEditor': 'none', 'security.workspace.trust.enabled': false, 'workbench.tips.enabled': false, 'extensions.autoCheckUpdates': false, 'extensions.autoUpdate': false, 'telemetry.telemetryLevel': 'off', ...settings };
   for (const folder of ['User', 'Machine']) {
     mkdirSync(join(userDataDir, folder), { recursive: true });
     writeFileSync(join(userDataDir, folder, 'settings.json'), JSON.stringify(all, null, 2));
@@ -121,14 +126,15 @@ export function writeUserSettings(userDataDir: string, settings: Record<string, 
 }
 
 export async function startCodeServer(options: CodeServerOptions): Promise<RunningCodeServer> {
-  const bin = ensureCodeServer();
+  const target = codeServerTarget();
+  const bin = ensureCodeServer(target);
   const port = options.port ?? (await freePort());
   writeUserSettings(options.userDataDir, options.settings ?? {});
   mkdirSync(options.extensionsDir, { recursive: true });
   const child = spawn(
     bin,
-    ['--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--user-data-dir', options.userDataDir, '--extensions-dir', options.extensionsDir, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', options.folder],
-    { env: { ...codeServerEnv(codeServerTarget()), ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] },
+    ['--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--user-data-dir', options.userDataDir, '--extensions-dir', options.extensionsDir, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', ...target.serverArgs, options.folder],
+    { env: { ...codeServerEnv(target), ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('code-server did not start within 60 s')), 60_000);
