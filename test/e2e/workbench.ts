@@ -100,9 +100,12 @@ export async function paletteEntries(page: Page, query: string): Promise<string[
   return labels;
 }
 
-/** Opens the command palette, whatever has the focus (a webview or the Welcome page may swallow the first F1). */
+/**
+ * Opens the command palette, whatever has the focus (a webview or the Welcome page may swallow the first F1), and
+ * returns its text box (in VS Code 1.99 the palette's rows hold inputs too, checkboxes).
+ */
 export async function openPalette(page: Page): Promise<Locator> {
-  const input = page.locator('.quick-input-widget input');
+  const input = page.locator('.quick-input-widget .quick-input-box input');
   await page.keyboard.press('Escape');
   for (let attempt = 0; attempt < 5 && !(await input.isVisible()); attempt++) {
     if (attempt > 0) await page.locator('.monaco-workbench .part.statusbar').click({ position: { x: 5, y: 5 } });
