@@ -61,6 +61,12 @@ function codeServerEnv(target: CodeServerTarget): NodeJS.ProcessEnv {
   return { ...process.env, ...nodeEnv(target.node) };
 }
 
+/**
+ * Installs code-server once into its own cache folder. npm runs under the code-server's Node.js, so code-server's
+ * postinstall (allowed by name: it checks the Node.js major that npm_config_user_agent names, then installs
+ * lib/vscode and lib/vscode/extensions, whose own allowScripts let their native modules build) builds them against
+ * that Node.js's headers. 4.139 needs no ripgrep download: @vscode/ripgrep-universal ships its binaries.
+ */
 export function ensureCodeServer(target = codeServerTarget()): string {
   ensureSystemPackages(['chromium', 'libkrb5-dev', 'ripgrep']);
   const dir = codeServerCacheDir(target);
