@@ -80,6 +80,8 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
  * such as the chat's.
  */
 export async function focusActiveEditor(page: Page): Promise<void> {
+  // The window itself too: Hands-On records nothing in a window VS Code reports unfocused.
+  await page.bringToFront();
   const editor = page.locator('.editor-group-container.active .monaco-editor').first();
   const editContext = editor.locator('.native-edit-context');
   await (await editContext.count() ? editContext : editor.locator('textarea')).first().focus();
