@@ -41,6 +41,8 @@ const builds = [
     entryPoints: { cli: 'src/cli/main.ts', hook: 'src/cli/hookMain.ts' },
     outdir,
     platform: 'node',
+    // The shell snippets of `hands-on init` are shell files in the source, strings in the bundle.
+    loader: { '.bash': 'text', '.zsh': 'text', '.fish': 'text' },
     // jsonc-parser's CommonJS build hides its inner requires in a UMD wrapper; its ES module build bundles.
     mainFields: ['module', 'main'],
     format: 'cjs',

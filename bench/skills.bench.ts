@@ -1,9 +1,12 @@
 /**
  * Skills benchmarks (issue 18). Run: npx tsc -p tsconfig.test.json && node out/bench/skills.bench.js
- *   skills.year_ms        `hands-on skills` over 12 months: read the compacted history and compute every language (target ≤ 100)
+ *   skills.year_ms        `hands-on skills` over 12 months: read the compacted history, compute every language and the monthly share (target ≤ 100)
  *   skills.five_years_ms  the same over 60 months (target ≤ 400)
+ *   skills.tab_year_ms    the dashboard's Skills tab over its 12 months: the same read, and the tab's whole model (skillsTabModel)
  * The history is a workday of 6 h in three windows (they overlap), in five languages and three workspaces, an hour of
- * agent time, and character counts per window, language and quarter hour, as compaction leaves it: one day file a day.
+ * agent time, a logged meeting on Wednesdays, and character counts per window, language and quarter hour, as
+ * compaction leaves it: one day file a day. The monthly share counts them with a calendar's four meetings a workday
+ * (already expanded and judged: parsing is calendar.bench's), as `hands-on skills` does through meetingTimeIn.
  * The first run builds the monthly aggregates (journal/skills/); the median is of reads that find them. CPU is the
  * process's CPU time of a run (user + system), the better figure on a loaded machine.
  */
@@ -12,7 +15,14 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { ActivitySpan } from '../src/core/activity/activitySpan';
 import type { WriterBucket } from '../src/core/activity/characterCounts';
-import { computeSkills, skillsRange } from '../src/core/skills/skills';
+import { meetingTimeIn } from '../src/core/balance/gatherInputs';
+import type { CalendarPart } from '../src/core/calendar/mergeCalendars';
+import type { Occurrence } from '../src/core/calendar/types';
+import { skillsTabModel } from '../src/core/dashboard/tabs/skills';
+import { DEFAULT_SETTINGS } from '../src/core/settings/settings';
+import { computeSkills, skillsRange, type SkillsHistory } from '../src/core/skills/skills';
+import type { Interval } from '../src/core/time/interval';
+import { addLocalDays, startOfLocalDate } from '../src/core/time/localDays';
 import { DAY_MS, HOUR_MS, MINUTE_MS } from '../src/core/time/clock';
 import { readSkillsHistory } from '../src/node/journal/activityHistory';
 import { encodeDay } from '../src/node/journal/dayFile';
@@ -47,14 +57,44 @@ function writeDays(root: string, firstDay: number, lastDay: number): number {
     });
     spans.push({ start: dayStart + 16 * HOUR_MS, end: dayStart + 17 * HOUR_MS, language: LANGUAGES[dayIndex % LANGUAGES.length]!, agent: 'claude-code', source: 'hook' });
     const date = utcDateOf(dayStart);
-    const { text, hash } = encodeDay(date, dayStart, { spans, meetings: [], characters });
+    const meetings = weekday === 3 ? [{ start: dayStart + 11 * HOUR_MS, end: dayStart + 12 * HOUR_MS, note: 'retro' }] : [];
+    const { text, hash } = encodeDay(date, dayStart, { spans, meetings, characters });
     fs.writeFileSync(path.join(dir, dayFileName(date, hash)), text);
   }
   return workdays;
 }
 
-async function timeSkills(root: string, date: string, months: number): Promise<{ ms: number; cpu: number; first: number; languages: number; hours: number }> {
+/** A calendar's judged occurrences: four meetings a workday, one declined, over `range`. */
+function calendarOver(range: Interval): CalendarPart {
+  const occurrences: Occurrence[] = [];
+  for (let day = Math.floor(range.start / DAY_MS) * DAY_MS; day < range.end; day += DAY_MS) {
+    const weekday = new Date(day).getUTCDay();
+    if (weekday === 0 || weekday === 6) continue;
+    [10, 12, 14, 15].forEach((hour, i) => {
+      const counted = i !== 3;
+      occurrences.push({ start: day + hour * HOUR_MS, end: day + hour * HOUR_MS + 45 * MINUTE_MS, title: 'sync', uid: `m${i}`, allDay: false, counted, reason: counted ? 'counted' : 'declined' });
+    });
+  }
+  return { occurrences, daysOff: [] };
+}
+
+type Compute = (history: SkillsHistory, options: { date: string; zone: string; months: number }) => { languages: number; hours: number };
+
+/** `hands-on skills`: every language and the monthly share. */
+const cliSkills: Compute = (history, options) => {
+  const skills = computeSkills(history, options);
+  return { languages: skills.languages.length, hours: skills.handsOnMinutes / 60 };
+};
+
+/** The dashboard's tab at the end of `date` (its 12 months), every text included. */
+const tabModel: Compute = (history, { date, zone }) => {
+  const model = skillsTabModel(history, { now: startOfLocalDate(addLocalDays(date, 1), zone) - 1, zone, settings: DEFAULT_SETTINGS });
+  return { languages: model.languages.length, hours: model.heatmap.reduce((sum, d) => sum + d.handsOnMinutes, 0) / 60 };
+};
+
+async function timeSkills(root: string, date: string, months: number, compute: Compute): Promise<{ ms: number; cpu: number; first: number; languages: number; hours: number }> {
   const zone = 'Europe/Berlin';
+  const calendar = calendarOver(skillsRange({ date, zone, months }).range);
   const runs: number[] = [];
   const cpu: number[] = [];
   let languages = 0;
@@ -62,13 +102,13 @@ async function timeSkills(root: string, date: string, months: number): Promise<{
   for (let run = 0; run < 7; run++) {
     const t = process.hrtime.bigint();
     const c = process.cpuUsage();
-    const history = await readSkillsHistory(root, skillsRange({ date, zone, months }).range);
-    const skills = computeSkills(history, { date, zone, months });
+    const { range } = skillsRange({ date, zone, months });
+    const history = await readSkillsHistory(root, range);
+    const meetings = meetingTimeIn([calendar], history.loggedMeetings, range, zone);
+    ({ languages, hours } = compute({ ...history, meetings }, { date, zone, months }));
     runs.push(Number(process.hrtime.bigint() - t) / 1e6);
     const used = process.cpuUsage(c);
     cpu.push((used.user + used.system) / 1e3);
-    languages = skills.languages.length;
-    hours = skills.handsOnMinutes / 60;
   }
   return { ms: median(runs), cpu: median(cpu), first: runs[0]!, languages, hours };
 }
@@ -80,10 +120,12 @@ async function main(): Promise<void> {
     const firstDay = Date.UTC(2022, 0, 1);
     const workdays = writeDays(root, firstDay, lastDay);
     const date = utcDateOf(lastDay);
-    const year = await timeSkills(root, date, 12);
+    const year = await timeSkills(root, date, 12, cliSkills);
     console.log(`skills.year_ms ${year.ms.toFixed(1)} (first ${year.first.toFixed(1)}, median of 7, CPU ${year.cpu.toFixed(1)}; ${year.languages} languages, ${year.hours.toFixed(0)} h by hand)`);
-    const five = await timeSkills(root, date, 60);
+    const five = await timeSkills(root, date, 60, cliSkills);
     console.log(`skills.five_years_ms ${five.ms.toFixed(1)} (first ${five.first.toFixed(1)}, median of 7, CPU ${five.cpu.toFixed(1)}; ${workdays} workdays, ${five.hours.toFixed(0)} h by hand)`);
+    const tab = await timeSkills(root, date, 12, tabModel);
+    console.log(`skills.tab_year_ms ${tab.ms.toFixed(1)} (first ${tab.first.toFixed(1)}, median of 7, CPU ${tab.cpu.toFixed(1)}; ${tab.languages} languages, ${tab.hours.toFixed(0)} h by hand)`);
   } finally {
     fs.rmSync(root, { recursive: true, force: true });
   }

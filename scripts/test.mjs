@@ -40,6 +40,10 @@ const steps = [
   ['unit', 'npm', ['run', '--silent', 'test:unit']],
   // Two real Syncthing instances on loopback (issue 17); the unit step compiled the tests into out/.
   ['sync', 'npx', ['mocha', '--no-config', '--forbid-only', '--timeout', '180000', 'out/test/sync/**/*.test.js']],
+  // Real bash, zsh and fish in tmux, typed into as a person would (issue 16); needs dist/cli.js from the build step.
+  ['terminal', 'npx', ['mocha', '--no-config', '--forbid-only', '--timeout', '300000', 'out/test/terminal/**/*.test.js']],
+  // Debian's Neovim 0.7 in tmux: the Lua plugin's rules with a fake clock, and a person's scenarios (issue 16).
+  ['neovim', 'npx', ['mocha', '--no-config', '--forbid-only', '--timeout', '300000', 'out/test/neovim/**/*.test.js']],
   ...inCodeServer(minimum),
   ...(process.argv.includes('--matrix')
     ? inCodeServer(newest)

@@ -10,6 +10,7 @@ import { DASHBOARD_COMMANDS } from './dashboard/commandIds';
 import { ActivityEvents } from './host/activityEvents';
 import { ActivityRecorder } from './host/activityRecorder';
 import { AgentConnections } from './host/agentConnections';
+import { CommandLine } from './host/commandLine';
 import { registerCommand } from './host/commands';
 import { Config } from './host/config';
 import { logMeeting } from './host/meetingCommands';
@@ -97,8 +98,10 @@ export function wireExtension(context: vscode.ExtensionContext, options: WiringO
   register({ dispose: () => clearTimeout(loadSoon) });
 
   const agents = new AgentConnections(context.extensionPath, options.home, () => recorder.dataDirectory, (choices) => ui.pickAgents(choices), log);
+  const commandLine = new CommandLine(context.extensionPath, options.home, log);
   const checkAgents = () => {
     agents.refreshLauncher();
+    void commandLine.refresh();
     void agents.showHookProblem(context.globalState, Date.now());
   };
   const agentsSoon = setTimeout(checkAgents, AGENT_CHECK_DELAY_MS);
@@ -114,6 +117,8 @@ export function wireExtension(context: vscode.ExtensionContext, options: WiringO
   command('handsOn.refreshCalendars', async () => (await balance()).calendarCommands.refresh());
   command('handsOn.logMeeting', () => logMeeting(recorder, clock));
   command('handsOn.connectAgents', () => agents.connect());
+  command('handsOn.installCommandLine', () => commandLine.install());
+  command('handsOn.uninstallCommandLine', () => commandLine.uninstall());
   command('handsOn.toggleMeetingNow', async () => {
     const running = await (await balance()).meetingNow.toggle();
     void vscode.window.showInformationMessage(running ? 'Meeting started: it counts until you run "I\'m in a Meeting Now" again.' : 'Meeting ended and logged.');

@@ -20,11 +20,14 @@ export const OPTIONS = {
     type: 'boolean',
     help: [
       '{"days": [{"date": "YYYY-MM-DD", "codingMinutes": n, "agentMinutes": n, "agents": {"<agent>": n},',
+      '"sources": {"<source>": n},',
       '"characters": {"typed": n, "pasted": n, "aiCompletion": n, "agent": n},',
       '"agentCharacters": {"<agent>": n}, "agentLines": {"<agent>": n}}],',
       '"totalCodingMinutes": n, "totalAgentMinutes": n}',
       'agents: claude-code, codex, gemini-cli, vscode-agent (hooks), vscode (edits in VS Code you did',
       'not make), disk (files changed on disk, reloaded in an editor)',
+      'sources: the coding minutes each writer saw (vscode, terminal, neovim); a minute two sources saw',
+      'counts for each, and once in codingMinutes',
     ],
   },
 } as const satisfies OptionTable;
@@ -56,6 +59,7 @@ export async function run(argv: string[], io: CliIO, options: CommandOptions = {
       codingMinutes: jsonMinutes(day.minutes),
       agentMinutes: jsonMinutes(day.agentMinutes),
       agents: jsonMinutesByKey(day.agents),
+      sources: jsonMinutesByKey(day.sources),
       characters: day.characters,
       agentCharacters: Object.fromEntries(Object.entries(day.agentWriting).map(([name, w]) => [name, w.characters])),
       agentLines: Object.fromEntries(Object.entries(day.agentWriting).flatMap(([name, w]) => (w.lines > 0 ? [[name, w.lines]] : []))),

@@ -20,6 +20,7 @@ const COMMANDS: Record<string, { load: () => Promise<CommandModule>; summary: st
   skills: { load: () => import('./skillsCommand'), summary: 'per language: your hands-on time this year, the last day by hand, and what agents took over' },
   report: { load: () => import('./reportCommand'), summary: 'the hands-on share of the period, the same figures as the status bar' },
   setup: { load: () => import('./setupCommand'), summary: 'connects a coding agent: adds the Hands-On hooks to its user settings' },
+  init: { load: () => import('./initCommand'), summary: 'prints the lines that make a shell or Neovim record your time (eval "$(hands-on init zsh)", init.lua)' },
   hook: { load: () => import('./hookCommand'), summary: "records a coding agent's hook event (called by the agent; see hands-on setup)" },
 };
 

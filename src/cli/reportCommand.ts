@@ -1,11 +1,8 @@
-import { parseBounded, startParserAhead } from './boundedParse';
+import { startParserAhead } from './boundedParse';
+import { CALENDAR_OPTION, readCalendars } from './calendarInput';
 import { focusBlocksAhead } from '../core/balance/focusBlocksAhead';
 import { focusReport, type FocusReport } from '../core/balance/focusReport';
-import { meetingRulesOf } from '../core/calendar/meetingRules';
-import { calendarSource, sourceErrorText, type CalendarSource } from '../node/calendar/calendarSource';
-import { loadCalendar, partWarnings } from '../node/calendar/loadCalendar';
-import type { CalendarVerdicts, MeetingRules } from '../core/calendar/types';
-import type { BalanceInputs, SourceStatus } from '../core/balance/balanceInputs';
+import type { BalanceInputs } from '../core/balance/balanceInputs';
 import { gatherBalanceInputs } from '../core/balance/gatherInputs';
 import { readHistory, readSkillsHistory } from '../node/journal/activityHistory';
 import { skillsRangeAt } from '../core/skills/skills';
@@ -19,22 +16,12 @@ import { addLocalDays, isLocalDate, localDateOf, startOfLocalDate } from '../cor
 import { UsageError, type CliIO } from './io';
 import { parseOptions, usage, type OptionTable } from './optionTable';
 import { jsonFieldsHelp, printJson } from './output';
-import { DATA_DIR_OPTION, dataDirOption, emailsOption, homeOf, loadSettings, ME_OPTION, reportHistoryProblems, TZ_OPTION, zoneOption, type CommandOptions } from './options';
-import { userSettingsPath, type UserSettings } from './vscodeSettings';
+import { DATA_DIR_OPTION, dataDirOption, emailsOption, loadSettings, ME_OPTION, reportHistoryProblems, TZ_OPTION, zoneOption, type CommandOptions } from './options';
+import type { UserSettings } from './vscodeSettings';
 
 export const OPTIONS = {
   'data-dir': DATA_DIR_OPTION,
-  calendar: {
-    type: 'string',
-    value: 'X',
-    hint: 'FILE|FOLDER|URL',
-    multiple: true,
-    help: [
-      'an .ics file, a folder of .ics files or a feed URL; repeat for several. Without it, the',
-      'files and folders of handsOn.calendar.files are used. Feed URLs added in VS Code are kept',
-      'in its secret storage, which the CLI cannot read: pass them with --calendar.',
-    ],
-  },
+  calendar: CALENDAR_OPTION,
   me: { ...ME_OPTION, help: 'your email addresses, comma-separated (default: handsOn.calendar.myEmails)' },
   period: { type: 'string', value: 'P', hint: 'day|week|rolling7', help: 'day, week or rolling7 (default: handsOn.period)' },
   date: { type: 'string', value: 'D', hint: 'YYYY-MM-DD', help: 'compute as of the end of local day D (a past day), or as of now when D is today (default)' },
@@ -60,11 +47,6 @@ Settings come from your VS Code user settings.json when it exists (handsOn.targe
 period, weekStartsOn, focusBlockMinutes, minCodingHoursPerWeek, dataDirectory, calendar.*); flags override them.`,
 );
 
-interface CalendarSpec {
-  source: CalendarSource;
-  fromSettings: boolean;
-}
-
 /**
  * The instant the report is computed at. Today (or no --date): the real now. A past day: the last millisecond
  * of that local day, so the period is the one that contains the day and everything up to its end counts.
@@ -87,44 +69,6 @@ function withOverrides(settings: Settings, period: string | undefined, me: strin
   }
   if (me !== undefined) result = { ...result, calendar: { ...result.calendar, myEmails: me } };
   return result;
-}
-
-function calendarSpecs(flags: readonly string[], settings: Settings, user: UserSettings | undefined, io: CliIO, platform: NodeJS.Platform): CalendarSpec[] {
-  if (flags.length > 0) return flags.map((spec) => ({ source: calendarSource(spec), fromSettings: false }));
-  const specs = settings.calendar.files.map((spec) => ({ source: calendarSource(spec), fromSettings: true }));
-  const secret = 'feed URLs added in VS Code live in its secret storage and cannot be read here; pass them with --calendar URL';
-  if (specs.length > 0) {
-    const noun = specs.length === 1 ? 'calendar' : 'calendars';
-    io.err(`hands-on report: using ${specs.length} ${noun} from VS Code settings: ${specs.map((s) => s.source.label).join(', ')} (${secret})`);
-  } else {
-    const where = user ? user.file : userSettingsPath(io.env, platform, homeOf(io.env));
-    io.err(`hands-on report: no calendar files in ${where} (handsOn.calendar.files) and no --calendar: meeting time comes from logged meetings only (${secret})`);
-  }
-  return specs;
-}
-
-async function loadCalendars(specs: readonly CalendarSpec[], window: Interval, zone: string, rules: MeetingRules, io: CliIO): Promise<{ calendars: CalendarVerdicts[]; sources: SourceStatus[] }> {
-  const parts: { name: string; verdicts: CalendarVerdicts }[] = [];
-  const sources: SourceStatus[] = [];
-  for (const { source, fromSettings } of specs) {
-    const { label, kind } = source;
-    let verdicts: CalendarVerdicts;
-    try {
-      verdicts = await loadCalendar(source, { from: window.start, to: window.end, zone, rules }, {}, parseBounded);
-    } catch (error) {
-      const message = sourceErrorText(error);
-      // A calendar named on the command line must work; one from settings.json is skipped like a failed refresh.
-      if (!fromSettings) throw new UsageError(message);
-      io.err(`hands-on report: warning: calendar ${label} skipped: ${message}`);
-      sources.push({ label, kind, error: message, warnings: [] });
-      continue;
-    }
-    parts.push({ name: label, verdicts });
-    sources.push({ label, kind, warnings: verdicts.warnings });
-  }
-  // The figures merge the calendars themselves (gatherBalanceInputs); here only their warnings are said.
-  for (const warning of partWarnings(parts)) io.err(`hands-on report: warning: ${warning}`);
-  return { calendars: parts.map((part) => part.verdicts), sources };
 }
 
 /** What `report` reads its figures from: `now`, the settings with the flags applied, and where the data is. */
@@ -157,8 +101,7 @@ export async function gatherReportInputs(request: ReportRequest, io: CliIO): Pro
   const range = reportRange(now, zone, settings);
   const history = await readHistory(dataDir, range);
   reportHistoryProblems(io, 'report', dataDir, history);
-  const specs = calendarSpecs(request.calendarFlags, settings, request.user, io, request.platform);
-  const { calendars, sources } = await loadCalendars(specs, range, zone, meetingRulesOf(settings.calendar), io);
+  const { calendars, sources } = await readCalendars('report', request, range, zone, io);
   return gatherBalanceInputs({ now, zone, settings, range, breakdownRange: range, journal: history, calendars, sources });
 }
 

@@ -4,6 +4,8 @@ import { HOOK_AGENTS, isHookAgent } from '../core/agents/hookEvents';
 import { agentSettingsFile, AgentSettingsError, applyConnection, isConnected, planConnection } from '../node/hooks/agentConnection';
 import { hookPlaces, hookStateDirectory } from '../node/hooks/hookPlaces';
 import { ensureLauncher, hookCommandLine } from '../node/hooks/launcher';
+import { isShell, SHELLS, type Shell } from '../node/terminal/shellSnippet';
+import { onPath, planRcChange, rcFile, rcLine, type Launch } from '../node/terminal/rcFile';
 import { UsageError, type CliIO } from './io';
 import { parseCommandLine, usage, type OptionTable } from './optionTable';
 import { homeOf } from './options';
@@ -16,11 +18,13 @@ export const OPTIONS = {
 } as const satisfies OptionTable;
 
 export const USAGE = usage(
-  `setup <${HOOK_AGENTS.join('|')}>`,
+  `setup <${[...HOOK_AGENTS, ...SHELLS].join('|')}>`,
   OPTIONS,
   `Adds Hands-On's hooks to the agent's user settings (merged: your other hooks and settings stay; running it again
 changes nothing; the old file is kept as <file>.hands-on-backup). The hooks call a launcher in Hands-On's state
-folder that runs this CLI with an absolute path to its runtime.`,
+folder that runs this CLI with an absolute path to its runtime.
+For a shell, adds one line to its rc file (~/.bashrc, $ZDOTDIR/.zshrc, $XDG_CONFIG_HOME/fish/config.fish) that
+loads hands-on init; it calls \`hands-on\` when that is on your PATH, else this CLI by absolute paths.`,
 );
 
 export const CODEX_TRUST_NOTE = 'Codex runs new hooks only after you approve them: start codex, open /hooks and trust the Hands-On hooks (again after each change to them).';
@@ -43,10 +47,12 @@ export async function run(argv: string[], io: CliIO, options: SetupOptions = {})
     return 0;
   }
   const [agent] = positionals;
-  if (agent === undefined) throw new UsageError(`name the agent: one of ${HOOK_AGENTS.join(', ')}`);
-  if (!isHookAgent(agent)) throw new UsageError(`unknown agent "${agent}" (one of ${HOOK_AGENTS.join(', ')})`);
+  const names = [...HOOK_AGENTS, ...SHELLS].join(', ');
+  if (agent === undefined) throw new UsageError(`name the agent or shell: one of ${names}`);
   if (args.uninstall && args['data-dir'] !== undefined) throw new UsageError('--data-dir is for connecting; --uninstall takes none');
   const dataDir = args['data-dir'] === undefined ? undefined : path.resolve(args['data-dir']);
+  if (isShell(agent)) return setupShell(agent, io, home, dataDir, args, options);
+  if (!isHookAgent(agent)) throw new UsageError(`unknown agent or shell "${agent}" (one of ${names})`);
   const file = agentSettingsFile(agent, io.env, home);
   let change;
   try {
@@ -68,6 +74,24 @@ export async function run(argv: string[], io: CliIO, options: SetupOptions = {})
   io.out(change.changes ? done : `${done} (nothing to change)`);
   // Codex skips hooks nobody has trusted yet, without a word (its hooks.json trust gate).
   if (agent === 'codex' && !args.uninstall) io.out(CODEX_TRUST_NOTE);
+  return 0;
+}
+
+/** Adds, replaces or removes the shell's line in its rc file, with the same backup and --print as for agents. */
+function setupShell(shell: Shell, io: CliIO, home: string, dataDir: string | undefined, args: { print: boolean; uninstall: boolean }, options: SetupOptions): number {
+  const launch: Launch = onPath(io.env) ? { kind: 'path' } : { kind: 'absolute', runtime: options.runtime ?? process.execPath, cli: options.cli ?? fs.realpathSync(process.argv[1] ?? '') };
+  const change = planRcChange(rcFile(shell, io.env, home), args.uninstall ? undefined : rcLine(shell, launch, dataDir));
+  if (args.print) {
+    io.out(change.text);
+    return 0;
+  }
+  applyConnection(change);
+  if (args.uninstall) {
+    io.out(`removed Hands-On's line from ${change.file}${change.changes ? '' : ' (nothing to change)'}`);
+    return 0;
+  }
+  const how = launch.kind === 'path' ? 'it runs `hands-on` from your PATH' : `it runs this CLI by absolute paths (${launch.runtime} ${launch.cli}), since \`hands-on\` is not on your PATH`;
+  io.out(`${shell} counts your time at its prompt through ${change.file}${change.changes ? '' : ' (nothing to change)'}: ${how}. Open a new shell to start.`);
   return 0;
 }
 

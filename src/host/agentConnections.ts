@@ -1,11 +1,12 @@
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
+import { errorText } from '../core/errorText';
 import { HOOK_AGENTS, type HookAgent } from '../core/agents/hookEvents';
 import { agentLabel } from '../core/activity/handsAndAgents';
 import { DAY_MS } from '../core/time/clock';
 import { agentSettingsFile, AgentSettingsError, applyConnection, isConnected, planConnection } from '../node/hooks/agentConnection';
 import { hookPlaces, hookStateDirectory, type HookPlaces } from '../node/hooks/hookPlaces';
-import { ensureLauncher, hookCommandLine, launcherText } from '../node/hooks/launcher';
+import { ensureLauncher, hookCommandLine, isStaleScript } from '../node/hooks/launcher';
 
 export interface AgentChoice extends vscode.QuickPickItem {
   readonly agent: HookAgent;
@@ -35,15 +36,11 @@ export class AgentConnections {
   /** After an update moved the extension, a launcher that ran the old CLI runs this one (agents' settings stay as they are). */
   refreshLauncher(): void {
     try {
-      const current = fs.readFileSync(this.places.launcher, 'utf8');
-      if (current === launcherText(process.execPath, this.cli, process.platform)) return;
-      const cliOfLauncher = /'([^']*\.js)'/.exec(current)?.[1];
-      if (cliOfLauncher !== undefined && !fs.existsSync(cliOfLauncher)) {
-        ensureLauncher(this.places.launcher, process.execPath, this.cli, process.platform);
-        this.log.info(`The agent hook launcher now runs ${this.cli}.`);
-      }
-    } catch {
-      // No launcher: no agent was connected on this machine.
+      if (!isStaleScript(this.places.launcher)) return;
+      ensureLauncher(this.places.launcher, process.execPath, this.cli, process.platform);
+      this.log.info(`The agent hook launcher now runs ${this.cli}.`);
+    } catch (error) {
+      this.log.warn(`Could not update the agent hook launcher ${this.places.launcher}: ${errorText(error)}`);
     }
   }
 

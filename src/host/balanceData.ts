@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { BalanceInputs } from '../core/balance/balanceInputs';
-import { gatherBalanceInputs } from '../core/balance/gatherInputs';
+import { gatherBalanceInputs, meetingTimeIn } from '../core/balance/gatherInputs';
 import { readHistory, readSkillsHistory } from '../node/journal/activityHistory';
 import type { UnreadableFile } from '../node/journal/journalReader';
 import { DecodedFiles } from '../node/journal/decodedFiles';
@@ -59,19 +59,23 @@ export class BalanceData extends Disposable {
     const [history, skills] = await Promise.all([readHistory(root, range, breakdownRange ?? null, this.decodedFiles), skillsRange ? readSkillsHistory(root, skillsRange) : undefined]);
     this.reportDamage(history.corruptLines, history.unreadableFiles, history.unknownFiles);
     const now = this.clock.now();
+    const zone = this.zone();
+    const calendars = this.calendars.verdicts();
+    const ongoing = this.meetingNow.ongoing(now);
     const inputs = gatherBalanceInputs({
       now,
-      zone: this.zone(),
+      zone,
       settings: this.config.current,
       range,
       breakdownRange,
       journal: history,
-      calendars: this.calendars.verdicts(),
+      calendars,
       sources: this.calendars.status(),
-      ongoing: this.meetingNow.ongoing(now),
+      ongoing,
     });
-    // Only the Skills tab asks for it: spans with their language and typed characters by language, over a year.
-    if (skills) inputs.skills = { spans: skills.spans, characters: skills.characters };
+    // Only the Skills tab (and the summary) asks for it: spans with their language, typed characters by language and
+    // the meeting time of its monthly share, over a year.
+    if (skills && skillsRange) inputs.skills = { spans: skills.spans, characters: skills.characters, meetings: meetingTimeIn(calendars, skills.loggedMeetings, skillsRange, zone, ongoing) };
     return inputs;
   }
 

@@ -5,7 +5,7 @@ import type { BalanceInputs } from '../core/balance/balanceInputs';
 import { formatStatusText } from '../core/status/statusText';
 import { currentFigures, currentFiguresRange, type CurrentFigures } from '../core/status/currentFigures';
 import { statusAccessibleLabel, statusTooltip } from '../core/status/statusTooltip';
-import { computeSkills, skillsRange } from '../core/skills/skills';
+import { skillsAt, skillsRangeAt } from '../core/skills/skills';
 import { fadingLine } from '../core/skills/skillsText';
 import { HOUR_MS, MINUTE_MS, type Clock } from '../core/time/clock';
 import { localDateOf } from '../core/time/localDays';
@@ -96,8 +96,8 @@ export class StatusController extends Disposable {
     let line: string | undefined;
     try {
       const { settings, zone } = inputs;
-      const history = await readSkillsHistory(this.recorder.dataDirectory, skillsRange({ date, zone }).range);
-      line = fadingLine(computeSkills(history, { date, zone, fadingDays: settings.skills.fadingDays, delegatedPercent: settings.skills.delegatedPercent }));
+      // The same figures as the Skills tab, the CLI and the summary (skillsAt); the tooltip needs no meetings.
+      line = fadingLine(skillsAt(await readSkillsHistory(this.recorder.dataDirectory, skillsRangeAt(now, zone)), now, zone, settings));
     } catch (error) {
       this.log.error(`Could not read the Skills figures: ${errorText(error)}`);
     }

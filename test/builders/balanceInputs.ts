@@ -11,6 +11,7 @@ export function balanceInputs(fields: Pick<BalanceInputs, 'now' | 'zone' | 'rang
     coding: [],
     codingMinutesByWorkspace: {},
     codingMinutesByLanguage: {},
+    codingMinutesBySource: {},
     occurrences: [],
     daysOff: [],
     sources: [],

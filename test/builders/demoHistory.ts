@@ -82,6 +82,19 @@ function yearOfLanguages(first: Date, next: () => number): ActivitySpan[] {
   return spans;
 }
 
+/**
+ * The meetings of the year before the four weeks, for the monthly hands-on share on the Skills tab: a weekly team sync
+ * all year, and a fortnightly roadmap review in the last six months, so the share falls as the year goes on.
+ */
+function yearOfMeetings(first: Date): DemoEvent[] {
+  const yearAgo = new Date(first.getFullYear(), first.getMonth(), first.getDate() - 52 * 7 + 1);
+  const halfYearAgo = new Date(first.getFullYear(), first.getMonth(), first.getDate() - 26 * 7 + 3);
+  return [
+    { uid: 'team-sync', start: localTime(yearAgo, 14), end: localTime(yearAgo, 15), title: 'Team sync', people: ['Ana', 'Ben', 'Chloe'], extra: ['RRULE:FREQ=WEEKLY;COUNT=52'] },
+    { uid: 'roadmap', start: localTime(halfYearAgo, 14), end: localTime(halfYearAgo, 15, 30), title: 'Roadmap review', people: ['Product', 'Ben'], extra: ['RRULE:FREQ=WEEKLY;INTERVAL=2;COUNT=13'] },
+  ];
+}
+
 /** Typed characters for the user's spans, about 30 a minute, per quarter hour and language. */
 function typedCharacters(spans: readonly ActivitySpan[]): CharacterBucket[] {
   const buckets = new Map<string, { start: number; language: string; typed: number }>();
@@ -98,7 +111,7 @@ function typedCharacters(spans: readonly ActivitySpan[]): CharacterBucket[] {
 }
 
 /**
- * Four weeks (by default) of a tech lead's life: a daily standup series, 1:1s, planning, ad-hoc calls, a declined
+ * Four weeks (by default) of a tech lead's life (in VS Code, at the terminal and in Neovim), after a year of languages and meetings (for the Skills tab): a daily standup series, 1:1s, planning, ad-hoc calls, a declined
  * meeting, a holiday, lunch breaks and focus events that are not meetings, and coding that drifts down week by week.
  * The current week shows every part of the Focus tab: focus blocks used and unused, fragmented time, lunch breaks,
  * re-entry after meetings, and meeting series that cost focus time (the standup first).
@@ -154,13 +167,19 @@ export function seedDemoHistory(dataDir: string, calendarFile: string, now: numb
     const back = localTime(day, 9, 45 + Math.floor(next() * 15));
     spans.push({ start: back, end: back + morning * 60 * MINUTE_MS, workspace: 'payments-api', language: 'go' });
     if (codingHours > morning) spans.push({ start: localTime(day, 13), end: localTime(day, 13) + (codingHours - morning) * 60 * MINUTE_MS, workspace: 'hands-on', language: 'typescript' });
+    // The shell snippet and the Neovim plugin write too ("By source" on the dashboard): a deploy at the terminal
+    // late in the morning, partly while VS Code was busy, and the evening's dotfiles in Neovim twice a week.
+    spans.push({ start: localTime(day, 11, 15), end: localTime(day, 11, 35 + Math.floor(next() * 10)), workspace: 'payments-api', language: 'shellscript', source: 'terminal' });
+    if (weekday === 2 || weekday === 4) spans.push({ start: localTime(day, 17, 15), end: localTime(day, 17, 40), workspace: 'dotfiles', language: 'lua', source: 'neovim' });
   }
   spans.push(...yearOfLanguages(first, next));
+  events.push(...yearOfMeetings(first));
   const calendar = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Hands-On//Demo//EN', 'X-WR-CALNAME:Work (demo)', ...events.map(vevent), 'END:VCALENDAR', ''].join('\r\n');
   writeFileSync(calendarFile, calendar);
   const writer = new JournalWriter({ root: dataDir, clock: new FakeClock(now), writerId: 'demo-laptop-1-seed', createRoot: true, durable: false });
   writer.appendSpans(spans.filter((span) => span.end <= now));
-  writer.appendCharacters(typedCharacters(spans.filter((span) => span.end <= now && span.agent === undefined && span.language !== undefined)));
+  // The shell snippet records no characters.
+  writer.appendCharacters(typedCharacters(spans.filter((span) => span.end <= now && span.agent === undefined && span.language !== undefined && span.source !== 'terminal')));
   const result = writer.flush();
   if (!result.ok) throw new Error(`could not write the demo history: ${result.problem.message}`);
 }

@@ -48,6 +48,9 @@ function seedYear(folder: string, now: number): { dataDir: string; calendar: str
     writer.appendSpans([
       { start: day + 8 * HOUR_MS, end: day + 10 * HOUR_MS, workspace: 'hands-on', language: 'typescript' },
       { start: day + 13 * HOUR_MS, end: day + 14 * HOUR_MS + 30 * MINUTE_MS, workspace: 'api', language: 'go' },
+      // The shell snippet's and the Neovim plugin's records: half the terminal's half hour is also VS Code's.
+      { start: day + 14 * HOUR_MS + 15 * MINUTE_MS, end: day + 14 * HOUR_MS + 45 * MINUTE_MS, workspace: 'api', language: 'shellscript', source: 'terminal' },
+      { start: day + 16 * HOUR_MS, end: day + 16 * HOUR_MS + 20 * MINUTE_MS, workspace: 'dotfiles', language: 'lua', source: 'neovim' },
     ]);
     const result = writer.flush();
     if (!result.ok) throw new Error(`could not seed the journal: ${JSON.stringify(result)}`);
@@ -247,7 +250,7 @@ describe('The dashboard in code-server', function () {
     writeUserSettings(join(workbench.work, 'user-data'), settings);
   });
 
-  it('shows on the Skills tab what hands-on skills --json gives for the same data, with its heatmap and table', async () => {
+  it('shows on the Skills tab what hands-on skills --json gives for the same data, with its heatmap, monthly share and tables', async () => {
     const { page } = workbench;
     const frame = await dashboardFrame(page);
     await frame.click('#tab-skills');
@@ -256,18 +259,29 @@ describe('The dashboard in code-server', function () {
     const date = localDateOf(Date.now(), zone);
     // The earlier tests typed in this window: its last minute of TypeScript may reach the CLI's read before the tab's
     // next refresh (at most a second of quiet after the last flush), so both are read again until they agree.
-    let cli!: { languages: { language: string; handsOnMinutes: number; agentMinutes: number; typedCharacters: number; lastHandsOnDate: string | null; fading: boolean; delegated: boolean }[]; days: { date: string; handsOnMinutes: number }[] };
+    type SkillsJson = {
+      languages: { language: string; handsOnMinutes: number; agentMinutes: number; typedCharacters: number; lastHandsOnDate: string | null; fading: boolean; delegated: boolean; monthlyHandsOnMinutes: number[] }[];
+      days: { date: string; handsOnMinutes: number }[];
+      months: { month: string; handsOnMinutes: number; meetingMinutes: number; handsOnShare: number | null }[];
+    };
+    let cli!: SkillsJson;
+    // The CLI reads the same calendar the extension was given, with the same address of the user's own.
+    const calendar = (settings['handsOn.calendar.files'] as string[])[0]!;
+    const cliArgs = ['skills', '--json', '--data-dir', String(settings['handsOn.dataDirectory']), '--date', date, '--tz', zone, '--calendar', calendar, '--me', 'me@example.com'];
     const deadline = Date.now() + 90_000;
     for (;;) {
       try {
         cli = JSON.parse(
-          execFileSync('node', [join(REPO, 'dist', 'cli.js'), 'skills', '--json', '--data-dir', String(settings['handsOn.dataDirectory']), '--date', date, '--tz', zone], { encoding: 'utf8' }),
-        ) as { languages: { language: string; handsOnMinutes: number; agentMinutes: number; typedCharacters: number; lastHandsOnDate: string | null; fading: boolean; delegated: boolean }[]; days: { date: string; handsOnMinutes: number }[] };
+          execFileSync('node', [join(REPO, 'dist', 'cli.js'), ...cliArgs], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }),
+        ) as SkillsJson;
         const shown = await frame.$eval('#panel-skills', (panel) => ({
           languages: [...panel.querySelectorAll('#skills-languages tbody tr')].map((row) => ({
             language: row.getAttribute('data-language') ?? '',
             cells: [...row.querySelectorAll('td')].map((cell) => (cell.textContent ?? '').trim()),
+            months: row.querySelector('svg.spark')?.getAttribute('aria-label') ?? '',
           })),
+          months: [...panel.querySelectorAll('table.skills-months tbody tr')].map((row) => [...row.children].map((cell) => (cell.textContent ?? '').trim())),
+          bars: [...panel.querySelectorAll('#skills-monthly-share .share-month')].map((bar) => ({ month: bar.getAttribute('data-month'), label: bar.getAttribute('aria-label') ?? '', tabindex: bar.getAttribute('tabindex') })),
           days: [...panel.querySelectorAll('table.skills-days tbody tr')].map((row) => [...row.children].map((cell) => (cell.textContent ?? '').trim())),
           cells: [...panel.querySelectorAll('#skills-heatmap .heat-day')].map((cell) => ({ date: cell.getAttribute('data-date'), label: cell.getAttribute('aria-label') ?? '', title: cell.getAttribute('title') ?? '', tabindex: cell.getAttribute('tabindex') })),
           sentences: [...panel.querySelectorAll('#skills-sentences li')].map((li) => li.textContent ?? ''),
@@ -285,13 +299,37 @@ describe('The dashboard in code-server', function () {
           cli.languages.map((l) => l.language),
         );
         cli.languages.forEach((l, i) => {
-          const [handsOn, agent, typed, last, verdict] = shown.languages[i]!.cells as [string, string, string, string, string];
+          const [handsOn, , agent, typed, last, verdict] = shown.languages[i]!.cells as [string, string, string, string, string, string];
           sameMinutes(handsOn, l.handsOnMinutes, `${l.language} hands-on`);
           sameMinutes(agent, l.agentMinutes, `${l.language} agent`);
           assert.equal(typed, String(l.typedCharacters));
           assert.equal(last, l.lastHandsOnDate ?? 'never');
           assert.equal(verdict, [l.fading ? 'fading' : '', l.delegated ? 'delegated' : ''].filter((v) => v !== '').join(', ') || '—');
+          // The row's bars in words: each month's minutes, as the CLI gives them.
+          const words = /: (.*)$/.exec(shown.languages[i]!.months)?.[1]?.split(', ') ?? [];
+          assert.equal(words.length, l.monthlyHandsOnMinutes.length, `${l.language} has a bar per month`);
+          l.monthlyHandsOnMinutes.forEach((minutes, m) => sameMinutes(words[m]!.split(' ').at(-1)!, minutes, `${l.language} month ${m + 1}`));
         });
+        // The monthly hands-on share against meetings: the table and the bars, month by month, as the CLI's months.
+        assert.equal(cli.months.length, 12);
+        assert.ok(cli.months.filter((m) => m.meetingMinutes > 0).length >= 11, 'the seeded calendar has meetings in every month');
+        assert.equal(shown.months.length, cli.months.length);
+        cli.months.forEach((m, i) => {
+          const [label, handsOn, meetings, share] = shown.months[i]! as [string, string, string, string];
+          const [year, month] = m.month.split('-').map(Number) as [number, number];
+          assert.equal(label, `${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][month - 1]} ${year}`);
+          sameMinutes(handsOn, m.handsOnMinutes, `${m.month} hands-on`);
+          sameMinutes(meetings, m.meetingMinutes, `${m.month} meetings`);
+          if (m.handsOnShare === null) assert.equal(share, '—');
+          else assert.ok(Math.abs(Number(share.replace('%', '')) - m.handsOnShare) <= 0.55, `${m.month}: shown ${share}, the CLI says ${m.handsOnShare}`);
+          assert.equal(shown.bars[i]!.month, m.month);
+          assert.ok(shown.bars[i]!.label.startsWith(`${label}: `) && shown.bars[i]!.label.includes(share), `${m.month} bar: ${shown.bars[i]!.label}`);
+        });
+        assert.deepEqual(
+          shown.bars.filter((b) => b.tabindex === '0').map((b) => b.month),
+          [cli.months.at(-1)!.month],
+          'one bar in the tab order: this month',
+        );
         assert.equal(shown.sentences.length, cli.languages.length, 'one sentence per language');
         // The heatmap's table and its cells: every day of the period, in order, with the CLI's minutes.
         assert.deepEqual(
@@ -321,8 +359,47 @@ describe('The dashboard in code-server', function () {
     assert.equal(await frame.evaluate("document.activeElement?.getAttribute('data-date')"), cli.days.at(-8)!.date);
     await page.keyboard.press('ArrowUp');
     assert.equal(await frame.evaluate("document.activeElement?.getAttribute('data-date')"), cli.days.at(-9)!.date);
+    // The monthly bars: from this month, ArrowLeft goes a month back, Home to the first.
+    await frame.focus(`#skills-monthly-share .share-month[data-month="${cli.months.at(-1)!.month}"]`);
+    await page.keyboard.press('ArrowLeft');
+    assert.equal(await frame.evaluate("document.activeElement?.getAttribute('data-month')"), cli.months.at(-2)!.month);
+    await page.keyboard.press('Home');
+    assert.equal(await frame.evaluate("document.activeElement?.getAttribute('data-month')"), cli.months[0]!.month);
     await page.waitForTimeout(300);
     await screenshot(page, 'dashboard-skills-dark');
+    await frame.click('#tab-overview');
+    await frame.waitForSelector('#panel-overview:not([hidden]) #chart-daily');
+  });
+
+  it('shows where the hands were by source, as hands-on activity --json counts them', async () => {
+    const { page } = workbench;
+    const frame = await dashboardFrame(page);
+    await frame.click('#tab-breakdown');
+    await frame.waitForSelector('#panel-breakdown:not([hidden]) table.shares');
+    const zone = systemTimeZone();
+    const shown = await frame.$eval('#panel-breakdown', (panel) => ({
+      title: panel.querySelector('h2')?.textContent ?? '',
+      bySource: [...panel.querySelectorAll('table.shares')]
+        .filter((table) => table.querySelector('caption')?.textContent === 'By source')
+        .flatMap((table) => [...table.querySelectorAll('tbody tr')].map((row) => [...row.children].map((cell) => (cell.textContent ?? '').trim()))),
+    }));
+    // "Where the coding went, Mon 7 Sep 2026 – Sun 29 Nov 2026": the days the breakdown covers.
+    const [from, to] = (/, (.+) – (.+)$/.exec(shown.title)?.slice(1) ?? []).map((label) => localDateOf(Date.parse(`${label.replace(/^\w+ /, '')} 12:00 UTC`), 'UTC'));
+    assert.ok(from && to, `the breakdown names its days: ${shown.title}`);
+    const cli = JSON.parse(
+      execFileSync('node', [join(REPO, 'dist', 'cli.js'), 'activity', '--json', '--data-dir', String(settings['handsOn.dataDirectory']), '--from', from, '--to', to, '--tz', zone], { encoding: 'utf8' }),
+    ) as { days: { sources: Record<string, number> }[] };
+    const minutes: Record<string, number> = {};
+    for (const day of cli.days) for (const [source, value] of Object.entries(day.sources)) minutes[source] = (minutes[source] ?? 0) + value;
+    const label: Record<string, string> = { vscode: 'VS Code', terminal: 'Terminal', neovim: 'Neovim' };
+    assert.deepEqual(Object.keys(minutes).sort(), ['neovim', 'terminal', 'vscode']);
+    const expected = Object.entries(minutes)
+      .sort((a, b) => b[1] - a[1])
+      .map(([source, value]) => [label[source]!, Math.round(value)]);
+    const parsed = shown.bySource.map(([name, text]) => [name, Number(/(\d+)h/.exec(text!)?.[1] ?? 0) * 60 + Number(/(\d+)m/.exec(text!)?.[1] ?? 0)]);
+    // The window typed in the tests before: a minute of VS Code may reach one read and not the other.
+    assert.deepEqual(parsed.map(([name]) => name), expected.map(([name]) => name));
+    parsed.forEach(([name, value], i) => assert.ok(Math.abs(Number(value) - Number(expected[i]![1])) <= 2, `${String(name)}: the tab shows ${String(value)} min, the CLI ${String(expected[i]![1])}`));
     await frame.click('#tab-overview');
     await frame.waitForSelector('#panel-overview:not([hidden]) #chart-daily');
   });

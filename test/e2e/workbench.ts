@@ -33,6 +33,8 @@ export interface WorkbenchOptions {
   settings?: Record<string, unknown>;
   /** Runs before code-server starts: write history or calendars into the fresh folders. */
   seed?: (paths: { work: string; dataDir: string }) => Record<string, unknown> | void;
+  /** Extra environment of code-server (and so of the extension host). */
+  env?: Record<string, string>;
 }
 
 export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Workbench> {
@@ -50,6 +52,7 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
     extensionsDir,
     folder: workspace,
     settings: { 'handsOn.dataDirectory': dataDir, ...seeded, ...options.settings },
+    ...(options.env && { env: options.env }),
   });
   const browser = await launchChromium();
   const openWindow = async () => {

@@ -136,8 +136,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<TestAp
     log: (channel) => recordingLog(channel, logLines),
     // The tests serve feeds over plain http on 127.0.0.1.
     allowHttpFeeds: true,
-    // Connect Coding Agents edits the agents' settings of a home of its own, never the machine's.
-    home: { dir: agentHome, env: {} },
+    // Connect Coding Agents and Install Command Line edit a home of their own, never the machine's; its ~/.local/bin is on PATH.
+    home: { dir: agentHome, env: { PATH: `${join(agentHome, '.local', 'bin')}:${process.env.PATH ?? ''}` } },
     ui: {
       ...vscodeUserInterface,
       pickAgents: (choices) => {

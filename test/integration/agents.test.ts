@@ -51,3 +51,23 @@ describe('Connect Coding Agents…', () => {
     assert.deepEqual(ourCommands(settings), {}, 'unpicking an agent disconnects it');
   });
 });
+
+describe('Install Command Line', () => {
+  it("puts a hands-on command in the user's own bin folder on PATH that runs this extension's CLI, and removes it again", async () => {
+    const api = await extensionApi();
+    const bin = join(api.agentHome, '.local', 'bin');
+    const command = join(bin, 'hands-on');
+    await vscode.commands.executeCommand('handsOn.installCommandLine');
+    const text = readFileSync(command, 'utf8');
+    assert.ok(text.includes(`'${process.execPath}'`), `VS Code's runtime is the fallback: ${text}`);
+
+    // As a user's new terminal would run it: by name, from PATH.
+    const env = { HOME: api.agentHome, PATH: `${bin}:${process.env.PATH ?? ''}` };
+    assert.match(execFileSync('hands-on', ['--help'], { env, encoding: 'utf8' }), /Usage: hands-on <command>/);
+    const activity = JSON.parse(execFileSync('hands-on', ['activity', '--json', '--from', '2026-01-01', '--to', '2026-01-02', '--data-dir', api.dataDirectory()], { env, encoding: 'utf8' })) as { days: unknown[] };
+    assert.equal(activity.days.length, 2);
+
+    await vscode.commands.executeCommand('handsOn.uninstallCommandLine');
+    assert.ok(!existsSync(command));
+  });
+});

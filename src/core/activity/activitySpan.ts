@@ -26,8 +26,31 @@ export type AgentName = (typeof AGENT_NAMES)[number];
 /** Agent time VS Code's editor events guessed, as opposed to an agent's own report. */
 export const GUESSED_AGENTS: ReadonlySet<string> = new Set<AgentName>(['vscode', 'disk']);
 
-/** The writers of the journal: VS Code itself and agent hooks (`hands-on hook`). */
-export type SourceName = 'vscode' | 'hook';
+/** The writers of the journal: VS Code itself, agent hooks (`hands-on hook`), the shell snippet and the Neovim plugin. */
+export type SourceName = 'vscode' | 'hook' | 'terminal' | 'neovim';
+
+/** The writer of a span recorded without a source: VS Code, the only writer of 0.1.x. */
+export const DEFAULT_SOURCE: SourceName = 'vscode';
+
+export function sourceOf(span: ActivitySpan): string {
+  return span.source ?? DEFAULT_SOURCE;
+}
+
+/** How a source reads in the dashboard; other names a writer records are shown as they are. */
+export function sourceLabel(name: string): string {
+  switch (name) {
+    case 'vscode':
+      return 'VS Code';
+    case 'terminal':
+      return 'Terminal';
+    case 'neovim':
+      return 'Neovim';
+    case 'hook':
+      return 'Agent hooks';
+    default:
+      return name;
+  }
+}
 
 export interface SpanContext {
   readonly workspace?: string;

@@ -49,8 +49,8 @@ export function splitHandsOnAndAgents(spans: readonly ActivitySpan[], range: Int
   return { handsOn, agent, byAgent };
 }
 
-/** Each key's own union, in minutes, over `range`; spans without a key are left out. */
-export function minutesByKey(spans: readonly Interval[], keys: readonly (string | undefined)[], range: Interval): Record<string, number> {
+/** Each key's own union; spans without a key are left out. */
+export function unionsByKey(spans: readonly Interval[], keys: readonly (string | undefined)[]): Record<string, Interval[]> {
   const groups = new Map<string, Interval[]>();
   spans.forEach((span, i) => {
     const key = keys[i];
@@ -59,18 +59,20 @@ export function minutesByKey(spans: readonly Interval[], keys: readonly (string 
     if (group) group.push(span);
     else groups.set(key, [span]);
   });
-  const result: Record<string, number> = {};
-  for (const [key, group] of groups) {
-    const minutes = durationMs(clip(union(group), range)) / MINUTE_MS;
-    if (minutes > 0) result[key] = minutes;
-  }
-  return result;
+  const unions: Record<string, Interval[]> = {};
+  for (const [key, group] of groups) unions[key] = union(group);
+  return unions;
 }
 
-/** Minutes of each agent's intervals inside `range`, for those with any. */
-export function agentMinutesIn(byAgent: Readonly<Record<string, readonly Interval[]>>, range: Interval): Record<string, number> {
+/** Each key's own union, in minutes, over `range`; spans without a key are left out. */
+export function minutesByKey(spans: readonly Interval[], keys: readonly (string | undefined)[], range: Interval): Record<string, number> {
+  return minutesIn(unionsByKey(spans, keys), range);
+}
+
+/** Minutes of each name's disjoint intervals inside `range`, for those with any. */
+export function minutesIn(byName: Readonly<Record<string, readonly Interval[]>>, range: Interval): Record<string, number> {
   const minutes: Record<string, number> = {};
-  for (const [name, intervals] of Object.entries(byAgent)) {
+  for (const [name, intervals] of Object.entries(byName)) {
     const inRange = durationMs(clip(intervals, range)) / MINUTE_MS;
     if (inRange > 0) minutes[name] = inRange;
   }

@@ -1,5 +1,5 @@
 import { agentCharactersPer, charactersPer, emptyCounts, totalCharacters, type CharacterCounts } from '../activity/characterCounts';
-import { agentLabel, agentMinutesIn } from '../activity/handsAndAgents';
+import { agentLabel, minutesIn } from '../activity/handsAndAgents';
 import type { BalanceInputs } from './balanceInputs';
 import type { AgentTimeMode } from '../settings/settings';
 import { MINUTE_MS } from '../time/clock';
@@ -29,7 +29,7 @@ export interface AgentShare {
 
 /** Each agent's minutes in `counted` and characters in `period`, most minutes (then characters) first. */
 export function agentShares(inputs: Pick<BalanceInputs, 'agentByName' | 'characters'>, counted: Interval, period: Interval): AgentShare[] {
-  const minutes = counted.end > counted.start ? agentMinutesIn(inputs.agentByName ?? {}, counted) : {};
+  const minutes = counted.end > counted.start ? minutesIn(inputs.agentByName ?? {}, counted) : {};
   const writing = agentCharactersPer(inputs.characters ?? [], [period])[0] ?? {};
   const names = new Set([...Object.keys(minutes), ...Object.keys(writing)]);
   return [...names]

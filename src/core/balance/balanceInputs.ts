@@ -35,10 +35,12 @@ export interface BalanceInputs {
   agentByName?: Readonly<Record<string, Interval[]>>;
   /** Character counts per quarter hour in the range, each once (latestBuckets). Absent: none recorded. */
   characters?: CharacterBucket[];
-  /** The span the two breakdowns below cover, inside `range`. Absent: the whole range, or (from the host, for the status bar) no breakdown at all, both maps empty. */
+  /** The span the breakdowns below cover, inside `range`. Absent: the whole range, or (from the host, for the status bar) no breakdown at all, the maps empty. */
   breakdownRange?: Interval;
   codingMinutesByWorkspace: Record<string, number>;
   codingMinutesByLanguage: Record<string, number>;
+  /** Hands-on minutes by the writer that saw them (vscode, terminal, neovim), over the breakdown range. */
+  codingMinutesBySource: Record<string, number>;
   /** Every calendar occurrence in the range with its verdict (counted or why not), manual meetings included as counted. */
   occurrences: Occurrence[];
   /** The skills history (spans with their language, typed characters by language) over the span a tab asked for; absent: not asked for. */

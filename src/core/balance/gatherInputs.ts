@@ -1,5 +1,6 @@
 import type { CharacterBucket } from '../activity/characterCounts';
 import { manualOccurrences } from '../calendar/manualMeetings';
+import { meetingIntervals } from '../calendar/meetingTime';
 import { mergeCalendars, type CalendarPart } from '../calendar/mergeCalendars';
 import type { Occurrence } from '../calendar/types';
 import { agentTimeCounts, type AgentTimeMode, type Settings } from '../settings/settings';
@@ -18,6 +19,7 @@ export interface JournalPart {
   readonly characters: CharacterBucket[];
   readonly minutesByWorkspace: Record<string, number>;
   readonly minutesByLanguage: Record<string, number>;
+  readonly minutesBySource: Record<string, number>;
   /** Meetings the user logged. */
   readonly meetings: readonly (Interval & { note?: string })[];
 }
@@ -50,7 +52,6 @@ export function codingTime(handsOn: readonly Interval[], agent: readonly Interva
  */
 export function gatherBalanceInputs(parts: InputParts): BalanceInputs {
   const { now, zone, settings, range, journal } = parts;
-  const logged = parts.ongoing ? [...journal.meetings, parts.ongoing] : journal.meetings;
   const calendar = calendarIn(parts.calendars, range, zone);
   return {
     now,
@@ -64,10 +65,24 @@ export function gatherBalanceInputs(parts: InputParts): BalanceInputs {
     breakdownRange: parts.breakdownRange,
     codingMinutesByWorkspace: journal.minutesByWorkspace,
     codingMinutesByLanguage: journal.minutesByLanguage,
-    occurrences: [...calendar.occurrences, ...manualOccurrences(logged)],
+    codingMinutesBySource: journal.minutesBySource,
+    occurrences: [...calendar.occurrences, ...manualOccurrences(loggedMeetings(journal.meetings, parts.ongoing))],
     daysOff: calendar.daysOff,
     sources: parts.sources,
   };
+}
+
+function loggedMeetings(logged: readonly (Interval & { note?: string })[], ongoing: Interval | undefined): (Interval & { note?: string })[] {
+  return ongoing ? [...logged, ongoing] : [...logged];
+}
+
+/**
+ * Counted meeting time over `range`, exactly as gatherBalanceInputs puts the meetings together for the balance: the
+ * calendars' counted occurrences and the logged meetings (and the one going on), overlapping ones once. For figures
+ * that read a longer span than the balance's inputs (Skills' monthly share of a year).
+ */
+export function meetingTimeIn(calendars: readonly CalendarPart[], logged: readonly Interval[], range: Interval, zone: string, ongoing?: Interval): Interval[] {
+  return meetingIntervals([...calendarIn(calendars, range, zone).occurrences, ...manualOccurrences(loggedMeetings(logged, ongoing))]);
 }
 
 /** Every source's occurrences overlapping `range`, ordered by time, and the days off among the local dates it touches. */

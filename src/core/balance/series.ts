@@ -1,4 +1,4 @@
-import { agentMinutesIn } from '../activity/handsAndAgents';
+import { minutesIn } from '../activity/handsAndAgents';
 import { MINUTE_MS } from '../time/clock';
 import { clip, durationMs, intersect, union, type Interval } from '../time/interval';
 import { localDateOf, localDatesBetween, localDayInterval, type LocalDate } from '../time/localDays';
@@ -58,7 +58,7 @@ export function dailySeries(input: SeriesInput, range: Interval): DayFigures[] {
   const agent = union(clip(input.agent ?? [], { start: range.start, end: input.now }));
   return localDatesBetween(localDateOf(range.start, input.zone), localDateOf(range.end - 1, input.zone)).map((date) => {
     const day = clip([localDayInterval(date, input.zone)], range)[0] ?? { start: 0, end: 0 };
-    const agents = input.agentByName ? agentMinutesIn(input.agentByName, { start: day.start, end: Math.min(day.end, input.now) }) : {};
+    const agents = input.agentByName ? minutesIn(input.agentByName, { start: day.start, end: Math.min(day.end, input.now) }) : {};
     return { date, ...figures(coding, meetings, day), agentMinutes: durationMs(clip(agent, day)) / MINUTE_MS, agents };
   });
 }

@@ -4,6 +4,7 @@ import { DAY_MS, MINUTE_MS } from '../time/clock';
 import { clip, durationMs, gaps, intersect, union, type Interval } from '../time/interval';
 import { addLocalDays, localDateOf, minutesPerDay, startOfLocalDate, type LocalDate } from '../time/localDays';
 import type { Settings } from '../settings/settings';
+import { monthlyShare, type MonthShare } from './monthlyShare';
 
 /**
  * Skills: per language, what the user's own hands did over the last months, and what agents did instead. The answer to
@@ -23,6 +24,8 @@ export interface SkillsOptions {
   readonly fadingDays?: number;
   /** `handsOn.skills.delegatedPercent`: in the recent window, agents did at least this share of a language's time. */
   readonly delegatedPercent?: number;
+  /** When the figures are computed: meetings count once they have happened (default: the end of `date`). */
+  readonly now?: number;
 }
 
 export const DEFAULT_SKILLS_MONTHS = 12;
@@ -70,6 +73,8 @@ export interface Skills {
   readonly languages: readonly LanguageSkill[];
   /** Every day of the period, for the heatmap. */
   readonly days: readonly SkillDay[];
+  /** Each month's hands-on time against its meetings, oldest first (the months of `months`). */
+  readonly monthlyShare: readonly MonthShare[];
   /** Hands-on and agent minutes of the period, every language together, each minute once. */
   readonly handsOnMinutes: number;
   readonly agentMinutes: number;
@@ -80,6 +85,8 @@ export interface SkillsHistory {
   readonly spans: readonly ActivitySpan[];
   /** Counted character buckets (countedBuckets), each once. */
   readonly characters: readonly CharacterBucket[];
+  /** Counted meeting time over the period (meetingTimeIn: calendars and logged meetings); absent: none could be read. */
+  readonly meetings?: readonly Interval[];
 }
 
 /** `YYYY-MM-01` of the month `offset` months from the month of `date`. */
@@ -225,6 +232,12 @@ export function computeSkills(history: SkillsHistory, options: SkillsOptions): S
     delegatedPercent,
     languages,
     days,
+    monthlyShare: monthlyShare(
+      allHands,
+      history.meetings ?? [],
+      monthDays.map((m) => ({ month: m.date.slice(0, 7), interval: m.interval })),
+      options.now ?? range.end,
+    ),
     handsOnMinutes: minutes(allHands),
     agentMinutes: minutes(union([...agentByLanguage.values()].flat())),
   };
@@ -237,5 +250,5 @@ export function skillsRangeAt(now: number, zone: string): Interval {
 
 /** The Skills to `now`'s local date under the user's thresholds, from the history read over skillsRangeAt. */
 export function skillsAt(history: SkillsHistory, now: number, zone: string, settings: Pick<Settings, 'skills'>): Skills {
-  return computeSkills(history, { date: localDateOf(now, zone), zone, months: DEFAULT_SKILLS_MONTHS, ...settings.skills });
+  return computeSkills(history, { date: localDateOf(now, zone), zone, months: DEFAULT_SKILLS_MONTHS, now, ...settings.skills });
 }

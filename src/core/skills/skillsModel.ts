@@ -1,7 +1,7 @@
 import { UNKNOWN_LANGUAGE } from '../activity/characterCounts';
 import type { LocalDate } from '../time/localDays';
 import type { Skills } from './skills';
-import { hoursText, languageLabel, languageSentence } from './skillsText';
+import { hoursText, languageLabel, languageSentence, MONTH_NAMES } from './skillsText';
 
 /**
  * What the dashboard's Skills tab shows, as plain data: the languages with their figures, verdicts and sentence, and
@@ -50,7 +50,6 @@ export interface SkillsModel {
 }
 
 const WEEKDAY_NAMES = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** 0 = Sunday … 6 = Saturday of a calendar date (zone-free: a date is a date). */
 function dayOfWeek(date: LocalDate): number {

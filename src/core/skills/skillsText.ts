@@ -1,4 +1,5 @@
 import { UNKNOWN_LANGUAGE } from '../activity/characterCounts';
+import { formatPercent } from '../report/formatDuration';
 import { formatInZone } from '../report/zoned';
 import { startOfLocalDate, type LocalDate } from '../time/localDays';
 import type { LanguageSkill, Skills } from './skills';
@@ -131,4 +132,16 @@ export function fadingLine(skills: Pick<Skills, 'languages' | 'date' | 'zone' | 
   if (!first) return undefined;
   const more = fading.length > 1 ? ` (and ${fading.slice(1).map((l) => languageLabel(l.language)).join(', ')})` : '';
   return `${languageLabel(first.language)} is fading${more}: ${hoursText(first.handsOnMinutes)} by hand ${periodPhrase(skills.months.length)}, none since ${dayText(first.lastHandsOnDate!, skills.date, skills.zone)}.`;
+}
+
+export const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** `2026-03` → `Mar 2026`. */
+export function monthLabel(month: string): string {
+  return `${MONTH_NAMES[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
+}
+
+/** `Hands-on share against meetings by month: Jan 2026 62%, Feb 2026 —, …` (— for a month with neither). */
+export function monthlyShareLine(skills: Pick<Skills, 'monthlyShare'>): string {
+  return `Hands-on share against meetings by month: ${skills.monthlyShare.map((m) => `${monthLabel(m.month)} ${formatPercent(m.handsOnShare ?? undefined)}`).join(', ')}.`;
 }

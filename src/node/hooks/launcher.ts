@@ -22,7 +22,11 @@ function hookEntry(cli: string): string[] {
 
 /** Writes the launcher when it is missing or different; true when it was (re)written. */
 export function ensureLauncher(file: string, runtime: string, cli: string, platform: NodeJS.Platform): boolean {
-  const text = launcherText(runtime, cli, platform);
+  return writeScriptIfChanged(file, launcherText(runtime, cli, platform));
+}
+
+/** Writes an executable script atomically when it is missing or different; true when it was (re)written. */
+export function writeScriptIfChanged(file: string, text: string): boolean {
   try {
     if (fs.readFileSync(file, 'utf8') === text) return false;
   } catch {
@@ -33,6 +37,24 @@ export function ensureLauncher(file: string, runtime: string, cli: string, platf
   fs.writeFileSync(temp, text, { mode: 0o755 });
   fs.renameSync(temp, file);
   return true;
+}
+
+/**
+ * A launcher whose CLI is no longer there: an update moved the extension, and the launcher is written again to run
+ * this one. One whose CLI still exists (another VS Code on the machine wrote it) is left alone, so two installs never
+ * take turns. False for a missing file.
+ */
+export function isStaleScript(file: string): boolean {
+  let current: string;
+  try {
+    current = fs.readFileSync(file, 'utf8');
+  } catch {
+    return false;
+  }
+  // Quoted as launcherText and cliLauncherText quote: '…' with '\'' for a quote on POSIX, "…" in a .cmd.
+  const quoted = [...current.matchAll(/'((?:[^']|'\\'')*)'|"([^"]*)"/g)].map((match) => (match[1] ?? match[2]!).replace(/'\\''/g, "'"));
+  const scripts = quoted.filter((value) => value.endsWith('.js'));
+  return scripts.length > 0 && !scripts.some((script) => fs.existsSync(script));
 }
 
 /** The command line agents' settings hold: the launcher, the agent, and the data folder when one was given. */

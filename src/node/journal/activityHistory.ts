@@ -1,5 +1,6 @@
 import { agentCharactersPer, CHARACTER_BUCKET_MS, charactersPer, countedBuckets, type AgentWriting, type CharacterCounts, type WriterBucket } from '../../core/activity/characterCounts';
-import { agentMinutesIn, minutesByKey, splitHandsOnAndAgents } from '../../core/activity/handsAndAgents';
+import { sourceOf } from '../../core/activity/activitySpan';
+import { minutesByKey, minutesIn, splitHandsOnAndAgents, unionsByKey } from '../../core/activity/handsAndAgents';
 import { byStartThenEnd, type Interval } from '../../core/time/interval';
 import { localDayIntervals, minutesPerDay, type DayTotal, type LocalDate } from '../../core/time/localDays';
 import type { SkillsHistory } from '../../core/skills/skills';
@@ -20,6 +21,8 @@ export interface History {
   /** Minutes per workspace folder name over the breakdown range (spans recorded with a name only), each its own union. */
   minutesByWorkspace: Record<string, number>;
   minutesByLanguage: Record<string, number>;
+  /** Minutes per writer (vscode, terminal, neovim) over the breakdown range, each its own union: a minute two sources saw counts for both. */
+  minutesBySource: Record<string, number>;
   /** Logged meetings overlapping the range, exact duplicates removed (a retried write may repeat one). */
   meetings: ManualMeeting[];
   corruptLines: number;
@@ -45,6 +48,7 @@ export async function readHistory(root: string, range: Interval, breakdownRange:
     characters: countedBuckets(store.characters).filter((b) => b.start + CHARACTER_BUCKET_MS > range.start && b.start < range.end),
     minutesByWorkspace: breakdownRange ? minutesByKey(coding, coding.map((s) => s.workspace), breakdownRange) : {},
     minutesByLanguage: breakdownRange ? minutesByKey(coding, coding.map((s) => s.language), breakdownRange) : {},
+    minutesBySource: breakdownRange ? minutesByKey(coding, coding.map(sourceOf), breakdownRange) : {},
     meetings: distinctMeetings(store.meetings),
     corruptLines: store.corruptLines,
     unreadableFiles: store.unreadableFiles,
@@ -69,6 +73,8 @@ export interface DayActivity extends DayTotal {
   agentMinutes: number;
   /** `agentMinutes` by agent name; they add up to it. */
   agents: Record<string, number>;
+  /** Hands-on minutes by the writer that saw them (vscode, terminal, neovim); a minute two sources saw counts for both, once in `minutes`. */
+  sources: Record<string, number>;
   characters: CharacterCounts;
   /** `characters.agent` by agent name, with the lines each agent wrote where its writer counts them. */
   agentWriting: Record<string, AgentWriting>;
@@ -95,11 +101,14 @@ export async function readActivityPerLocalDay(root: string, from: LocalDate, to:
   const counted = countedBuckets(store.characters);
   const intervals = days.map((day) => day.interval);
   const characters = charactersPer(counted, intervals);
+  const coding = store.spans.filter((s) => s.agent === undefined);
+  const bySource = unionsByKey(coding, coding.map(sourceOf));
   const writing = agentCharactersPer(counted, intervals);
   const totals = minutesPerDay(split.handsOn, days).map((day, i) => ({
     ...day,
     agentMinutes: agentTotals[i]!.minutes,
-    agents: agentMinutesIn(split.byAgent, intervals[i]!),
+    agents: minutesIn(split.byAgent, intervals[i]!),
+    sources: minutesIn(bySource, intervals[i]!),
     characters: characters[i]!,
     agentWriting: writing[i]!,
   }));
@@ -112,14 +121,16 @@ export async function readActivityPerLocalDay(root: string, from: LocalDate, to:
  * compacted months from their derived aggregates (skillsIndex.ts), recent journals as they are.
  */
 export interface SkillsReading extends SkillsHistory {
+  /** The meetings the user logged over the range, for meetingTimeIn (with the calendars) and the monthly share. */
+  loggedMeetings: Interval[];
   corruptLines: number;
   unreadableFiles: UnreadableFile[];
 }
 
 export async function readSkillsHistory(root: string, range: Interval): Promise<SkillsReading> {
   const store = await readSkillsStore(root, range);
-  if (store) return { spans: store.spans, characters: typedByLanguage(store, range.start), corruptLines: store.corruptLines, unreadableFiles: store.unreadableFiles };
+  if (store) return { spans: store.spans, characters: typedByLanguage(store, range.start), loggedMeetings: store.meetings, corruptLines: store.corruptLines, unreadableFiles: store.unreadableFiles };
   const raw = await readStore(root, range);
   const characters = countedBuckets(raw.characters).filter((b) => b.start + CHARACTER_BUCKET_MS > range.start && b.start < range.end);
-  return { spans: raw.spans, characters, corruptLines: raw.corruptLines, unreadableFiles: raw.unreadableFiles };
+  return { spans: raw.spans, characters, loggedMeetings: raw.meetings.map(({ start, end }) => ({ start, end })), corruptLines: raw.corruptLines, unreadableFiles: raw.unreadableFiles };
 }

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import type { ActivitySpan } from '../../core/activity/activitySpan';
+import { DEFAULT_SOURCE, type ActivitySpan } from '../../core/activity/activitySpan';
 import { latestBuckets, type WriterBucket } from '../../core/activity/characterCounts';
 import { union } from '../../core/time/interval';
-import { DEFAULT_AGENT, DEFAULT_SOURCE, isPlausibleInterval, JOURNAL_SCHEMA_VERSION, optionalCount, optionalLanguage, optionalName, parseCounts, type ManualMeeting } from './records';
+import { DEFAULT_AGENT, isPlausibleInterval, JOURNAL_SCHEMA_VERSION, optionalCount, optionalLanguage, optionalName, parseCounts, type ManualMeeting } from './records';
 
 /**
  * A compacted UTC day: per context (workspace, language) the union of its spans, as flat offsets in ms from

@@ -1,4 +1,4 @@
-import type { ActivitySpan } from '../../core/activity/activitySpan';
+import { DEFAULT_SOURCE, type ActivitySpan } from '../../core/activity/activitySpan';
 import { CHARACTER_BUCKET_MS, type CharacterBucket, type CharacterCounts } from '../../core/activity/characterCounts';
 
 /** Bumped when a record's meaning changes; readers skip (and count) records of versions they do not know. */
@@ -30,8 +30,6 @@ export function isPlausibleInterval(start: unknown, end: unknown): start is numb
 
 /** Agent time a record of 0.1.x (`k: "g"` without `ag`) holds: edits in VS Code. */
 export const DEFAULT_AGENT = 'vscode';
-/** The writer of a record without `src`: VS Code. */
-export const DEFAULT_SOURCE = 'vscode';
 /** Agent and source names are short ids; anything else in those fields is corruption. */
 const NAME = /^[a-z0-9][a-z0-9._-]{0,39}$/;
 

@@ -16,7 +16,8 @@ import { JOURNAL_SCHEMA_VERSION, parseJournalText } from './records';
  * user's spans and of agents' spans, and each writer's typed characters per quarter hour. `key` is a hash of the names
  * of the month's day files, which are hashes of their content: an aggregate is valid exactly as long as that set of
  * day files is the same, two machines write the same bytes under the same name, and any aggregate can be deleted and
- * is rebuilt on the next read. Live journals are read as they are.
+ * is rebuilt on the next read. Live journals are read as they are. The month's logged meetings are kept too (the
+ * monthly hands-on share counts them as the balance does), so a year of Skills never decodes a year of day files.
  */
 
 /** Agent spans in the aggregate carry no agent name: Skills needs only that it is agent time. */
@@ -30,12 +31,16 @@ interface MonthJson {
   w: string[];
   /** Per language (`""`: recorded without one): hands-on `h` and agent `g` unions as flat offsets, typed `c` as [writer, offset, typed]. */
   l: Record<string, { h: number[]; g: number[]; c: [number, number, number][] }>;
+  /** Logged meetings as flat offsets, their union (meeting time counts each minute once). */
+  m: number[];
 }
 
 export interface SkillsMonth {
   spans: ActivitySpan[];
   /** Typed characters as [writer, quarter hour start, typed, language or ''], each writer's bucket once. */
   typed: TypedBucket[];
+  /** The meetings the user logged. */
+  meetings: Interval[];
 }
 
 export type TypedBucket = readonly [writer: string, start: number, typed: number, language: string];
@@ -68,14 +73,16 @@ export function encodeSkillsMonth(month: string, days: readonly DayContents[]): 
       c: typed.filter((b) => (b.language ?? '') === language).map((b) => [writerIndex.get(b.writer)!, b.start - t0, b.counts.typed]),
     };
   }
-  const json: MonthJson = { v: JOURNAL_SCHEMA_VERSION, month, t0, w: writers, l };
+  const m = flat(days.flatMap((day) => day.meetings.map(({ start, end }) => ({ start, end }))));
+  const json: MonthJson = { v: JOURNAL_SCHEMA_VERSION, month, t0, w: writers, l, m };
   return JSON.stringify(json);
 }
 
 export function decodeSkillsMonth(text: string): SkillsMonth | undefined {
   try {
     const raw = JSON.parse(text) as MonthJson;
-    if (raw.v !== JOURNAL_SCHEMA_VERSION || typeof raw.t0 !== 'number' || !Array.isArray(raw.w) || typeof raw.l !== 'object' || raw.l === null) return undefined;
+    // An aggregate without `m` predates logged meetings in it: rebuilt like any stale one.
+    if (raw.v !== JOURNAL_SCHEMA_VERSION || typeof raw.t0 !== 'number' || !Array.isArray(raw.w) || typeof raw.l !== 'object' || raw.l === null || !Array.isArray(raw.m)) return undefined;
     const t0 = raw.t0;
     const spans: ActivitySpan[] = [];
     const typed: TypedBucket[] = [];
@@ -93,7 +100,9 @@ export function decodeSkillsMonth(text: string): SkillsMonth | undefined {
         typed.push([writer, t0 + s, y, language]);
       }
     }
-    return { spans, typed };
+    const meetings: Interval[] = [];
+    for (let i = 0; i + 1 < raw.m.length; i += 2) meetings.push({ start: t0 + raw.m[i]!, end: t0 + raw.m[i + 1]! });
+    return { spans, typed, meetings };
   } catch {
     return undefined;
   }
@@ -170,13 +179,16 @@ export interface SkillsStore {
   typed: TypedBucket[];
   /** Character counts of live journals; a writer's bucket may appear more than once, and also in `typed`. */
   characters: WriterBucket[];
+  /** Logged meetings overlapping the range (a meeting may appear twice: they are united where counted). */
+  meetings: Interval[];
   corruptLines: number;
   unreadableFiles: UnreadableFile[];
 }
 
 async function readOnce(root: string, range: Interval): Promise<SkillsStore> {
   const paths = journalPaths(root);
-  const store: SkillsStore = { spans: [], typed: [], characters: [], corruptLines: 0, unreadableFiles: [] };
+  const store: SkillsStore = { spans: [], typed: [], characters: [], meetings: [], corruptLines: 0, unreadableFiles: [] };
+  const overlaps = (i: Interval) => i.end > range.start && i.start < range.end;
   const byMonth = new Map<string, string[]>();
   for (const name of list(paths.days)) {
     const parsed = parseDayFileName(name);
@@ -192,7 +204,8 @@ async function readOnce(root: string, range: Interval): Promise<SkillsStore> {
   const months = await Promise.all([...byMonth].map(([month, names]) => readMonth(root, month, names, existing, store.unreadableFiles)));
   for (const month of months) {
     store.corruptLines += month.corrupt;
-    for (const span of month.spans) if (span.end > range.start && span.start < range.end) store.spans.push(span);
+    for (const span of month.spans) if (overlaps(span)) store.spans.push(span);
+    for (const meeting of month.meetings) if (overlaps(meeting)) store.meetings.push(meeting);
     for (const bucket of month.typed) if (bucket[1] + CHARACTER_BUCKET_MS > range.start && bucket[1] < range.end) store.typed.push(bucket);
   }
   const journals = list(paths.live).flatMap((name) => {
@@ -216,10 +229,12 @@ async function readOnce(root: string, range: Interval): Promise<SkillsStore> {
     store.corruptLines += corruptLines;
     for (const record of records) {
       if (record.kind === 'activity') {
-        if (record.span.end > range.start && record.span.start < range.end) store.spans.push(record.span);
+        if (overlaps(record.span)) store.spans.push(record.span);
       } else if (record.kind === 'characters') {
         const bucket = record.bucket;
         if (bucket.start + CHARACTER_BUCKET_MS > range.start && bucket.start < range.end) store.characters.push({ ...bucket, writer: record.id ?? writer });
+      } else if (overlaps(record.meeting)) {
+        store.meetings.push({ start: record.meeting.start, end: record.meeting.end });
       }
     }
   });

@@ -1,32 +1,11 @@
 // The Skills tab: a year of hands-on coding as a calendar heatmap (with its data table), and the languages with their
-// figures and verdicts, each explained in one sentence.
+// figures, months and verdicts, each explained in one sentence; with the monthly hands-on share against meetings.
 import type { SkillsTabModel } from '../../core/dashboard/tabs/skills';
 import { dataTable, el, table } from '../dom';
+import { monthlyShareChart, monthlySparkline, rovingKeys } from './skillsCharts';
 import type { TabRenderer } from './tab';
 
 const ROWS = 7;
-
-/**
- * Arrow keys move the focus between days (one roving tabindex): left and right by a week, up and down by a day, Home
- * and End to the first and last day. It reads the cells from the page, so it stays right after a refresh.
- */
-function onHeatmapKey(event: KeyboardEvent): void {
-  const grid = event.currentTarget as HTMLElement;
-  const cells = [...grid.querySelectorAll<HTMLElement>('.heat-day')];
-  const current = cells.findIndex((cell) => cell === document.activeElement);
-  if (current < 0) return;
-  const step: Record<string, number> = { ArrowLeft: -ROWS, ArrowRight: ROWS, ArrowUp: -1, ArrowDown: 1 };
-  let next: number;
-  if (event.key in step) next = current + step[event.key]!;
-  else if (event.key === 'Home') next = 0;
-  else if (event.key === 'End') next = cells.length - 1;
-  else return;
-  event.preventDefault();
-  next = Math.max(0, Math.min(cells.length - 1, next));
-  cells[current]!.setAttribute('tabindex', '-1');
-  cells[next]!.setAttribute('tabindex', '0');
-  cells[next]!.focus();
-}
 
 function heatmap(m: SkillsTabModel): HTMLElement {
   const last = m.heatmap.length - 1;
@@ -40,7 +19,8 @@ function heatmap(m: SkillsTabModel): HTMLElement {
     ...blanks,
     ...cells,
   );
-  grid.addEventListener('keydown', onHeatmapKey);
+  // Left and right by a week, up and down by a day.
+  grid.addEventListener('keydown', rovingKeys('.heat-day', { ArrowLeft: -ROWS, ArrowRight: ROWS, ArrowUp: -1, ArrowDown: 1 }));
   const legend = el(
     'p',
     { class: 'heat-legend' },
@@ -62,7 +42,7 @@ export const skillsRenderer: TabRenderer<SkillsTabModel> = {
             'table',
             { class: 'data-table skills-languages', id: 'skills-languages' },
             el('caption', {}, `Languages from ${m.from} to ${m.to}`),
-            el('thead', {}, el('tr', {}, ...['Language', 'Hands-on', 'Agent', 'Typed characters', 'Last day by hand', 'Verdict'].map((h) => el('th', { scope: 'col' }, h)))),
+            el('thead', {}, el('tr', {}, ...['Language', 'Hands-on', 'By month', 'Agent', 'Typed characters', 'Last day by hand', 'Verdict'].map((h) => el('th', { scope: 'col' }, h)))),
             el(
               'tbody',
               {},
@@ -72,6 +52,7 @@ export const skillsRenderer: TabRenderer<SkillsTabModel> = {
                   { 'data-language': l.language },
                   el('th', { scope: 'row' }, l.label),
                   el('td', {}, l.handsOnText),
+                  el('td', { class: 'skills-months-bars' }, monthlySparkline(l, m.monthlyMaxMinutes)),
                   el('td', {}, l.agentText),
                   el('td', {}, l.typedText),
                   el('td', {}, l.lastHandsOnText),
@@ -96,6 +77,7 @@ export const skillsRenderer: TabRenderer<SkillsTabModel> = {
           'data-table skills-days',
         ),
       ),
+      monthlyShareChart(m),
       el('h2', {}, 'Languages'),
       languages,
       sentences,

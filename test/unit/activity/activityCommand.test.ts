@@ -16,17 +16,18 @@ const captureIO = (env: NodeJS.ProcessEnv = {}) => fakeCliIO({ env, now: Date.UT
 const NO_CHARACTERS = { typed: 0, pasted: 0, aiCompletion: 0, agent: 0 };
 const BERLIN_DAYS = {
   days: [
-    { date: '2026-03-02', codingMinutes: 0, agentMinutes: 0, agents: {}, characters: NO_CHARACTERS, agentCharacters: {}, agentLines: {} },
+    { date: '2026-03-02', codingMinutes: 0, agentMinutes: 0, agents: {}, sources: {}, characters: NO_CHARACTERS, agentCharacters: {}, agentLines: {} },
     {
       date: '2026-03-03',
       codingMinutes: 135.5,
       agentMinutes: 20,
       agents: { vscode: 20 },
+      sources: { vscode: 135.5 },
       characters: { typed: 120, pasted: 40, aiCompletion: 10, agent: 50 },
       agentCharacters: { vscode: 50 },
       agentLines: {},
     },
-    { date: '2026-03-04', codingMinutes: 15, agentMinutes: 0, agents: {}, characters: NO_CHARACTERS, agentCharacters: {}, agentLines: {} },
+    { date: '2026-03-04', codingMinutes: 15, agentMinutes: 0, agents: {}, sources: { vscode: 15 }, characters: NO_CHARACTERS, agentCharacters: {}, agentLines: {} },
   ],
   totalCodingMinutes: 150.5,
   totalAgentMinutes: 20,

@@ -8,7 +8,7 @@ import { at, BERLIN, occurrence, span } from '../dashboard/builders';
 const NOW = at('2026-03-25T16:00:00+01:00');
 const RANGE = span('2026-03-23T00:00:00+01:00', '2026-03-30T00:00:00+02:00');
 
-const emptyJournal: JournalPart = { union: [], agent: [], agentByName: {}, characters: [], minutesByWorkspace: {}, minutesByLanguage: {}, meetings: [] };
+const emptyJournal: JournalPart = { union: [], agent: [], agentByName: {}, characters: [], minutesByWorkspace: {}, minutesByLanguage: {}, minutesBySource: {}, meetings: [] };
 
 function parts(extra: Partial<InputParts> = {}): InputParts {
   return { now: NOW, zone: BERLIN, settings: DEFAULT_SETTINGS, range: RANGE, journal: emptyJournal, calendars: [], sources: [], ...extra };

@@ -13,6 +13,7 @@ import { weekRange } from '../../../src/core/balance/periods';
 import { DEFAULT_SETTINGS } from '../../../src/core/settings/settings';
 import { DEMO_EMAIL, seedDemoHistory } from '../../builders/demoHistory';
 import { computeSkills, skillsRange } from '../../../src/core/skills/skills';
+import { meetingTimeIn } from '../../../src/core/balance/gatherInputs';
 
 describe('the sandbox demo history', () => {
   const now = Date.parse('2026-11-19T16:20:00Z');
@@ -76,13 +77,26 @@ describe('the sandbox demo history: a year of languages for Skills', () => {
     const date = localDateOf(now, zone);
     const skills = computeSkills(await readSkillsHistory(join(folder, 'data'), skillsRange({ date, zone }).range), { date, zone });
     const of = (language: string) => skills.languages.find((l) => l.language === language)!;
-    assert.deepEqual(skills.languages.map((l) => l.language).sort(), ['go', 'python', 'rust', 'sql', 'typescript']);
+    assert.deepEqual(skills.languages.map((l) => l.language).sort(), ['go', 'lua', 'python', 'rust', 'shellscript', 'sql', 'typescript'], 'the terminal and Neovim too');
     assert.equal(of('rust').fading, true);
     assert.ok(of('rust').handsOnMinutes >= 10 * 60, 'Rust was used a lot');
     assert.equal(of('python').delegated, true);
     assert.equal(of('python').fading, false);
     for (const language of ['typescript', 'go']) assert.deepEqual([of(language).fading, of(language).delegated], [false, false], language);
-    assert.ok(skills.languages.every((l) => l.typedCharacters > 0 || l.language === 'python'));
+    assert.ok(skills.languages.every((l) => l.typedCharacters > 0 || l.language === 'python' || l.language === 'shellscript'), 'characters typed in every language but the delegated one and the terminal (whose snippet counts none)');
     assert.ok(skills.days.filter((d) => d.handsOnMinutes > 0).length > 200, 'a year of days for the heatmap');
+  });
+
+  it('has meetings in every month, for the monthly hands-on share, and more of them in the last half year', async () => {
+    const zone = systemTimeZone();
+    const date = localDateOf(now, zone);
+    const { range } = skillsRange({ date, zone });
+    const history = await readSkillsHistory(join(folder, 'data'), range);
+    const verdicts = readCalendar(readFileSync(join(folder, 'demo.ics'), 'utf8'), { from: range.start, to: range.end, zone, rules: { ...DEFAULT_RULES, myEmails: [DEMO_EMAIL] } });
+    const skills = computeSkills({ ...history, meetings: meetingTimeIn([verdicts], history.loggedMeetings, range, zone) }, { date, zone, now });
+    for (const month of skills.monthlyShare) assert.ok(month.meetingMinutes > 0 && month.handsOnMinutes > 0, `${month.month} has coding and meetings`);
+    const meetings = skills.monthlyShare.map((m) => m.meetingMinutes);
+    const half = (part: number[]) => part.reduce((a, b) => a + b, 0) / part.length;
+    assert.ok(half(meetings.slice(6)) > half(meetings.slice(0, 6)), 'more meetings in the last half year');
   });
 });

@@ -58,9 +58,27 @@ describe('dashboard Skills tab', () => {
     );
     const row = (language: string) => m.languages.find((l) => l.language === language)!;
     assert.deepEqual(
-      { ...row('rust'), sentence: undefined },
-      { language: 'rust', label: row('rust').label, handsOnText: '2h5m', agentText: '0m', typedText: '0', lastHandsOnText: '2025-06-10', verdictText: 'fading', fading: true, delegated: false, sentence: undefined },
+      { ...row('rust'), sentence: undefined, monthlyText: undefined },
+      {
+        language: 'rust',
+        label: row('rust').label,
+        handsOnText: '2h5m',
+        agentText: '0m',
+        typedText: '0',
+        lastHandsOnText: '2025-06-10',
+        verdictText: 'fading',
+        fading: true,
+        delegated: false,
+        sentence: undefined,
+        monthlyHandsOnMinutes: skills.languages.find((l) => l.language === 'rust')!.monthlyHandsOnMinutes,
+        monthlyText: undefined,
+      },
     );
+    // The row's bars in words: every month with its minutes, June 2025 the one with Rust.
+    assert.match(row('rust').monthlyText, /^Apr 2025 0m, May 2025 0m, Jun 2025 2h5m, Jul 2025 0m, .*, Mar 2026 0m$/);
+    assert.equal(row('rust').monthlyText.split(', ').length, 12);
+    // One scale for every language's bars: the busiest month of any of them.
+    assert.equal(m.monthlyMaxMinutes, Math.max(...skills.languages.flatMap((l) => l.monthlyHandsOnMinutes)));
     assert.equal(row('typescript').handsOnText, '1h');
     assert.equal(row('typescript').verdictText, '—');
     assert.equal(row('python').verdictText, 'delegated');
@@ -85,6 +103,26 @@ describe('dashboard Skills tab', () => {
     assert.equal(m.leadingBlanks, 1);
     assert.equal(model({ weekStartsOn: 'sunday' }).leadingBlanks, 2);
     assert.equal(m.levelTexts.length, 4);
+  });
+
+  it("shows each month's hands-on share against meetings, as skillsAt gives it, with its texts", () => {
+    // 23 March: an hour of meetings while TypeScript was coded in it; 25 March at 17:00 is after now (16:00): not yet.
+    const meetings = [
+      { start: startOfLocalDate('2026-03-23', BERLIN) + 9 * HOUR_MS, end: startOfLocalDate('2026-03-23', BERLIN) + 10 * HOUR_MS },
+      { start: startOfLocalDate('2026-03-25', BERLIN) + 17 * HOUR_MS, end: startOfLocalDate('2026-03-25', BERLIN) + 18 * HOUR_MS },
+    ];
+    const m = tabModel(inputs({ now: NOW, skills: { spans: SPANS, characters: [], meetings } }), 'thisWeek', 'skills');
+    assert.equal(m.monthlyShare.length, 12);
+    const month = (name: string) => m.monthlyShare.find((x) => x.month === name)!;
+    // March: TypeScript 60, Python 5 and unknown 20 minutes by hand, against the one hour that has happened.
+    assert.deepEqual(
+      { ...month('2026-03') },
+      { month: '2026-03', label: 'Mar 2026', handsOnMinutes: 85, meetingMinutes: 60, handsOnShare: (85 / 145) * 100, handsOnText: '1h25m', meetingText: '1h', shareText: '59%', description: 'Mar 2026: 59% hands-on, 1h25m by hand, 1h in meetings' },
+    );
+    assert.equal(month('2025-06').shareText, '100%');
+    assert.deepEqual([month('2025-05').handsOnShare, month('2025-05').shareText, month('2025-05').description], [null, '—', 'May 2025: no coding and no meetings']);
+    // Without meetings read (no calendar), the share is of coding alone.
+    assert.equal(model().monthlyShare.find((x) => x.month === '2026-03')!.meetingMinutes, 0);
   });
 
   it('shows an empty year when there is no history (and the host read none)', () => {

@@ -380,10 +380,23 @@ describe('dashboard view-model', () => {
       assert.equal(whole.breakdown.periodLabel, 'Mon 1 Sep 2025 – Sun 29 Mar 2026', 'without breakdownRange the breakdown covers the loaded range');
     });
 
-    it('shows nothing when project names are not recorded', () => {
-      const model = dashboardView(fixture({ settings: { recordProjectNames: false }, codingMinutesByLanguage: { go: 5 } }), 'thisWeek');
+    it('names the sources where the hands were, with shares of their own minutes', () => {
+      const model = dashboardView(fixture({ codingMinutesBySource: { vscode: 120, terminal: 45, neovim: 15, 'some-editor': 0 } }), 'thisWeek');
+      assert.deepEqual(
+        model.breakdown.bySource.map((s) => [s.name, s.text, s.percentText]),
+        [
+          ['VS Code', '2h', '67%'],
+          ['Terminal', '45m', '25%'],
+          ['Neovim', '15m', '8%'],
+        ],
+      );
+    });
+
+    it('shows only the sources when project names are not recorded', () => {
+      const model = dashboardView(fixture({ settings: { recordProjectNames: false }, codingMinutesByLanguage: { go: 5 }, codingMinutesBySource: { terminal: 5 } }), 'thisWeek');
       assert.equal(model.breakdown.recorded, false);
       assert.deepEqual(model.breakdown.byLanguage, []);
+      assert.deepEqual(model.breakdown.bySource.map((s) => s.name), ['Terminal']);
     });
   });
 

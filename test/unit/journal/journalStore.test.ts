@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { readHistory } from '../../../src/node/journal/activityHistory';
+import { readActivityPerLocalDay, readHistory } from '../../../src/node/journal/activityHistory';
 import { journalPaths } from '../../../src/node/journal/layout';
 import { HOUR_MS, MINUTE_MS } from '../../../src/core/time/clock';
 import { durationMs } from '../../../src/core/time/interval';
@@ -79,6 +79,22 @@ describe('journal: append and read', () => {
     assert.equal(durationMs(history.union), 70 * MINUTE_MS);
     assert.deepEqual(history.minutesByWorkspace, { shop: 40 });
     assert.deepEqual(history.minutesByLanguage, { typescript: 30, markdown: 30 });
+  });
+
+  it('breaks hands-on minutes down by source: each writer its own union, a minute two sources saw counted for each and once in total', async () => {
+    const { writer } = writerAt(dir.path, NOW, 'host-1-aaa');
+    writer.appendSpans([{ start: MORNING, end: MORNING + 30 * MINUTE_MS, language: 'go' }]);
+    writer.flush();
+    // The shell snippet and the Neovim plugin append documented lines under their own writer ids.
+    const line = (fields: object) => `${JSON.stringify({ v: 1, ...fields })}\n`;
+    const live = journalPaths(dir.path).live;
+    fs.appendFileSync(path.join(live, '2026-03-10.host-terminal.jsonl'), line({ k: 'a', s: MORNING + 20 * MINUTE_MS, e: MORNING + 50 * MINUTE_MS, src: 'terminal' }) + line({ k: 'a', s: MORNING + 25 * MINUTE_MS, e: MORNING + 45 * MINUTE_MS, src: 'terminal' }));
+    fs.appendFileSync(path.join(live, '2026-03-10.host-neovim.jsonl'), line({ k: 'a', s: MORNING + HOUR_MS, e: MORNING + HOUR_MS + 15 * MINUTE_MS, src: 'neovim', l: 'lua' }) + line({ k: 'g', s: MORNING + 2 * HOUR_MS, e: MORNING + 2 * HOUR_MS + 5 * MINUTE_MS, src: 'neovim', ag: 'disk' }));
+    const history = await readHistory(dir.path, WHOLE_DAY);
+    assert.deepEqual(history.minutesBySource, { vscode: 30, terminal: 30, neovim: 15 });
+    assert.equal(durationMs(history.union), 65 * MINUTE_MS, 'the minutes both VS Code and the terminal saw count once');
+    const [day] = (await readActivityPerLocalDay(dir.path, '2026-03-10', '2026-03-10', 'UTC')).days;
+    assert.deepEqual([day!.minutes, day!.sources, day!.agents], [65, { vscode: 30, terminal: 30, neovim: 15 }, { disk: 5 }]);
   });
 
   it('stores logged meetings and reads them back without duplicates', async () => {

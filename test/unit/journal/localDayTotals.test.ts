@@ -49,7 +49,7 @@ describe('journal: coding minutes per local day', () => {
     const march = await readActivityPerLocalDay(dir.path, '2026-03-07', '2026-03-09', zone);
     assert.deepEqual(march.days.map((d) => d.minutes), [0, 180, 0]);
     const november = await readActivityPerLocalDay(dir.path, '2026-11-01', '2026-11-01', zone);
-    assert.deepEqual(november.days, [{ date: '2026-11-01', minutes: 360, agentMinutes: 0, agents: {}, characters: { typed: 0, pasted: 0, aiCompletion: 0, agent: 0 }, agentWriting: {} }]);
+    assert.deepEqual(november.days, [{ date: '2026-11-01', minutes: 360, agentMinutes: 0, agents: {}, sources: { vscode: 360 }, characters: { typed: 0, pasted: 0, aiCompletion: 0, agent: 0 }, agentWriting: {} }]);
     assert.equal(november.totalMinutes, 360);
   });
 });

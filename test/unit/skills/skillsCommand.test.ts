@@ -5,6 +5,7 @@ import type { CliIO } from '../../../src/cli/io';
 import { main } from '../../../src/cli/main';
 import { HOUR_MS, MINUTE_MS } from '../../../src/core/time/clock';
 import { startOfLocalDate } from '../../../src/core/time/localDays';
+import { icsText } from '../../builders/icsBuilder';
 import { writerAt } from '../../builders/journalBuilders';
 import { useTempDir } from '../../builders/tempDir';
 
@@ -48,7 +49,7 @@ describe('cli: hands-on skills', () => {
     const { code, io } = await skills('--json', '--date', '2026-12-03');
     assert.equal(code, 0, io.stderr.join('\n'));
     const json = JSON.parse(io.stdout.join('')) as { languages: Record<string, unknown>[]; days: { date: string; handsOnMinutes: number }[] };
-    assert.deepEqual(Object.keys(json), ['languages', 'days']);
+    assert.deepEqual(Object.keys(json), ['languages', 'days', 'months']);
     assert.deepEqual(json.languages[0], {
       language: 'rust',
       handsOnMinutes: 900,
@@ -111,5 +112,76 @@ describe('cli: hands-on skills', () => {
       assert.equal(code, 2);
       assert.match(io.stderr.join('\n'), message);
     }
+  });
+
+  describe('the monthly hands-on share against meetings', () => {
+    type Month = { month: string; handsOnMinutes: number; meetingMinutes: number; handsOnShare: number | null };
+    type Json = { days: { date: string; handsOnMinutes: number }[]; months: Month[] };
+    const at = (date: string, hour: number) => startOfLocalDate(date, ZONE) + hour * HOUR_MS;
+
+    beforeEach(() => {
+      // Logged by hand on 2 December, while coding TypeScript: it counts in both figures, as in the balance.
+      const { writer } = writerAt(dir.path, Date.UTC(2026, 11, 3, 12), 'b-1-x');
+      assert.ok(writer.appendManualMeeting({ start: at('2026-12-02', 10), end: at('2026-12-02', 10) + 30 * MINUTE_MS }).ok);
+    });
+
+    function calendarFile(): string {
+      const file = path.join(home.path, 'work.ics');
+      fs.writeFileSync(
+        file,
+        icsText([
+          { start: at('2026-03-05', 13), end: at('2026-03-05', 14), title: 'Planning' },
+          // Overlaps the logged one: counted once.
+          { start: at('2026-12-02', 10), end: at('2026-12-02', 11), title: 'Review' },
+          // Today at 15:00 Berlin, after now (13:00): not counted yet.
+          { start: at('2026-12-03', 15), end: at('2026-12-03', 16), title: 'Later' },
+        ]),
+      );
+      return file;
+    }
+
+    it('gives each month its hands-on minutes, meeting minutes and share, one decimal, with the calendars report reads', async () => {
+      const { code, io } = await skills('--json', '--calendar', calendarFile());
+      assert.equal(code, 0, io.stderr.join('\n'));
+      const json = JSON.parse(io.stdout.join('')) as Json;
+      assert.deepEqual(
+        json.months.map((m) => m.month),
+        ['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10', '2026-11', '2026-12'],
+      );
+      const month = (name: string) => json.months.find((m) => m.month === name)!;
+      assert.deepEqual(month('2026-03'), { month: '2026-03', handsOnMinutes: 900, meetingMinutes: 60, handsOnShare: Math.round((1000 * 900) / 960) / 10 });
+      assert.deepEqual(month('2026-12'), { month: '2026-12', handsOnMinutes: 120, meetingMinutes: 60, handsOnShare: Math.round((1000 * 120) / 180) / 10 });
+      assert.deepEqual(month('2026-04'), { month: '2026-04', handsOnMinutes: 0, meetingMinutes: 0, handsOnShare: null });
+      // Each month's hands-on time is its days' in the heatmap.
+      for (const m of json.months) {
+        const days = json.days.filter((d) => d.date.startsWith(m.month)).reduce((sum, d) => sum + d.handsOnMinutes, 0);
+        assert.equal(m.handsOnMinutes, Math.round(days * 10) / 10, m.month);
+      }
+    });
+
+    it('prints the share of each month after the languages', async () => {
+      const { io } = await skills('--calendar', calendarFile());
+      assert.match(io.stdout.join('\n'), /^Hands-on share against meetings by month: Jan 2026 —, .*Mar 2026 94%, .*Dec 2026 67%\.$/m);
+    });
+
+    it('says when a calendar from the settings cannot be read, and counts the logged meetings only', async () => {
+      const user = path.join(home.path, '.config', 'Code', 'User');
+      fs.mkdirSync(user, { recursive: true });
+      const missing = path.join(home.path, 'gone.ics');
+      fs.writeFileSync(path.join(user, 'settings.json'), JSON.stringify({ 'handsOn.calendar.files': [missing] }));
+      const { code, io } = await skills('--json');
+      assert.equal(code, 0, io.stderr.join('\n'));
+      assert.match(io.stderr.join('\n'), /hands-on skills: warning: calendar gone\.ics skipped/);
+      const json = JSON.parse(io.stdout.join('')) as Json;
+      assert.equal(json.months.find((m) => m.month === '2026-12')!.meetingMinutes, 30);
+      assert.equal(json.months.find((m) => m.month === '2026-03')!.meetingMinutes, 0);
+    });
+
+    it('refuses a --calendar it cannot read', async () => {
+      const { code, io } = await skills('--json', '--calendar', path.join(home.path, 'nothing-here.ics'));
+      assert.equal(code, 2);
+      assert.equal(io.stdout.length, 0);
+      assert.match(io.stderr.join('\n'), /nothing-here\.ics/);
+    });
   });
 });

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { countedBuckets } from '../../../src/core/activity/characterCounts';
 import { computeSkills, skillsRange, type Skills } from '../../../src/core/skills/skills';
 import { HOUR_MS, MINUTE_MS } from '../../../src/core/time/clock';
+import { durationMs, union } from '../../../src/core/time/interval';
 import { readSkillsHistory } from '../../../src/node/journal/activityHistory';
 import { compact } from '../../../src/node/journal/compaction';
 import { readStore } from '../../../src/node/journal/journalReader';
@@ -100,5 +101,41 @@ describe('skills: monthly aggregates of compacted days', () => {
     const skills = await viaIndex(dir.path);
     assert.deepEqual(skills, await reference(dir.path));
     assert.equal(skills.languages.find((l) => l.language === 'go')!.typedCharacters, 50 + 60);
+  });
+
+  it('keeps the logged meetings of compacted months and reads those of live journals, as the journal holds them', async () => {
+    const logged = (start: number, minutes: number, writerId: string, now: number) => {
+      const { writer } = writerAt(dir.path, now, writerId);
+      assert.ok(writer.appendManualMeeting({ start, end: start + minutes * MINUTE_MS, note: 'sync' }).ok);
+    };
+    logged(Date.UTC(2026, 1, 5, 10), 60, 'a-1-x', Date.UTC(2026, 1, 5, 12));
+    // The same meeting logged on a second machine, and an overlapping one.
+    logged(Date.UTC(2026, 1, 5, 10), 60, 'b-1-x', Date.UTC(2026, 1, 5, 12));
+    logged(Date.UTC(2026, 1, 5, 10, 30), 60, 'b-1-x', Date.UTC(2026, 1, 5, 12));
+    compact(dir.path, Date.UTC(2026, 2, 10));
+    // Still live: logged today.
+    logged(Date.UTC(2026, 2, 19, 14), 30, 'a-1-x', Date.UTC(2026, 2, 19, 15));
+    const { range } = skillsRange({ date: DATE, zone: ZONE });
+    const store = await readStore(dir.path, range);
+    const expected = union(store.meetings.map(({ start, end }) => ({ start, end })));
+    assert.equal(durationMs(expected), 120 * MINUTE_MS);
+    assert.deepEqual(union((await readSkillsHistory(dir.path, range)).loggedMeetings), expected);
+    // From the aggregates, the second time.
+    assert.deepEqual(union((await readSkillsHistory(dir.path, range)).loggedMeetings), expected);
+  });
+
+  it('rebuilds an aggregate written before it kept logged meetings', async () => {
+    const start = Date.UTC(2026, 1, 5, 10);
+    assert.ok(writerAt(dir.path, Date.UTC(2026, 1, 5, 12), 'a-1-x').writer.appendManualMeeting({ start, end: start + HOUR_MS }).ok);
+    compact(dir.path, Date.UTC(2026, 2, 10));
+    const { range } = skillsRange({ date: DATE, zone: ZONE });
+    await readSkillsHistory(dir.path, range);
+    const folder = skillsFolder(dir.path);
+    for (const name of fs.readdirSync(folder)) {
+      const json = JSON.parse(fs.readFileSync(path.join(folder, name), 'utf8')) as Record<string, unknown>;
+      delete json.m;
+      fs.writeFileSync(path.join(folder, name), JSON.stringify(json));
+    }
+    assert.deepEqual((await readSkillsHistory(dir.path, range)).loggedMeetings, [{ start, end: start + HOUR_MS }]);
   });
 });

@@ -10,6 +10,7 @@ import { skillsModel } from '../../../src/core/skills/skillsModel';
 import { fadingLine } from '../../../src/core/skills/skillsText';
 import { HOUR_MS } from '../../../src/core/time/clock';
 import { startOfLocalDate } from '../../../src/core/time/localDays';
+import { balanceInputs } from '../../builders/balanceInputs';
 import { at, settingsWith, span } from '../balance/helpers';
 
 const ZONE = 'Europe/Berlin';
@@ -39,18 +40,13 @@ describe('skills: where it shows', () => {
 
   it('the tooltip shows the line, as text, and nothing without one', () => {
     const now = at('2026-12-03T14:00:00+01:00');
-    const inputs = {
+    const inputs = balanceInputs({
       now,
       zone: ZONE,
       settings: settingsWith({}),
       range: span('2026-11-30T00:00:00+01:00', '2026-12-07T00:00:00+01:00'),
       coding: [span('2026-12-02T09:00:00+01:00', '2026-12-02T13:00:00+01:00')],
-      codingMinutesByWorkspace: {},
-      codingMinutesByLanguage: {},
-      occurrences: [],
-      daysOff: [],
-      sources: [],
-    };
+    });
     const tooltip = (fadingSkill?: string) =>
       statusTooltip({ figures: currentFigures(inputs), periodKind: 'week', focusBlockMinutes: 120, zone: ZONE, sources: [], paused: false, storageProblem: undefined, ...(fadingSkill !== undefined && { fadingSkill }) });
     assert.ok(tooltip(fadingLine(SKILLS)).includes('$(history) Rust is fading: 15 h by hand this year, none since 9 March\\.'), tooltip(fadingLine(SKILLS)));

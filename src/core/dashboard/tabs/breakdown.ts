@@ -1,4 +1,5 @@
-// The "Where the coding went" tab: coding of the range by workspace and by language.
+// The "Where the coding went" tab: coding of the range by workspace, by language and by source.
+import { sourceLabel } from '../../activity/activitySpan';
 import { formatDuration, formatPercent } from '../../report/formatDuration';
 import type { ShareModel } from '../model';
 import { rangeLabel } from '../parts';
@@ -8,11 +9,13 @@ import type { DashboardTabBuilder } from './tab';
 export const MAX_SHARES = 10;
 
 export interface BreakdownModel {
-  /** False when `handsOn.recordProjectNames` is off: nothing to show, and the UI says why. */
+  /** False when `handsOn.recordProjectNames` is off: no workspaces or languages to show, and the UI says why. */
   recorded: boolean;
   periodLabel: string;
   byWorkspace: ShareModel[];
   byLanguage: ShareModel[];
+  /** Where the hands were: VS Code, the terminal, Neovim (recorded whatever the setting). */
+  bySource: ShareModel[];
 }
 
 function shares(minutesByName: Record<string, number>): ShareModel[] {
@@ -33,8 +36,9 @@ export const breakdownTab: DashboardTabBuilder<BreakdownModel> = {
   build({ inputs }) {
     // Labelled with the span the host broke coding down over.
     const periodLabel = rangeLabel(inputs.breakdownRange ?? inputs.range, inputs.zone);
+    const bySource = shares(Object.fromEntries(Object.entries(inputs.codingMinutesBySource).map(([name, minutes]) => [sourceLabel(name), minutes])));
     return inputs.settings.recordProjectNames
-      ? { recorded: true, periodLabel, byWorkspace: shares(inputs.codingMinutesByWorkspace), byLanguage: shares(inputs.codingMinutesByLanguage) }
-      : { recorded: false, periodLabel, byWorkspace: [], byLanguage: [] };
+      ? { recorded: true, periodLabel, byWorkspace: shares(inputs.codingMinutesByWorkspace), byLanguage: shares(inputs.codingMinutesByLanguage), bySource }
+      : { recorded: false, periodLabel, byWorkspace: [], byLanguage: [], bySource };
   },
 };

@@ -1,9 +1,10 @@
 // The Skills tab: a year of hands-on coding per language, with the verdicts (fading, delegated) and a calendar heatmap.
-import { computeSkills, DEFAULT_SKILLS_MONTHS, skillsRangeAt, type SkillsHistory } from '../../skills/skills';
+import { skillsAt, skillsRangeAt, type SkillsHistory } from '../../skills/skills';
 import { skillsModel, type SkillsModel } from '../../skills/skillsModel';
-import { formatDuration } from '../../report/formatDuration';
-import { localDateOf } from '../../time/localDays';
-import type { WeekStart } from '../../settings/settings';
+import { monthLabel } from '../../skills/skillsText';
+import type { MonthShare } from '../../skills/monthlyShare';
+import { formatDuration, formatPercent } from '../../report/formatDuration';
+import type { Settings, WeekStart } from '../../settings/settings';
 import type { DashboardTabBuilder } from './tab';
 
 const WEEKDAY_INDEX: Record<WeekStart, number> = { sunday: 0, monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6 };
@@ -22,6 +23,22 @@ export interface SkillsTabLanguage {
   readonly fading: boolean;
   readonly delegated: boolean;
   readonly sentence: string;
+  /** Hands-on minutes per month, oldest first (the months of `months`), for the row's bars. */
+  readonly monthlyHandsOnMinutes: readonly number[];
+  /** The bars in words, for the screen reader and the tooltip: `Apr 2025 0m, …, Mar 2026 1h`. */
+  readonly monthlyText: string;
+}
+
+/** One month of the hands-on share against meetings, as figures for the bars and as text for the table. */
+export interface SkillsTabMonth extends MonthShare {
+  /** `Mar 2026`. */
+  readonly label: string;
+  readonly handsOnText: string;
+  readonly meetingText: string;
+  /** `62%`, or `—` for a month with neither. */
+  readonly shareText: string;
+  /** `Mar 2026: 62% hands-on, 40h by hand, 25h in meetings`. */
+  readonly description: string;
 }
 
 /** The Skills tab: skillsModel over the 12 months to today (whatever range is selected), with its texts. */
@@ -33,6 +50,10 @@ export interface SkillsTabModel extends Omit<SkillsModel, 'languages'> {
   readonly levelTexts: readonly [string, string, string, string];
   /** Blank cells before the first day, so that each column is one week. */
   readonly leadingBlanks: number;
+  /** Each month's hands-on time against meetings, oldest first. */
+  readonly monthlyShare: readonly SkillsTabMonth[];
+  /** The most hands-on minutes of any language in any month: the common scale of the languages' bars. */
+  readonly monthlyMaxMinutes: number;
 }
 
 /** Minutes as the tab shows them: whole minutes, as `formatDuration` writes them (`1h 05m`, `0m`). */
@@ -40,10 +61,20 @@ function minutesText(minutes: number): string {
   return formatDuration(minutes);
 }
 
-export function skillsTabModel(history: SkillsHistory, options: { now: number; zone: string; weekStartsOn: WeekStart; fadingDays: number; delegatedPercent: number }): SkillsTabModel {
-  const date = localDateOf(options.now, options.zone);
-  const skills = computeSkills(history, { date, zone: options.zone, months: DEFAULT_SKILLS_MONTHS, fadingDays: options.fadingDays, delegatedPercent: options.delegatedPercent });
-  const model = skillsModel(skills, WEEKDAY_INDEX[options.weekStartsOn]);
+function monthText(share: MonthShare): SkillsTabMonth {
+  const label = monthLabel(share.month);
+  const shareText = formatPercent(share.handsOnShare ?? undefined);
+  const handsOnText = minutesText(share.handsOnMinutes);
+  const meetingText = minutesText(share.meetingMinutes);
+  const description = share.handsOnShare === null ? `${label}: no coding and no meetings` : `${label}: ${shareText} hands-on, ${handsOnText} by hand, ${meetingText} in meetings`;
+  return { ...share, label, handsOnText, meetingText, shareText, description };
+}
+
+/** The tab over the 12 months to `now`, as skillsAt computes them for the CLI and the summary too. */
+export function skillsTabModel(history: SkillsHistory, options: { now: number; zone: string; settings: Pick<Settings, 'skills' | 'weekStartsOn'> }): SkillsTabModel {
+  const skills = skillsAt(history, options.now, options.zone, options.settings);
+  const model = skillsModel(skills, WEEKDAY_INDEX[options.settings.weekStartsOn]);
+  const labels = skills.months.map(monthLabel);
   const [two, three, four] = model.levelThresholds;
   return {
     ...model,
@@ -58,21 +89,19 @@ export function skillsTabModel(history: SkillsHistory, options: { now: number; z
       fading: l.fading,
       delegated: l.delegated,
       sentence: l.sentence,
+      monthlyHandsOnMinutes: l.monthlyHandsOnMinutes,
+      monthlyText: l.monthlyHandsOnMinutes.map((minutes, i) => `${labels[i]} ${minutesText(minutes)}`).join(', '),
     })),
     dayTexts: model.heatmap.map((d) => minutesText(d.handsOnMinutes)),
     levelTexts: [`under ${minutesText(two)}`, `${minutesText(two)} or more`, `${minutesText(three)} or more`, `${minutesText(four)} or more`],
     leadingBlanks: model.heatmap[0]?.weekday ?? 0,
+    monthlyShare: skills.monthlyShare.map(monthText),
+    monthlyMaxMinutes: Math.max(0, ...model.languages.flatMap((l) => l.monthlyHandsOnMinutes)),
   };
 }
 
 export const skillsTab: DashboardTabBuilder<SkillsTabModel> = {
   skillsRange: ({ now, zone }) => skillsRangeAt(now, zone),
   build: ({ inputs }) =>
-    skillsTabModel(inputs.skills ?? { spans: [], characters: [] }, {
-      now: inputs.now,
-      zone: inputs.zone,
-      weekStartsOn: inputs.settings.weekStartsOn,
-      fadingDays: inputs.settings.skills.fadingDays,
-      delegatedPercent: inputs.settings.skills.delegatedPercent,
-    }),
+    skillsTabModel(inputs.skills ?? { spans: [], characters: [] }, { now: inputs.now, zone: inputs.zone, settings: inputs.settings }),
 };
