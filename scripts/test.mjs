@@ -1,14 +1,17 @@
 // npm test: type check, lint, then every test layer (unit, a real Syncthing pair, integration in a real extension host,
-// end-to-end in a real browser), with a count per layer and one closing line for CI.
+// end-to-end in a real browser) in the oldest code-server the engines accept, and the smoke subset in the newest,
+// with a count per layer and one closing line for CI. --matrix (npm run test:matrix) runs everything in both.
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
+const { minimum, newest } = JSON.parse(readFileSync(resolve(root, 'test/harness/codeServerVersions.json'), 'utf8'));
 
-function run(label, cmd, args) {
+function run(label, cmd, args, env) {
   return new Promise((resolveRun) => {
     console.log(`\n=== ${label}: ${cmd} ${args.join(' ')}`);
-    const child = spawn(cmd, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(cmd, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
     let output = '';
     const forward = (stream) => (chunk) => {
       output += chunk;
@@ -22,6 +25,14 @@ function run(label, cmd, args) {
 
 const countOf = (output, word) => [...output.matchAll(new RegExp(`^\\s*(\\d+) ${word}`, 'gm'))].reduce((sum, m) => sum + Number(m[1]), 0);
 
+const inCodeServer = (target) => {
+  const env = { HANDS_ON_CODE_SERVER: target.codeServer };
+  return [
+    [`integration ${target.codeServer}`, 'node', ['scripts/run-integration.mjs'], env],
+    [`e2e ${target.codeServer}`, 'node', ['scripts/run-e2e.mjs'], env],
+  ];
+};
+
 const steps = [
   ['build', 'node', ['esbuild.config.mjs']],
   ['typecheck', 'npm', ['run', '--silent', 'typecheck']],
@@ -33,25 +44,34 @@ const steps = [
   ['terminal', 'npx', ['mocha', '--no-config', '--forbid-only', '--timeout', '300000', 'out/test/terminal/**/*.test.js']],
   // Debian's Neovim 0.7 in tmux: the Lua plugin's rules with a fake clock, and a person's scenarios (issue 16).
   ['neovim', 'npx', ['mocha', '--no-config', '--forbid-only', '--timeout', '300000', 'out/test/neovim/**/*.test.js']],
-  ['integration', 'node', ['scripts/run-integration.mjs']],
-  ['e2e', 'node', ['scripts/run-e2e.mjs']],
+  ...inCodeServer(minimum),
+  ...(process.argv.includes('--matrix')
+    ? inCodeServer(newest)
+    : [[`smoke ${newest.codeServer}`, 'node', ['scripts/run-smoke.mjs'], { HANDS_ON_CODE_SERVER: newest.codeServer }]]),
 ];
+
+// Every other step runs tests, and one that ran none (a --grep matching nothing) fails.
+const CHECKS = new Set(['build', 'typecheck', 'lint']);
 
 const summary = [];
 let passed = 0;
 let failed = 0;
 let broken = false;
-for (const [label, cmd, args] of steps) {
+for (const [label, cmd, args, env = {}] of steps) {
   const started = Date.now();
-  const { code, output } = await run(label, cmd, args);
+  const { code, output } = await run(label, cmd, args, env);
   const layerPassed = countOf(output, 'passing');
   const layerFailed = countOf(output, 'failing');
   passed += layerPassed;
   failed += layerFailed;
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   const counts = layerPassed || layerFailed ? `, ${layerPassed} passed, ${layerFailed} failed` : '';
-  summary.push(`${label.padEnd(12)} ${code === 0 ? 'ok  ' : 'FAIL'} ${seconds}s${counts}`);
-  if (code !== 0) {
+  summary.push(`${label.padEnd(20)} ${code === 0 ? 'ok  ' : 'FAIL'} ${seconds}s${counts}`);
+  if (code === 0 && !CHECKS.has(label) && layerPassed + layerFailed === 0) {
+    broken = true;
+    failed += 1;
+    summary.push(`${' '.repeat(20)} ran no test`);
+  } else if (code !== 0) {
     broken = true;
     if (layerFailed === 0) failed += 1; // a step that broke without a test failing still fails the run
   }

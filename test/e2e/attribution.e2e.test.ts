@@ -8,7 +8,7 @@ import { closeHelperBench, helper, openFile, openHelperBench, type HelperBench }
 import { agentLabel } from '../../src/core/activity/handsAndAgents';
 import { formatDuration } from '../../src/core/report/formatDuration';
 import { FORMAT_HEADER, INLINE_COMPLETION, SUGGESTION } from '../helperExtension/texts';
-import { dashboardFrame, RESULTS, runPaletteCommand, screenshot, waitUntil } from './workbench';
+import { dashboardFrame, focusActiveEditor, RESULTS, runPaletteCommand, screenshot, waitUntil } from './workbench';
 
 /** Scenario time runs this many times faster than real time (the fake clock of the integration-test build). */
 const RATE = 5;
@@ -93,6 +93,9 @@ const measured: DayJson[] = [];
 /** Types one key every `everyMs` of scenario time for `durationMs` of scenario time (the last key at its end). */
 async function typeSteadily(bench: Bench, durationMs: number, everyMs: number): Promise<number> {
   const text = 'const typedByHand = 1 ';
+  // The user goes to the end of the line first: a keystroke's cursor move can come after its change by more than the
+  // confirmation window of scenario time at `rate` times real time (VS Code 1.99.3: 40-70 ms); the key before covers it.
+  await bench.page.keyboard.press('End');
   const started = Date.now();
   let keys = 0;
   for (let next = 0; next <= durationMs; next += everyMs) {
@@ -146,9 +149,11 @@ describe('Your hands or an agent’s, in a real VS Code', function () {
 
   after(() => closeHelperBench(bench));
 
-  it('1. typing for 60 s is hands-on time, and no agent time', async () => {
+  it('1. typing for 60 s is hands-on time, and no agent time @smoke', async () => {
     await openFile(bench, 'scenario1.ts');
-    await startDay(bench, 1);
+    // VS Code 1.99.3 sends the first key's keyboard selection 40-70 ms after its change (1.139.1: under 12 ms); at
+    // RATE that would be past CONFIRM_WINDOW_MS, which at a person's speed it never is. A clock twice as fast as real time keeps it inside.
+    await startDay(bench, 1, 2);
     const keys = await typeSteadily(bench, 60 * SECOND, SECOND);
     const day = await measure(bench, 1);
     const typing = seenChanges(1, () => true);
@@ -158,7 +163,7 @@ describe('Your hands or an agent’s, in a real VS Code', function () {
     assert.deepEqual(day.characters, { typed: keys, pasted: 0, aiCompletion: 0, agent: 0 });
   });
 
-  it('2. an agent editing the shown file for 120 s while no key is pressed is agent time', async () => {
+  it('2. an agent editing the shown file for 120 s while no key is pressed is agent time @smoke', async () => {
     await openFile(bench, 'scenario2.ts');
     await startDay(bench, 2);
     await helper(bench, { op: 'agent', target: 'shown', everyMs: 5 * SECOND, count: 25, rate });
@@ -229,7 +234,7 @@ describe('Your hands or an agent’s, in a real VS Code', function () {
     await page.keyboard.type('a\nb\nc', { delay: real(400) });
     await page.keyboard.press('Control+Home');
     await runPaletteCommand(page, 'Add Cursor Below');
-    await page.locator('.monaco-editor textarea').first().focus();
+    await focusActiveEditor(page);
     await page.keyboard.type('xy', { delay: real(400) });
     await page.keyboard.press('Escape');
     await page.keyboard.press('Control+End');

@@ -116,7 +116,7 @@ describe('The dashboard in code-server', function () {
     if (folder) rmSync(folder, { recursive: true, force: true });
   });
 
-  it('opens from the palette and renders its charts, timed with a year of history', async () => {
+  it('opens from the palette and renders its charts, timed with a year of history @smoke', async () => {
     const { page } = workbench;
     // Let the extension read the year of history once, as it does at startup, before timing the command.
     await handsOnStatusItem(page).filter({ hasText: /\d+%/ }).waitFor({ timeout: 60_000 });

@@ -7,7 +7,7 @@ import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { installExtension, launchChromium, startCodeServer, type RunningCodeServer } from '../harness/codeServer';
 import { buildHelperExtension } from '../harness/helperExtension';
 import { buildExtensionUnderTest } from '../harness/integration';
-import { openPalette, ROOT, waitUntil } from './workbench';
+import { focusActiveEditor, openPalette, ROOT, waitUntil } from './workbench';
 
 export interface HelperBench {
   page: Page;
@@ -94,7 +94,7 @@ export async function openFile(bench: HelperBench, name: string): Promise<void> 
   await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
   await page.keyboard.press('Enter');
   await page.locator(`.tab.active[aria-label*="${name}"]`).waitFor();
-  await page.locator('.monaco-editor textarea').first().focus();
+  await focusActiveEditor(page);
 }
 
 /** Closes the browser and code-server and removes the bench's folder; nothing when it never opened. */

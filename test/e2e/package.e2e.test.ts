@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { testOnlyNamesIn } from '../hooks/testOnlyNames';
 import { ROOT } from './workbench';
 
-describe('The packaged .vsix', () => {
+describe('The packaged .vsix @smoke', () => {
   it('holds only what users need: the bundles, the Neovim plugin, media, README, CHANGELOG, LICENSE and package.json', () => {
     const files = execFileSync('npx', ['vsce', 'ls', '--no-dependencies'], { cwd: ROOT, encoding: 'utf8' })
       .split('\n')

@@ -43,7 +43,7 @@ describe('The packaged extension in code-server', function () {
     await workbench?.close();
   });
 
-  it('shows the Hands-On status bar item with its text and accessible label', async () => {
+  it('shows the Hands-On status bar item with its text and accessible label @smoke', async () => {
     const item = handsOnStatusItem(workbench.page);
     await item.waitFor({ timeout: 60_000 });
     const text = (await item.innerText()).trim();

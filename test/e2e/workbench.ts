@@ -3,11 +3,13 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, Frame, Locator, Page } from 'playwright-core';
-import { installExtension, launchChromium, startCodeServer, type RunningCodeServer } from '../harness/codeServer';
+import { CODE_SERVER_TARGETS, codeServerTarget, installExtension, launchChromium, startCodeServer, type RunningCodeServer } from '../harness/codeServer';
 import { eventually } from '../builders/polling';
 
 export const ROOT = resolve(__dirname, '..', '..', '..');
-export const RESULTS = join(ROOT, 'test-results');
+/** Figures and screenshots; a run in another code-server than the minimum keeps its own, beside those `npm run bench` reads. */
+export const RESULTS =
+  codeServerTarget() === CODE_SERVER_TARGETS.minimum ? join(ROOT, 'test-results') : join(ROOT, 'test-results', `code-server-${codeServerTarget().codeServer}`);
 
 export function packagedVsix(): string {
   const vsix = readdirSync(ROOT).find((name) => /^hands-on-.*\.vsix$/.test(name));
@@ -75,6 +77,19 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
   };
 }
 
+/**
+ * Puts the keyboard focus in the text of the active editor: an EditContext element where VS Code uses one (the
+ * default in 1.139), its input textarea where not (1.99). The first textarea of the page may be another input,
+ * such as the chat's.
+ */
+export async function focusActiveEditor(page: Page): Promise<void> {
+  // The window itself too: Hands-On records nothing in a window VS Code reports unfocused.
+  await page.bringToFront();
+  const editor = page.locator('.editor-group-container.active .monaco-editor').first();
+  const editContext = editor.locator('.native-edit-context');
+  await (await editContext.count() ? editContext : editor.locator('textarea')).first().focus();
+}
+
 export function handsOnStatusItem(page: Page): Locator {
   return page.locator('[id="hands-on-dev.hands-on.handsOn.status"]');
 }
@@ -90,9 +105,12 @@ export async function paletteEntries(page: Page, query: string): Promise<string[
   return labels;
 }
 
-/** Opens the command palette, whatever has the focus (a webview or the Welcome page may swallow the first F1). */
+/**
+ * Opens the command palette, whatever has the focus (a webview or the Welcome page may swallow the first F1), and
+ * returns its text box (in VS Code 1.99 the palette's rows hold inputs too, checkboxes).
+ */
 export async function openPalette(page: Page): Promise<Locator> {
-  const input = page.locator('.quick-input-widget input');
+  const input = page.locator('.quick-input-widget .quick-input-box input');
   await page.keyboard.press('Escape');
   for (let attempt = 0; attempt < 5 && !(await input.isVisible()); attempt++) {
     if (attempt > 0) await page.locator('.monaco-workbench .part.statusbar').click({ position: { x: 5, y: 5 } });

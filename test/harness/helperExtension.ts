@@ -2,8 +2,14 @@
 // window loads only one development extension: the one under test). The product's .vsix is built from dist/ and
 // its .vscodeignore lets nothing of test/ or out/ in.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+
+/** The product's engines.vscode: a test extension that asks for a newer VS Code would not install in the oldest one tested. */
+function productEngines(root: string): { vscode: string } {
+  const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { engines: { vscode: string } };
+  return { vscode: manifest.engines.vscode };
+}
 
 /** Packages the extension in `dir` (its package.json and extension.js written) and returns the path of its .vsix. */
 function packageDir(dir: string, name: string): string {
@@ -24,7 +30,8 @@ function emptyDir(root: string, name: string): string {
 /** The helper of the attribution scenarios (test/helperExtension), bundled and packaged; returns the path of its .vsix. */
 export function buildHelperExtension(root: string): string {
   const dir = emptyDir(root, 'helper-ext');
-  copyFileSync(join(root, 'test', 'helperExtension', 'package.json'), join(dir, 'package.json'));
+  const manifest = JSON.parse(readFileSync(join(root, 'test', 'helperExtension', 'package.json'), 'utf8')) as Record<string, unknown>;
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ ...manifest, engines: productEngines(root) }, null, 2));
   execFileSync(
     'npx',
     ['esbuild', join(root, 'test', 'helperExtension', 'extension.ts'), '--bundle', '--platform=node', '--format=cjs', '--target=node20', '--external:vscode', `--outfile=${join(dir, 'extension.js')}`, '--log-level=warning'],
@@ -42,7 +49,7 @@ export const EMPTY_EXTENSION_NAME = 'hands-on-empty-baseline';
  */
 export function buildEmptyExtension(root: string): string {
   const dir = emptyDir(root, 'empty-ext');
-  const manifest = { name: EMPTY_EXTENSION_NAME, publisher: 'hands-on-test', version: '0.0.1', license: 'MIT', private: true, engines: { vscode: '^1.100.0' }, main: './extension.js', activationEvents: ['onStartupFinished'] };
+  const manifest = { name: EMPTY_EXTENSION_NAME, publisher: 'hands-on-test', version: '0.0.1', license: 'MIT', private: true, engines: productEngines(root), main: './extension.js', activationEvents: ['onStartupFinished'] };
   writeFileSync(join(dir, 'package.json'), JSON.stringify(manifest, null, 2));
   writeFileSync(join(dir, 'extension.js'), 'exports.activate = function () {};\n');
   return packageDir(dir, EMPTY_EXTENSION_NAME);

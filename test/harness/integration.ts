@@ -16,8 +16,8 @@ export function buildExtensionUnderTest(root: string): string {
   return extDir;
 }
 
-/** Runs out/test/integration in code-server's extension host; resolves to the suite's exit code. */
-export async function runIntegration(root: string): Promise<number> {
+/** Runs out/test/integration in code-server's extension host, only the tests whose titles match `grep` when given; resolves to the suite's exit code. */
+export async function runIntegration(root: string, grep?: string): Promise<number> {
   const extDir = buildExtensionUnderTest(root);
   const work = mkdtempSync(join(tmpdir(), 'hands-on-it-'));
   const workspace = join(work, 'workspace');
@@ -32,7 +32,7 @@ export async function runIntegration(root: string): Promise<number> {
     extensionsDir: join(work, 'extensions'),
     folder: workspace,
     settings: { 'handsOn.dataDirectory': join(work, 'data') },
-    env: { HANDS_ON_TEST_REPORT: report, HANDS_ON_TEST_WORKDIR: work },
+    env: { HANDS_ON_TEST_REPORT: report, HANDS_ON_TEST_WORKDIR: work, HANDS_ON_TEST_GREP: grep ?? '' },
   });
   const browser = await launchChromium();
   let exitCode = 1;

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { extensionApi } from './support';
 
-describe('Activation', () => {
+describe('Activation @smoke', () => {
   it('activates and returns the test hooks of the test build', async () => {
     const api = await extensionApi();
     assert.ok(api, 'the integration build exposes its test hooks');

@@ -24,7 +24,7 @@ describe('Recording coding time in a real editor', () => {
     await vscode.commands.executeCommand('handsOn.resumeTracking');
   });
 
-  it('turns typing in an editor into coding time in the store', async () => {
+  it('turns typing in an editor into coding time in the store @smoke', async () => {
     const api = await extensionApi();
     const start = hourAhead(0);
     api.clock.set(start);
@@ -74,7 +74,7 @@ describe('Recording coding time in a real editor', () => {
     assert.equal(await codedMinutes(start), 0);
   });
 
-  it('records edits that no key of the user caused, in the shown editor, as agent time and agent characters', async () => {
+  it('records edits that no key of the user caused, in the shown editor, as agent time and agent characters @smoke', async () => {
     const api = await extensionApi();
     const start = hourAhead(3);
     api.clock.set(start);

@@ -16,7 +16,7 @@ describe('Dashboard', () => {
     }
   });
 
-  it('opens one panel, and a second call reveals it instead of opening another', async () => {
+  it('opens one panel, and a second call reveals it instead of opening another @smoke', async () => {
     const api = await extensionApi();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await until(() => !api.dashboard().open, 'no dashboard is open');

@@ -1,5 +1,6 @@
 // The entry VS Code loads as extensionTestsPath: runs every *.test.js beside it with mocha inside the
-// extension host. Works the same under @vscode/test-electron and under code-server.
+// extension host. Works the same under @vscode/test-electron and under code-server. HANDS_ON_TEST_GREP runs only
+// the tests whose titles match it (the smoke subset is tagged @smoke).
 import { appendFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { format } from 'node:util';
@@ -15,7 +16,7 @@ export function run(): Promise<void> {
       consoleLog(...args);
     };
   }
-  const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, forbidOnly: true, reporter: 'spec' });
+  const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, forbidOnly: true, reporter: 'spec', grep: process.env.HANDS_ON_TEST_GREP || undefined });
   for (const file of readdirSync(__dirname).filter((name) => name.endsWith('.test.js')).sort()) {
     mocha.addFile(join(__dirname, file));
   }

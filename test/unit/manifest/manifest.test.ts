@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { NUMBER_RANGES, SETTING_DEFAULTS } from '../../../src/core/settings/settings';
+import CODE_SERVER_TARGETS from '../../harness/codeServerVersions.json';
 
 interface Property {
   type?: string | string[];
@@ -18,6 +19,7 @@ const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', '..',
   main: string;
   bin: Record<string, string>;
   engines: { vscode: string };
+  devDependencies: Record<string, string>;
   activationEvents: string[];
   extensionKind: string[];
   capabilities: { untrustedWorkspaces: { supported: string | boolean; restrictedConfigurations?: string[] }; virtualWorkspaces: unknown };
@@ -31,9 +33,20 @@ describe('package.json manifest', () => {
     assert.equal(manifest.name, 'hands-on');
     assert.equal(manifest.main, './dist/extension.js');
     assert.equal(manifest.bin['hands-on'], './dist/cli.js');
-    assert.equal(manifest.engines.vscode, '^1.100.0');
     assert.deepEqual(manifest.extensionKind, ['ui', 'workspace']);
     assert.ok(manifest.activationEvents.includes('onStartupFinished'));
+  });
+
+  it('asks for the VS Code whose API types it is compiled against, which the oldest test run uses', () => {
+    // The compiler then proves that no newer API is used; anything newer would need a check at run time.
+    const types = manifest.devDependencies['@types/vscode'];
+    assert.match(types ?? '', /^\d+\.\d+\.0$/, '@types/vscode is pinned to a minor version of VS Code');
+    assert.equal(manifest.engines.vscode, `^${types}`);
+    const minorOf = (version: string) => version.replace(/^\^/, '').split('.').slice(0, 2).join('.');
+    assert.equal(minorOf(CODE_SERVER_TARGETS.minimum.vscode), minorOf(manifest.engines.vscode), 'the minimum code-server runs the oldest VS Code the engines accept');
+    const [major, minor] = CODE_SERVER_TARGETS.newest.vscode.split('.').map(Number);
+    const [minMajor, minMinor] = CODE_SERVER_TARGETS.minimum.vscode.split('.').map(Number);
+    assert.ok(major === minMajor && minor! > minMinor!, 'the newest code-server runs a later VS Code 1.x, which the caret range accepts');
   });
 
   it('shows a 128×128 PNG icon and a gallery banner in the Marketplace', () => {
