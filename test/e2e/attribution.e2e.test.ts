@@ -149,7 +149,7 @@ describe('Your hands or an agent’s, in a real VS Code', function () {
 
   after(() => closeHelperBench(bench));
 
-  it('1. typing for 60 s is hands-on time, and no agent time @smoke', async () => {
+  it('1. typing for 60 s is hands-on time, and no agent time', async () => {
     await openFile(bench, 'scenario1.ts');
     // VS Code 1.99.3 sends the first key's keyboard selection 40-70 ms after its change (1.139.1: under 12 ms); at
     // RATE that would be past CONFIRM_WINDOW_MS, which at a person's speed it never is. A clock twice as fast as real time keeps it inside.
