@@ -53,7 +53,19 @@ const steps = [
 // Every other step runs tests, and one that ran none (a --grep matching nothing) fails.
 const CHECKS = new Set(['build', 'typecheck', 'lint']);
 
+/**
+ * A failed step's report, repeated at the end since CI may keep only the output's tail: mocha's failures (from
+ * "N failing" on), or the step's last lines when it broke without a test failing.
+ */
+function failureReport(label, output) {
+  const at = output.search(/^\s*\d+ failing/m);
+  const lines = (at < 0 ? output.trimEnd().split('\n').slice(-40) : output.slice(at).trimEnd().split('\n')).filter((line) => line.trim() !== '');
+  const shown = lines.slice(0, 200);
+  return [`--- ${label}`, ...shown, ...(lines.length > shown.length ? [`(and ${lines.length - shown.length} more lines, in the step's output above)`] : [])];
+}
+
 const summary = [];
+const failures = [];
 let passed = 0;
 let failed = 0;
 let broken = false;
@@ -67,6 +79,7 @@ for (const [label, cmd, args, env = {}] of steps) {
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   const counts = layerPassed || layerFailed ? `, ${layerPassed} passed, ${layerFailed} failed` : '';
   summary.push(`${label.padEnd(20)} ${code === 0 ? 'ok  ' : 'FAIL'} ${seconds}s${counts}`);
+  if (code !== 0) failures.push(...failureReport(label, output));
   if (code === 0 && !CHECKS.has(label) && layerPassed + layerFailed === 0) {
     broken = true;
     failed += 1;
@@ -77,6 +90,7 @@ for (const [label, cmd, args, env = {}] of steps) {
   }
 }
 
+if (failures.length > 0) console.log(`\n=== failures\n${failures.join('\n')}`);
 console.log(`\n=== summary\n${summary.join('\n')}`);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(broken ? 1 : 0);

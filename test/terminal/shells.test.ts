@@ -5,7 +5,7 @@ import { terminalSpans } from '../../src/core/activity/terminalSpans';
 import { durationMs, union, type Interval } from '../../src/core/time/interval';
 import { MINUTE_MS } from '../../src/core/time/clock';
 import { ensureSystemPackages } from '../harness/system';
-import { CLI, codedSeconds, makeHome, PROMPT, removeTempRoots, tempRoot, TmuxServer, TmuxShell, wait, type ShellName } from './tmuxShell';
+import { CLI, codedSeconds, exitRecordsLanded, journalSpans, makeHome, PROMPT, removeTempRoots, tempRoot, TmuxServer, TmuxShell, wait, type ShellName } from './tmuxShell';
 
 // Real bash, zsh and fish from Debian in tmux, typed into as a person would, with the snippet that `hands-on setup`
 // puts in the rc file and the idle timeout set to 1 minute in VS Code's settings. Every scenario of every shell runs
@@ -24,6 +24,8 @@ interface Outcome {
   seconds: number;
   expected: number;
   pane: string;
+  /** The test's events, the rule's spans and the journal's records, in seconds from the first event, for a failure. */
+  timeline: string;
   extra?: string;
 }
 
@@ -36,9 +38,16 @@ function start(key: string, outcome: Promise<Outcome>): void {
   results.set(key, outcome);
 }
 
-function expectedSeconds(shells: readonly TmuxShell[]): number {
-  const spans: Interval[] = shells.flatMap((shell) => terminalSpans(shell.events, IDLE_MS, shell.exitAt));
-  return durationMs(union(spans)) / 1000;
+function ruleSpans(shells: readonly TmuxShell[]): Interval[] {
+  return shells.flatMap((shell) => terminalSpans(shell.events, IDLE_MS, shell.exitAt));
+}
+
+function timeline(shells: readonly TmuxShell[], dataDir: string): string {
+  const origin = Math.min(...shells.map((shell) => shell.events[0]?.time ?? Infinity));
+  const at = (ms: number) => ((ms - origin) / 1000).toFixed(1);
+  const span = ({ start, end }: Interval) => `${at(start)}..${at(end)}`;
+  const events = shells.map((shell) => `${shell.name}: ${shell.events.map((e) => `${e.kind === 'enter' ? `enter(${e.command})` : 'prompt'} ${at(e.time)}`).join(', ')}${shell.exitAt === undefined ? '' : `, exit ${at(shell.exitAt)}`}`);
+  return [...events, `rule: ${ruleSpans(shells).map(span).join(' ')}`, `journal: ${journalSpans(dataDir).map(span).join(' ')}`].join('\n');
 }
 
 async function scenario(label: string, shell: ShellName, body: (dataDir: string, root: string) => Promise<{ shells: TmuxShell[]; extra?: string }>, dataDirOf = (root: string) => path.join(root, 'data')): Promise<Outcome> {
@@ -47,14 +56,14 @@ async function scenario(label: string, shell: ShellName, body: (dataDir: string,
   if (label !== 'missing') fs.mkdirSync(dataDir);
   const started = Date.now();
   const { shells, extra } = await body(dataDir, root);
-  const pane = (await Promise.all(shells.map((s) => s.pane()))).join('\n');
-  const live = path.join(dataDir, 'journal/live');
-  const seconds = fs.existsSync(live) && fs.statSync(live).isDirectory() ? codedSeconds(dataDir, started, Date.now()) : 0;
-  return { seconds, expected: expectedSeconds(shells), pane, ...(extra !== undefined && { extra }) };
+  await exitRecordsLanded(dataDir, shells);
+  const pane = (await Promise.all(shells.map((s) => s.pane()))).join('\n').replace(/^\s*\n/gm, '');
+  const seconds = journalSpans(dataDir).length > 0 ? await codedSeconds(dataDir, started, Date.now()) : 0;
+  return { seconds, expected: durationMs(union(ruleSpans(shells))) / 1000, pane, timeline: timeline(shells, dataDir), ...(extra !== undefined && { extra }) };
 }
 
 async function startShell(name: string, shell: ShellName, root: string, dataDir: string): Promise<TmuxShell> {
-  return TmuxShell.start(server, name, shell, makeHome(path.join(root, name), shell, dataDir));
+  return TmuxShell.start(server, name, shell, await makeHome(path.join(root, name), shell, dataDir));
 }
 
 /** A command every 10 s for about a minute, then `exit`. */
@@ -143,7 +152,8 @@ after(() => {
 });
 
 function assertAbout(outcome: Outcome, what: string): void {
-  assert.ok(Math.abs(outcome.seconds - outcome.expected) <= TOLERANCE_S, `${what}: expected ${outcome.expected.toFixed(1)} s by the rule, read ${outcome.seconds.toFixed(1)} s\n${outcome.pane}`);
+  // Not "what: expected …": mocha's reporter shows only the part before such a colon.
+  assert.ok(Math.abs(outcome.seconds - outcome.expected) <= TOLERANCE_S, `${what} took ${outcome.expected.toFixed(1)} s by the rule, ${outcome.seconds.toFixed(1)} s read back\n${outcome.timeline}\n${outcome.pane}`);
 }
 
 function cleanPane(pane: string): string[] {

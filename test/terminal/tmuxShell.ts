@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { TerminalEvent } from '../../src/core/activity/terminalSpans';
+import type { Interval } from '../../src/core/time/interval';
 
 export type ShellName = 'bash' | 'zsh' | 'fish';
 
@@ -12,14 +13,18 @@ export const CLI = path.join(REPO, 'dist/cli.js');
 /** What every test prompt shows, so the test sees when the shell is ready for the next line. */
 export const PROMPT = 'READY$ ';
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+/**
+ * Every process the scenarios start is asynchronous: they all run at once and note the times they see, and one
+ * synchronous call (a CLI run under load takes seconds) would hold every other scenario's clock.
+ */
+const run = promisify(execFile);
 
 /** One tmux server for the run (its own socket), killed at the end. */
 export class TmuxServer {
   readonly socket = `hands-on-test-${process.pid}`;
-  /** Asynchronous, so that the scenarios running at once never wait for each other's tmux calls. */
   async tmux(...args: string[]): Promise<string> {
-    return (await promisify(execFile)('tmux', ['-L', this.socket, ...args], { encoding: 'utf8' })).stdout;
+    return (await run('tmux', ['-L', this.socket, ...args], { encoding: 'utf8' })).stdout;
   }
   kill(): void {
     try {
@@ -35,7 +40,7 @@ export class TmuxServer {
  * and the data folder, and the rc file of the shell with the user's own prompt hook, then the line `hands-on setup`
  * adds (this CLI by absolute paths, since `hands-on` is not on the test's PATH).
  */
-export function makeHome(root: string, shell: ShellName, dataDir: string): NodeJS.ProcessEnv {
+export async function makeHome(root: string, shell: ShellName, dataDir: string): Promise<NodeJS.ProcessEnv> {
   const home = path.join(root, 'home');
   const env: NodeJS.ProcessEnv = {
     PATH: (process.env.PATH ?? '').split(':').filter((dir) => !fs.existsSync(path.join(dir, 'hands-on'))).join(':'),
@@ -63,7 +68,7 @@ export function makeHome(root: string, shell: ShellName, dataDir: string): NodeJ
   };
   const [rc, text] = userRc[shell];
   fs.writeFileSync(rc, text);
-  execFileSync(process.execPath, [CLI, 'setup', shell], { env, encoding: 'utf8' });
+  await run(process.execPath, [CLI, 'setup', shell], { env, encoding: 'utf8' });
   return env;
 }
 
@@ -130,8 +135,6 @@ export class TmuxShell {
       if (Date.now() > deadline) throw new Error(`${this.name} did not exit:\n${await this.pane()}`);
       await sleep(50);
     }
-    // The last record is appended in the background (fish starts sh and date for it).
-    await sleep(2000);
   }
 }
 
@@ -154,10 +157,39 @@ export function removeTempRoots(): void {
 }
 
 /** Total hands-on seconds in the data folder, read by the real reader (`hands-on activity --json`). */
-export function codedSeconds(dataDir: string, from: number, to: number): number {
+export async function codedSeconds(dataDir: string, from: number, to: number): Promise<number> {
   const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-  const out = execFileSync(process.execPath, [CLI, 'activity', '--json', '--tz', 'UTC', '--from', day(from), '--to', day(to), '--data-dir', dataDir], { encoding: 'utf8' });
+  const { stdout: out } = await run(process.execPath, [CLI, 'activity', '--json', '--tz', 'UTC', '--from', day(from), '--to', day(to), '--data-dir', dataDir], { encoding: 'utf8' });
   return (JSON.parse(out) as { totalCodingMinutes: number }).totalCodingMinutes * 60;
+}
+
+function liveFolder(dataDir: string): string | undefined {
+  const live = path.join(dataDir, 'journal/live');
+  return fs.existsSync(live) && fs.statSync(live).isDirectory() ? live : undefined;
+}
+
+/** The spans the writers appended to the data folder's live journal (none when it is missing or not a folder). */
+export function journalSpans(dataDir: string): Interval[] {
+  const live = liveFolder(dataDir);
+  if (live === undefined) return [];
+  return fs
+    .readdirSync(live)
+    .flatMap((file) => fs.readFileSync(path.join(live, file), 'utf8').split('\n'))
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as { s: number; e: number })
+    .map(({ s, e }) => ({ start: s, end: e }));
+}
+
+/**
+ * Waits for the record each exited shell appends in the background as it ends (fish starts sh and date for it, which
+ * takes seconds on a loaded machine): its span runs to the exit's credit, past every exit. Where no append can land,
+ * it waits two seconds, for anything the shell would print about it.
+ */
+export async function exitRecordsLanded(dataDir: string, shells: readonly TmuxShell[]): Promise<void> {
+  if (liveFolder(dataDir) === undefined) return sleep(2000);
+  const exited = Math.max(...shells.map((shell) => shell.exitAt ?? -Infinity));
+  const deadline = Date.now() + 20_000;
+  while (journalSpans(dataDir).filter((span) => span.end >= exited).length < shells.length && Date.now() < deadline) await sleep(100);
 }
 
 export const wait = sleep;
