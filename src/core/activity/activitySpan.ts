@@ -36,20 +36,16 @@ export function sourceOf(span: ActivitySpan): string {
   return span.source ?? DEFAULT_SOURCE;
 }
 
+const SOURCE_LABELS: Readonly<Record<SourceName, string>> = { vscode: 'VS Code', terminal: 'Terminal', neovim: 'Neovim', hook: 'Agent hooks' };
+
 /** How a source reads in the dashboard; other names a writer records are shown as they are. */
 export function sourceLabel(name: string): string {
-  switch (name) {
-    case 'vscode':
-      return 'VS Code';
-    case 'terminal':
-      return 'Terminal';
-    case 'neovim':
-      return 'Neovim';
-    case 'hook':
-      return 'Agent hooks';
-    default:
-      return name;
-  }
+  return labelIn(SOURCE_LABELS, name);
+}
+
+/** `name`'s label in `labels`, or the name itself (a writer or agent this version does not know). */
+export function labelIn(labels: Readonly<Record<string, string>>, name: string): string {
+  return Object.hasOwn(labels, name) ? labels[name]! : name;
 }
 
 export interface SpanContext {

@@ -1,6 +1,6 @@
 import { MINUTE_MS } from '../time/clock';
 import { clip, durationMs, gaps, intersect, union, type Interval } from '../time/interval';
-import { GUESSED_AGENTS, type ActivitySpan } from './activitySpan';
+import { GUESSED_AGENTS, labelIn, type ActivitySpan, type AgentName } from './activitySpan';
 
 /**
  * The one place the journal's spans become hands-on time and agent time. A moment with the user's own activity is
@@ -15,6 +15,8 @@ export interface HandsAndAgents {
   readonly agent: Interval[];
   /** Each agent's share of `agent`, disjoint between agents. */
   readonly byAgent: Readonly<Record<string, Interval[]>>;
+  /** The user's own spans as recorded (unclipped, with their workspace, language and source), for breakdowns. */
+  readonly userSpans: readonly ActivitySpan[];
 }
 
 /** Exact reports first (by name, for a stable order), then VS Code's guesses in the order of GUESSED_AGENTS. */
@@ -29,7 +31,8 @@ function precedence(names: Iterable<string>): string[] {
 }
 
 export function splitHandsOnAndAgents(spans: readonly ActivitySpan[], range: Interval): HandsAndAgents {
-  const handsOn = clip(union(spans.filter((s) => s.agent === undefined)), range);
+  const userSpans = spans.filter((s) => s.agent === undefined);
+  const handsOn = clip(union(userSpans), range);
   const spansOf = new Map<string, ActivitySpan[]>();
   for (const span of spans) {
     if (span.agent === undefined) continue;
@@ -46,7 +49,7 @@ export function splitHandsOnAndAgents(spans: readonly ActivitySpan[], range: Int
     taken = union([...taken, ...own]);
   }
   const agent = union(Object.values(byAgent).flat());
-  return { handsOn, agent, byAgent };
+  return { handsOn, agent, byAgent, userSpans };
 }
 
 /** Each key's own union; spans without a key are left out. */
@@ -79,22 +82,16 @@ export function minutesIn(byName: Readonly<Record<string, readonly Interval[]>>,
   return minutes;
 }
 
-/** How an agent's name reads in the tooltip, the dashboard and the summary. */
+const AGENT_LABELS: Readonly<Record<AgentName, string>> = {
+  'claude-code': 'Claude Code',
+  codex: 'Codex',
+  'gemini-cli': 'Gemini CLI',
+  'vscode-agent': 'VS Code agent mode',
+  vscode: 'VS Code edits',
+  disk: 'Files changed on disk',
+};
+
+/** How an agent's name reads in the tooltip, the dashboard and the summary (an unknown agent by its own name). */
 export function agentLabel(name: string): string {
-  switch (name) {
-    case 'claude-code':
-      return 'Claude Code';
-    case 'codex':
-      return 'Codex';
-    case 'gemini-cli':
-      return 'Gemini CLI';
-    case 'vscode-agent':
-      return 'VS Code agent mode';
-    case 'vscode':
-      return 'VS Code edits';
-    case 'disk':
-      return 'Files changed on disk';
-    default:
-      return name;
-  }
+  return labelIn(AGENT_LABELS, name);
 }

@@ -40,7 +40,7 @@ export interface History {
 export async function readHistory(root: string, range: Interval, breakdownRange: Interval | null = range, cache?: DecodedFiles): Promise<History> {
   const store = await readStore(root, range, cache);
   const split = splitHandsOnAndAgents(store.spans, range);
-  const coding = store.spans.filter((s) => s.agent === undefined);
+  const coding = split.userSpans;
   return {
     union: split.handsOn,
     agent: split.agent,
@@ -101,8 +101,7 @@ export async function readActivityPerLocalDay(root: string, from: LocalDate, to:
   const counted = countedBuckets(store.characters);
   const intervals = days.map((day) => day.interval);
   const characters = charactersPer(counted, intervals);
-  const coding = store.spans.filter((s) => s.agent === undefined);
-  const bySource = unionsByKey(coding, coding.map(sourceOf));
+  const bySource = unionsByKey(split.userSpans, split.userSpans.map(sourceOf));
   const writing = agentCharactersPer(counted, intervals);
   const totals = minutesPerDay(split.handsOn, days).map((day, i) => ({
     ...day,
