@@ -2,23 +2,29 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { defaultDataDirectory } from '../node/journal/dataDirectory';
 import { neovimInitText, shippedPluginDir } from '../node/neovim/neovimInit';
-import { fillSnippet } from '../node/terminal/shellSnippet';
+import { agentOfEnvironment } from '../core/agents/agentEnvironment';
+import { fillSnippet, type Shell } from '../node/terminal/shellSnippet';
 import { SNIPPET_TEMPLATES } from '../node/terminal/snippetTemplates';
 import { UsageError, type CliIO } from './io';
 import { parseCommandLine, usage, type OptionTable } from './optionTable';
 import { DATA_DIR_OPTION, homeOf } from './options';
 import { writerSetup, type WriterSetup } from './writerSetup';
 
-/** What `hands-on init TARGET` prints, and the source its writer records (the writer id is `<host>-<source>`). */
+/**
+ * What `hands-on init TARGET` prints, and the source its writer records (the writer id is `<host>-<source>`). A shell
+ * runs `init` as it starts, with its own environment: in a shell an agent drives, the snippet records that agent's time.
+ */
 interface Target {
   readonly source: string;
-  readonly text: (setup: WriterSetup) => string;
+  readonly text: (setup: WriterSetup, env: NodeJS.ProcessEnv) => string;
 }
 
+const shellTarget = (shell: Shell): Target => ({ source: 'terminal', text: (setup, env) => fillSnippet(shell, SNIPPET_TEMPLATES[shell], setup, agentOfEnvironment(env)) });
+
 const TARGETS: Readonly<Record<string, Target>> = {
-  bash: { source: 'terminal', text: (setup) => fillSnippet('bash', SNIPPET_TEMPLATES.bash, setup) },
-  zsh: { source: 'terminal', text: (setup) => fillSnippet('zsh', SNIPPET_TEMPLATES.zsh, setup) },
-  fish: { source: 'terminal', text: (setup) => fillSnippet('fish', SNIPPET_TEMPLATES.fish, setup) },
+  bash: shellTarget('bash'),
+  zsh: shellTarget('zsh'),
+  fish: shellTarget('fish'),
   neovim: { source: 'neovim', text: (setup) => neovimInitText(setup, shippedPluginDir(__dirname)) },
 };
 
@@ -48,7 +54,7 @@ export async function run(argv: string[], io: CliIO, platform: NodeJS.Platform =
   if (!target) throw new UsageError(`unknown target "${name}" (one of ${TARGET_NAMES.join(', ')})`);
   const setup = writerSetup(io, target.source, options['data-dir'], 'init', platform);
   prepareLiveFolder(setup.liveDir, path.resolve(defaultDataDirectory(io.env, platform, homeOf(io.env))));
-  io.out(target.text(setup));
+  io.out(target.text(setup, io.env));
   return 0;
 }
 

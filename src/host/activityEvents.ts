@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { SpanContext } from '../core/activity/activitySpan';
 import { isPasteShaped, type TextChangeFacts } from '../core/activity/attribution';
+import { isAgentTerminal } from '../core/agents/agentEnvironment';
 import { Disposable } from './dispose';
 
 /** The user's events and the text changes, as the core takes them (AttributedActivity). Hot path: every call O(1). */
@@ -109,6 +110,12 @@ export function changeFacts(e: vscode.TextDocumentChangeEvent, activeEditor: vsc
   return { inActiveEditor, undoRedo, insertedChars, multiLine, atCursor, clean };
 }
 
+/** A terminal the user can see and that no agent's environment marks (agentOfEnvironment). */
+function isUsersTerminal(terminal: vscode.Terminal): boolean {
+  const options = terminal.creationOptions;
+  return !isAgentTerminal({ hideFromUser: 'hideFromUser' in options ? options.hideFromUser : undefined, env: 'env' in options ? options.env : undefined });
+}
+
 // Documents the user edits; output, logs, git index, settings and other virtual documents are not coding.
 const EDITABLE_SCHEMES = new Set(['file', 'untitled', 'vscode-remote', 'vscode-notebook-cell']);
 
@@ -171,8 +178,17 @@ export class ActivityEvents extends Disposable {
     this.register(vscode.debug.onDidStartDebugSession(activity));
     this.register(vscode.debug.onDidTerminateDebugSession(activity));
     this.register(vscode.debug.onDidChangeActiveStackItem(activity));
-    this.register(w.onDidStartTerminalShellExecution(activity));
-    this.register(w.onDidChangeActiveTerminal(activity));
+    // A command an agent runs in its own terminal (VS Code's agent mode) is its work, not the user's.
+    this.register(
+      w.onDidStartTerminalShellExecution((e) => {
+        if (isUsersTerminal(e.terminal)) input.activity();
+      }),
+    );
+    this.register(
+      w.onDidChangeActiveTerminal((terminal) => {
+        if (terminal && isUsersTerminal(terminal)) input.activity();
+      }),
+    );
     this.register(
       vscode.workspace.onDidChangeNotebookDocument((e) => {
         if (e.cellChanges.some((change) => change.executionSummary !== undefined)) input.activity();

@@ -95,4 +95,53 @@ describe('Recording coding time in a real editor', () => {
       4 * '// agent 0\n'.length,
     );
   });
+
+  it("counts commands run in the user's terminal, never those an agent runs in its own (marked by its environment, or hidden from the user) @smoke", async () => {
+    const api = await extensionApi();
+    const minutesOfCommands = async (hour: number, options: vscode.TerminalOptions) => {
+      const start = hourAhead(hour);
+      api.clock.set(start);
+      const terminal = vscode.window.createTerminal({ shellPath: '/bin/bash', ...options });
+      try {
+        const shell = await shellIntegrationOf(terminal);
+        for (let minute = 0; minute <= 3; minute++) {
+          const started = new Promise<void>((resolve) => {
+            const listener = vscode.window.onDidStartTerminalShellExecution((e) => {
+              if (e.terminal !== terminal) return;
+              listener.dispose();
+              resolve();
+            });
+          });
+          shell.executeCommand(`echo command ${minute}`);
+          // The extension's listener was added before this one, so it has seen the execution too.
+          await started;
+          api.clock.advance(MINUTE);
+        }
+        return await codedMinutes(start);
+      } finally {
+        terminal.dispose();
+      }
+    };
+    const users = await minutesOfCommands(4, { name: 'mine' });
+    assert.ok(users >= 3 && users <= 4, `four commands a minute apart in the user's terminal: ${users} min`);
+    assert.equal(await minutesOfCommands(5, { name: 'agent', env: { AI_AGENT: 'github_copilot_vscode_agent', COPILOT_AGENT: '1' } }), 0);
+    assert.equal(await minutesOfCommands(6, { name: 'hidden', hideFromUser: true }), 0);
+  });
 });
+
+/** The terminal's shell integration, once VS Code has injected it into bash. */
+async function shellIntegrationOf(terminal: vscode.Terminal): Promise<vscode.TerminalShellIntegration> {
+  if (terminal.shellIntegration) return terminal.shellIntegration;
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      listener.dispose();
+      reject(new Error(`no shell integration in terminal ${terminal.name} after 30 s`));
+    }, 30_000);
+    const listener = vscode.window.onDidChangeTerminalShellIntegration((e) => {
+      if (e.terminal !== terminal) return;
+      clearTimeout(timer);
+      listener.dispose();
+      resolve(e.shellIntegration);
+    });
+  });
+}

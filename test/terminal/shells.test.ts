@@ -5,7 +5,7 @@ import { terminalSpans } from '../../src/core/activity/terminalSpans';
 import { durationMs, union, type Interval } from '../../src/core/time/interval';
 import { MINUTE_MS } from '../../src/core/time/clock';
 import { ensureSystemPackages } from '../harness/system';
-import { CLI, codedSeconds, exitRecordsLanded, journalSpans, makeHome, PROMPT, removeTempRoots, tempRoot, TmuxServer, TmuxShell, wait, type ShellName } from './tmuxShell';
+import { CLI, exitRecordsLanded, journalSpans, makeHome, PROMPT, readBack, removeTempRoots, tempRoot, TmuxServer, TmuxShell, wait, type ShellName } from './tmuxShell';
 
 // Real bash, zsh and fish from Debian in tmux, typed into as a person would, with the snippet that `hands-on setup`
 // puts in the rc file and the idle timeout set to 1 minute in VS Code's settings. Every scenario of every shell runs
@@ -21,7 +21,10 @@ const IDLE_MS = MINUTE_MS;
 const TOLERANCE_S = 10;
 
 interface Outcome {
+  /** Hands-on seconds read back. */
   seconds: number;
+  /** Each agent's seconds read back. */
+  agents: Record<string, number>;
   expected: number;
   pane: string;
   /** The test's events, the rule's spans and the journal's records, in seconds from the first event, for a failure. */
@@ -58,13 +61,16 @@ async function scenario(label: string, shell: ShellName, body: (dataDir: string,
   const { shells, extra } = await body(dataDir, root);
   await exitRecordsLanded(dataDir, shells);
   const pane = (await Promise.all(shells.map((s) => s.pane()))).join('\n').replace(/^\s*\n/gm, '');
-  const seconds = journalSpans(dataDir).length > 0 ? await codedSeconds(dataDir, started, Date.now()) : 0;
-  return { seconds, expected: durationMs(union(ruleSpans(shells))) / 1000, pane, timeline: timeline(shells, dataDir), ...(extra !== undefined && { extra }) };
+  const read = journalSpans(dataDir).length > 0 ? await readBack(dataDir, started, Date.now()) : { coding: 0, agents: {} };
+  return { seconds: read.coding, agents: read.agents, expected: durationMs(union(ruleSpans(shells))) / 1000, pane, timeline: timeline(shells, dataDir), ...(extra !== undefined && { extra }) };
 }
 
-async function startShell(name: string, shell: ShellName, root: string, dataDir: string): Promise<TmuxShell> {
-  return TmuxShell.start(server, name, shell, await makeHome(path.join(root, name), shell, dataDir));
+async function startShell(name: string, shell: ShellName, root: string, dataDir: string, env: NodeJS.ProcessEnv = {}): Promise<TmuxShell> {
+  return TmuxShell.start(server, name, shell, { ...(await makeHome(path.join(root, name), shell, dataDir)), ...env });
 }
+
+/** What VS Code's agent mode puts in the environment of the terminals it runs its commands in. */
+const VSCODE_AGENT_TERMINAL = { AI_AGENT: 'github_copilot_vscode_agent', COPILOT_AGENT: '1' };
 
 /** A command every 10 s for about a minute, then `exit`. */
 async function minuteOfCommands(session: TmuxShell): Promise<string> {
@@ -104,6 +110,12 @@ before(function () {
       await session.exit();
       // The Enter of `:q` went to Neovim, not to the shell.
       session.events.splice(session.events.findIndex((e) => e.kind === 'enter' && e.command === ':q'), 1);
+      return { shells: [session] };
+    }));
+    start(`agent ${shell}`, scenario('agent', shell, async (dataDir, root) => {
+      const session = await startShell(`agent-${shell}`, shell, root, dataDir, VSCODE_AGENT_TERMINAL);
+      for (let i = 1; i <= 3; i++) await wait(5000).then(() => session.run(`echo agent ${i}`));
+      await session.exit();
       return { shells: [session] };
     }));
     start(`missing ${shell}`, scenario('missing', shell, async (dataDir, root) => {
@@ -186,6 +198,14 @@ describe('the terminal writer in real shells (tmux, 1-minute idle timeout)', () 
         measured.push(`${shell} 50 s in nvim: ${outcome.expected.toFixed(1)} / ${outcome.seconds.toFixed(1)}`);
         assertAbout(outcome, 'nvim');
         assert.ok(outcome.seconds < 75, `Neovim's 50 s were counted: ${outcome.seconds} s`);
+      });
+
+      it("a shell an agent drives (VS Code's agent mode) records that agent's time, none of it hands-on", async () => {
+        const outcome = await results.get(`agent ${shell}`)!;
+        measured.push(`${shell} agent's shell: ${outcome.expected.toFixed(1)} / ${(outcome.agents['vscode-agent'] ?? 0).toFixed(1)} as vscode-agent`);
+        assert.equal(outcome.seconds, 0, `hands-on time from the agent's commands\n${outcome.timeline}`);
+        assert.deepEqual(Object.keys(outcome.agents), ['vscode-agent']);
+        assertAbout({ ...outcome, seconds: outcome.agents['vscode-agent']! }, "the agent's shell");
       });
 
       for (const kind of ['missing', 'unwritable'] as const) {

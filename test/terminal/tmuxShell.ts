@@ -156,11 +156,14 @@ export function removeTempRoots(): void {
   }
 }
 
-/** Total hands-on seconds in the data folder, read by the real reader (`hands-on activity --json`). */
-export async function codedSeconds(dataDir: string, from: number, to: number): Promise<number> {
+/** Hands-on seconds and each agent's seconds in the data folder, read by the real reader (`hands-on activity --json`). */
+export async function readBack(dataDir: string, from: number, to: number): Promise<{ coding: number; agents: Record<string, number> }> {
   const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-  const { stdout: out } = await run(process.execPath, [CLI, 'activity', '--json', '--tz', 'UTC', '--from', day(from), '--to', day(to), '--data-dir', dataDir], { encoding: 'utf8' });
-  return (JSON.parse(out) as { totalCodingMinutes: number }).totalCodingMinutes * 60;
+  const { stdout } = await run(process.execPath, [CLI, 'activity', '--json', '--tz', 'UTC', '--from', day(from), '--to', day(to), '--data-dir', dataDir], { encoding: 'utf8' });
+  const json = JSON.parse(stdout) as { totalCodingMinutes: number; days: { agents: Record<string, number> }[] };
+  const agents: Record<string, number> = {};
+  for (const { agents: minutes } of json.days) for (const [name, value] of Object.entries(minutes)) agents[name] = (agents[name] ?? 0) + value * 60;
+  return { coding: json.totalCodingMinutes * 60, agents };
 }
 
 function liveFolder(dataDir: string): string | undefined {

@@ -17,10 +17,13 @@ export function shellQuote(shell: Shell, value: string): string {
 
 /**
  * The snippet with the values `hands-on init` resolved baked in, so no prompt ever starts Node: the live folder, the
- * writer id, the idle timeout and the credit (both in ms), and whether project names are recorded (1 or 0).
+ * writer id, the idle timeout and the credit (both in ms), whether project names are recorded (1 or 0), and the kind
+ * of record: the user's activity, or agent time of `agent` in a shell an agent drives (agentOfEnvironment; its name
+ * is lowercase letters, digits and hyphens, safe in the snippet's printf format).
  */
-export function fillSnippet(shell: Shell, template: string, setup: WriterSetup): string {
+export function fillSnippet(shell: Shell, template: string, setup: WriterSetup, agent?: string): string {
   const values: Record<string, string> = {
+    RECORD_KIND: agent === undefined ? '"k":"a"' : `"k":"g","ag":"${agent}"`,
     LIVE_DIR: shellQuote(shell, setup.liveDir),
     WRITER_ID: shellQuote(shell, setup.writerId),
     IDLE_MS: String(Math.round(setup.idleTimeoutMinutes * MINUTE_MS)),

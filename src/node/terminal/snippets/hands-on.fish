@@ -3,6 +3,8 @@
 # Each prompt and each Enter is an event; a span is written when it closes, at most once a minute while one stays
 # open, and when the shell exits, by one background process. fish has no builtin clock: on Linux the time is read
 # from /proc/uptime by the `read` builtin (no process per prompt), elsewhere from `date`.
+# In a shell a coding agent drives (AI_AGENT, COPILOT_AGENT, CLAUDECODE...: agentEnvironment.ts), init made the
+# records that agent's time ("k":"g"), never yours.
 set -g __hands_on_dir @LIVE_DIR@
 set -g __hands_on_writer @WRITER_ID@
 set -g __hands_on_idle_ms @IDLE_MS@
@@ -47,7 +49,7 @@ function __hands_on_write --argument-names start end
         set ws (string replace -r '.*/' '' -- $dir | string replace -ra '[[:cntrl:]]' '' | string replace -a '\\' '\\\\' | string replace -a '"' '\\"' | string sub -l 100)
         test -n "$ws"; and set ws ",\"w\":\"$ws\""
     end
-    set -l line (printf '{"v":1,"k":"a","s":%d,"e":%d,"l":"shellscript","src":"terminal"%s}\n' $start $end "$ws")
+    set -l line (printf '{"v":1,@RECORD_KIND@,"s":%d,"e":%d,"l":"shellscript","src":"terminal"%s}\n' $start $end "$ws")
     # nohup: the write at exit must outlive the shell, whose end hangs up its terminal.
     command nohup sh -c 'printf "%s\n" "$1" >>"$2/$(date -u +%Y-%m-%d).$3.jsonl"' sh "$line" $__hands_on_dir $__hands_on_writer </dev/null >/dev/null 2>&1 &
     disown 2>/dev/null

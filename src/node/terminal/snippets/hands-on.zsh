@@ -2,6 +2,8 @@
 # load it with eval "$(hands-on init zsh)". The rule is terminalSpans in src/core/activity/terminalSpans.ts.
 # Each prompt and each Enter is an event: no process and no write per prompt (builtins and zsh/datetime only), one
 # background append when a span closes, at most once a minute while one stays open, and when the shell exits.
+# In a shell a coding agent drives (AI_AGENT, COPILOT_AGENT, CLAUDECODE...: agentEnvironment.ts), init made the
+# records that agent's time ("k":"g"), never yours.
 typeset -g __hands_on_dir=@LIVE_DIR@
 typeset -g __hands_on_writer=@WRITER_ID@
 typeset -gi __hands_on_idle_ms=@IDLE_MS@ __hands_on_credit_ms=@CREDIT_MS@ __hands_on_names=@PROJECT_NAMES@
@@ -32,7 +34,7 @@ __hands_on_write() {
   (( yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365 ))
   (( doy = doe - (365 * yoe + yoe / 4 - yoe / 100), mp = (5 * doy + 2) / 153 ))
   (( d = doy - (153 * mp + 2) / 5 + 1, m = mp < 10 ? mp + 3 : mp - 9, y = yoe + era * 400 + (m <= 2) ))
-  printf -v line '{"v":1,"k":"a","s":%d,"e":%d,"l":"shellscript","src":"terminal"%s}\n' $1 $2 $ws
+  printf -v line '{"v":1,@RECORD_KIND@,"s":%d,"e":%d,"l":"shellscript","src":"terminal"%s}\n' $1 $2 $ws
   printf -v file '%s/%04d-%02d-%02d.%s.jsonl' $__hands_on_dir $y $m $d $__hands_on_writer
   ( builtin print -rn -- $line 2>/dev/null >>| $file & )
 }
