@@ -1,13 +1,17 @@
 /**
  * Calendar benchmarks: (a) `hands-on meetings` on the 1.6 MB Google export, one week, as a whole process,
  * alternated with node-ical parsing and expanding the same week in its own process; (b) synthetic feeds of
- * 5k/10k/20k events parsed for one week, to show linear growth. Needs `npm run build` (dist/cli.js).
+ * 5k/10k/20k events parsed for one week, to show linear growth; (c) the window the extension keeps every calendar
+ * expanded for (keptCalendarWindow: 53 weeks back, for the Skills tab's monthly share) against the 25 weeks the
+ * dashboard's 12 + 12 weeks need, on the Google export and on a busy work calendar. Needs `npm run build` (dist/cli.js).
  */
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { keptCalendarWindow } from '../src/core/calendar/calendarWindow';
 import { readCalendar } from '../src/core/calendar/readCalendar';
+import { DAY_MS } from '../src/core/time/clock';
 import { median } from './median';
 
 const repoRoot = path.resolve(__dirname, '../..');
@@ -93,5 +97,38 @@ function syntheticGrowth(): void {
   }
 }
 
+/** Two years of a manager's calendar: 30 weekly series with no end, and 2,000 one-off meetings, to `now`. */
+function workCalendar(now: number): string {
+  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//hands-on//bench//EN'];
+  const stamp = (ms: number) => new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  const twoYearsAgo = now - 730 * DAY_MS;
+  const event = (uid: string, start: number, rrule?: string) =>
+    lines.push('BEGIN:VEVENT', `UID:${uid}`, 'DTSTAMP:20240101T000000Z', `DTSTART:${stamp(start)}`, `DTEND:${stamp(start + 1800_000)}`, `SUMMARY:${uid}`, ...(rrule ? [rrule] : []), 'END:VEVENT');
+  for (let i = 0; i < 30; i++) event(`series-${i}`, twoYearsAgo + (i % 5) * DAY_MS + (9 + (i % 8)) * 3600_000, 'RRULE:FREQ=WEEKLY');
+  for (let i = 0; i < 2000; i++) event(`one-off-${i}`, twoYearsAgo + Math.floor((i * 730) / 2000) * DAY_MS + (10 + (i % 6)) * 3600_000);
+  lines.push('END:VCALENDAR');
+  return lines.join('\r\n');
+}
+
+function keptWindow(): void {
+  const inputs: [string, string, number][] = [['busy_work_calendar', workCalendar(Date.now()), Date.now()]];
+  // The export's busiest stretch is its last years: "now" as of the end of 2019.
+  if (fs.existsSync(corpusFile)) inputs.push(['google_export', fs.readFileSync(corpusFile, 'utf8'), Date.UTC(2019, 11, 1)]);
+  for (const [name, text, now] of inputs) {
+    const kept = keptCalendarWindow(now);
+    for (const [label, from] of [['25_weeks', now - 25 * 7 * DAY_MS], ['kept_53_weeks', kept.start]] as const) {
+      const times: number[] = [];
+      let occurrences = 0;
+      for (let i = 0; i < RUNS; i++) {
+        const start = performance.now();
+        occurrences = readCalendar(text, { from, to: kept.end, zone: 'Europe/Berlin' }).occurrences.length;
+        times.push(performance.now() - start);
+      }
+      console.log(`calendar.${name}_${label}_ms ${median(times).toFixed(0)} (${occurrences} occurrences)`);
+    }
+  }
+}
+
 processComparison();
 syntheticGrowth();
+keptWindow();
