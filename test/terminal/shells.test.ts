@@ -5,6 +5,7 @@ import { terminalSpans } from '../../src/core/activity/terminalSpans';
 import { durationMs, union, type Interval } from '../../src/core/time/interval';
 import { MINUTE_MS } from '../../src/core/time/clock';
 import { ensureSystemPackages } from '../harness/system';
+import { integratedTerminal } from './vscodeTerminal';
 import { CLI, exitRecordsLanded, journalSpans, makeHome, PROMPT, readBack, removeTempRoots, tempRoot, TmuxServer, TmuxShell, wait, type ShellName } from './tmuxShell';
 
 // Real bash, zsh and fish from Debian in tmux, typed into as a person would, with the snippet that `hands-on setup`
@@ -118,6 +119,15 @@ before(function () {
       await session.exit();
       return { shells: [session] };
     }));
+    start(`vscode ${shell}`, scenario('vscode', shell, async (dataDir, root) => {
+      const terminal = integratedTerminal(shell, await makeHome(path.join(root, 'home'), shell, dataDir), path.join(root, 'vscode-zsh'));
+      const session = await TmuxShell.start(server, `vscode-${shell}`, shell, terminal.env, terminal.args);
+      for (let i = 1; i <= 3; i++) await wait(5000).then(() => session.run(`echo in vscode ${i}`));
+      await session.run('echo integration $VSCODE_SHELL_INTEGRATION, user prompts $__user_prompts');
+      const seen = /integration (\S*), user prompts (\d+)/.exec(await session.pane());
+      await session.exit();
+      return { shells: [session], extra: JSON.stringify({ integration: seen?.[1], userPrompts: Number(seen?.[2]) }) };
+    }));
     start(`missing ${shell}`, scenario('missing', shell, async (dataDir, root) => {
       const session = await startShell(`missing-${shell}`, shell, root, dataDir);
       // Past a minute, so the snippet tries its once-a-minute write while the shell is in use.
@@ -204,8 +214,17 @@ describe('the terminal writer in real shells (tmux, 1-minute idle timeout)', () 
         const outcome = await results.get(`agent ${shell}`)!;
         measured.push(`${shell} agent's shell: ${outcome.expected.toFixed(1)} / ${(outcome.agents['vscode-agent'] ?? 0).toFixed(1)} as vscode-agent`);
         assert.equal(outcome.seconds, 0, `hands-on time from the agent's commands\n${outcome.timeline}`);
-        assert.deepEqual(Object.keys(outcome.agents), ['vscode-agent']);
+        assert.deepEqual(Object.keys(outcome.agents), ['vscode-agent'], `agents read back\n${outcome.timeline}`);
         assertAbout({ ...outcome, seconds: outcome.agents['vscode-agent']! }, "the agent's shell");
+      });
+
+      it("counts in VS Code's integrated terminal, beside VS Code's shell integration and the user's prompt hook", async () => {
+        const outcome = await results.get(`vscode ${shell}`)!;
+        measured.push(`${shell} in VS Code's terminal: ${outcome.expected.toFixed(1)} / ${outcome.seconds.toFixed(1)}`);
+        const seen = JSON.parse(outcome.extra!) as { integration?: string; userPrompts: number };
+        assert.equal(seen.integration, '1', `VS Code's shell integration did not load:\n${outcome.pane}`);
+        assert.ok(seen.userPrompts >= 4, `the user's prompt hook ran ${seen.userPrompts} times, expected one per prompt (5)`);
+        assertAbout(outcome, "VS Code's terminal");
       });
 
       for (const kind of ['missing', 'unwritable'] as const) {

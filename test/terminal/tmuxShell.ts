@@ -82,9 +82,9 @@ export class TmuxShell {
     readonly name: string,
   ) {}
 
-  static async start(server: TmuxServer, name: string, shell: ShellName, env: NodeJS.ProcessEnv): Promise<TmuxShell> {
+  static async start(server: TmuxServer, name: string, shell: ShellName, env: NodeJS.ProcessEnv, args = ['-i']): Promise<TmuxShell> {
     const envArgs = Object.entries(env).map(([key, value]) => `${key}=${value ?? ''}`);
-    await server.tmux('new-session', '-d', '-s', name, '-c', env.HOME!, '-x', '160', '-y', '50', 'env', '-i', ...envArgs, shell, '-i');
+    await server.tmux('new-session', '-d', '-s', name, '-c', env.HOME!, '-x', '160', '-y', '50', 'env', '-i', ...envArgs, shell, ...args);
     await server.tmux('set-option', '-t', name, 'remain-on-exit', 'on');
     const session = new TmuxShell(server, name);
     await session.waitForPrompts(1);

@@ -36,8 +36,8 @@ else
     end
 end
 
-# Appends one record in the background: a slow or hung folder never holds the prompt, a missing or read-only one
-# prints nothing, and a disowned job prints no job messages.
+# Appends one record in the background (at exit, in the foreground): a slow or hung folder never holds the prompt, a
+# missing or read-only one prints nothing, and a disowned job prints no job messages.
 function __hands_on_write --argument-names start end
     set -l ws ''
     if test $__hands_on_names = 1
@@ -50,9 +50,20 @@ function __hands_on_write --argument-names start end
         test -n "$ws"; and set ws ",\"w\":\"$ws\""
     end
     set -l line (printf '{"v":1,@RECORD_KIND@,"s":%d,"e":%d,"l":"shellscript","src":"terminal"%s}\n' $start $end "$ws")
-    # nohup: the write at exit must outlive the shell, whose end hangs up its terminal.
-    command nohup sh -c 'printf "%s\n" "$1" >>"$2/$(date -u +%Y-%m-%d).$3.jsonl"' sh "$line" $__hands_on_dir $__hands_on_writer </dev/null >/dev/null 2>&1 &
-    disown 2>/dev/null
+    set -l append sh -c 'printf "%s\n" "$1" >>"$2/$(date -u +%Y-%m-%d).$3.jsonl"' sh "$line" $__hands_on_dir $__hands_on_writer
+    if set -q __hands_on_exiting
+        # The last write waits, two seconds at most: a job started as the shell ends can be hung up with its terminal
+        # before it has written.
+        if command -q timeout
+            command timeout 2 $append </dev/null >/dev/null 2>&1
+        else
+            command $append </dev/null >/dev/null 2>&1
+        end
+    else
+        # nohup: a write still under way when the terminal closes must outlive the shell.
+        command nohup $append </dev/null >/dev/null 2>&1 &
+        disown 2>/dev/null
+    end
     __hands_on_sync_clock
 end
 
@@ -102,6 +113,7 @@ function __hands_on_prompt --on-event fish_prompt
 end
 
 function __hands_on_exit --on-event fish_exit
+    set -g __hands_on_exiting 1
     __hands_on_clock
     set -l run_end 0
     if test $__hands_on_last_kind -eq 1
