@@ -5,7 +5,7 @@ import { terminalSpans } from '../../src/core/activity/terminalSpans';
 import { durationMs, union, type Interval } from '../../src/core/time/interval';
 import { MINUTE_MS } from '../../src/core/time/clock';
 import { ensureSystemPackages } from '../harness/system';
-import { integratedTerminal } from './vscodeTerminal';
+import { integratedTerminal, shellIntegrationScripts } from './vscodeTerminal';
 import { CLI, exitRecordsLanded, journalSpans, makeHome, PROMPT, readBack, removeTempRoots, tempRoot, TmuxServer, TmuxShell, wait, type ShellName } from './tmuxShell';
 
 // Real bash, zsh and fish from Debian in tmux, typed into as a person would, with the snippet that `hands-on setup`
@@ -89,6 +89,7 @@ before(function () {
   // Installed when the run is root on Debian (as CI's .ci/run does), else named in one line.
   ensureSystemPackages(['tmux', 'zsh', 'fish', 'neovim']);
   if (!fs.existsSync(CLI)) throw new Error(`${CLI} is missing: run npm run build first`);
+  const scripts = shellIntegrationScripts();
   for (const shell of SHELLS) {
     start(`minute ${shell}`, scenario('minute', shell, async (dataDir, root) => {
       const session = await startShell(`minute-${shell}`, shell, root, dataDir);
@@ -120,7 +121,7 @@ before(function () {
       return { shells: [session] };
     }));
     start(`vscode ${shell}`, scenario('vscode', shell, async (dataDir, root) => {
-      const terminal = integratedTerminal(shell, await makeHome(path.join(root, 'home'), shell, dataDir), path.join(root, 'vscode-zsh'));
+      const terminal = integratedTerminal(scripts, shell, await makeHome(path.join(root, 'home'), shell, dataDir), path.join(root, 'vscode-zsh'));
       const session = await TmuxShell.start(server, `vscode-${shell}`, shell, terminal.env, terminal.args);
       for (let i = 1; i <= 3; i++) await wait(5000).then(() => session.run(`echo in vscode ${i}`));
       await session.run('echo integration $VSCODE_SHELL_INTEGRATION, user prompts $__user_prompts');
