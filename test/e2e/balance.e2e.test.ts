@@ -1,12 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { HOUR_MS } from '../../src/core/time/clock';
 import { icsText } from '../builders/icsBuilder';
 import { writerAt } from '../builders/journalBuilders';
 import { writeFileSync } from 'node:fs';
-import { handsOnStatusItem, notificationTexts, openWorkbench, ROOT, screenshot, type Workbench } from './workbench';
+import { cliJson, handsOnStatusItem, notificationTexts, openWorkbench, screenshot, type Workbench } from './workbench';
 
 /**
  * Two VS Code windows on one data directory, with the packaged extension and real time. Every hour of every
@@ -44,9 +43,7 @@ describe('Two windows sharing one history', function () {
   });
 
   it('shows in the status bar the same share as `hands-on report --json`', async () => {
-    const report = JSON.parse(
-      execFileSync('node', [join(ROOT, 'dist', 'cli.js'), 'report', '--data-dir', workbench.dataDir, '--calendar', calendar, '--period', 'rolling7', '--json'], { encoding: 'utf8' }),
-    ) as { handsOnPercent: number | null; codingMinutes: number; meetingMinutes: number };
+    const report = cliJson<{ handsOnPercent: number | null; codingMinutes: number; meetingMinutes: number }>(['report', '--data-dir', workbench.dataDir, '--calendar', calendar, '--period', 'rolling7', '--json']);
     assert.equal(report.codingMinutes, 90);
     assert.equal(report.meetingMinutes, 180);
     const item = handsOnStatusItem(workbench.page);

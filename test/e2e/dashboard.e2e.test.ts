@@ -1,5 +1,4 @@
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +9,7 @@ import { DAY_MS, HOUR_MS, MINUTE_MS } from '../../src/core/time/clock';
 import { FakeClock } from '../builders/fakeClock';
 import { localDateOf, systemTimeZone } from '../../src/core/time/localDays';
 import { writeUserSettings } from '../harness/codeServer';
-import { dashboardFrame, DASHBOARD_ROOT as ROOT, ROOT as REPO, handsOnStatusItem, openPalette, openWorkbench, reloadWindow, RESULTS, runPaletteCommand, screenshot, type Workbench } from './workbench';
+import { cliJson, dashboardFrame, DASHBOARD_ROOT as ROOT, handsOnStatusItem, openPalette, openWorkbench, reloadWindow, RESULTS, runPaletteCommand, screenshot, type Workbench } from './workbench';
 
 const HOSTILE_TITLE = '<img src=x onerror=alert(1)><script>alert(2)</script>';
 
@@ -271,9 +270,7 @@ describe('The dashboard in code-server', function () {
     const deadline = Date.now() + 90_000;
     for (;;) {
       try {
-        cli = JSON.parse(
-          execFileSync('node', [join(REPO, 'dist', 'cli.js'), ...cliArgs], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }),
-        ) as SkillsJson;
+        cli = cliJson<SkillsJson>(cliArgs);
         const shown = await frame.$eval('#panel-skills', (panel) => ({
           languages: [...panel.querySelectorAll('#skills-languages tbody tr')].map((row) => ({
             language: row.getAttribute('data-language') ?? '',
@@ -386,9 +383,7 @@ describe('The dashboard in code-server', function () {
     // "Where the coding went, Mon 7 Sep 2026 – Sun 29 Nov 2026": the days the breakdown covers.
     const [from, to] = (/, (.+) – (.+)$/.exec(shown.title)?.slice(1) ?? []).map((label) => localDateOf(Date.parse(`${label.replace(/^\w+ /, '')} 12:00 UTC`), 'UTC'));
     assert.ok(from && to, `the breakdown names its days: ${shown.title}`);
-    const cli = JSON.parse(
-      execFileSync('node', [join(REPO, 'dist', 'cli.js'), 'activity', '--json', '--data-dir', String(settings['handsOn.dataDirectory']), '--from', from, '--to', to, '--tz', zone], { encoding: 'utf8' }),
-    ) as { days: { sources: Record<string, number> }[] };
+    const cli = cliJson<{ days: { sources: Record<string, number> }[] }>(['activity', '--json', '--data-dir', String(settings['handsOn.dataDirectory']), '--from', from, '--to', to, '--tz', zone]);
     const minutes: Record<string, number> = {};
     for (const day of cli.days) for (const [source, value] of Object.entries(day.sources)) minutes[source] = (minutes[source] ?? 0) + value;
     const label: Record<string, string> = { vscode: 'VS Code', terminal: 'Terminal', neovim: 'Neovim' };

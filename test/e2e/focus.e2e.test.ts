@@ -1,5 +1,4 @@
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,7 +7,7 @@ import { round1 } from '../../src/core/report/formatDuration';
 import type { ReportJson } from '../../src/core/report/reportJson';
 import { systemTimeZone } from '../../src/core/time/localDays';
 import { DEMO_EMAIL, seedDemoHistory } from '../builders/demoHistory';
-import { dashboardFrame, handsOnStatusItem, openWorkbench, RESULTS, ROOT, runPaletteCommand, type Workbench } from './workbench';
+import { cliJson, dashboardFrame, handsOnStatusItem, openWorkbench, RESULTS, runPaletteCommand, type Workbench } from './workbench';
 
 /** What the Focus tab looked like in this run (npm run screenshots makes the README's pictures). */
 const SCREENSHOT = join(RESULTS, 'focus-tab.png');
@@ -92,12 +91,11 @@ describe('The Focus tab on the demo data, against hands-on report --json', funct
     // The CLI on the same data folder and calendar, this week, with default settings (an empty HOME: no settings.json).
     const home = join(folder, 'home');
     mkdirSync(home, { recursive: true });
-    const output = execFileSync(
-      'node',
-      [join(ROOT, 'dist', 'cli.js'), 'report', '--period', 'week', '--data-dir', dataDir, '--calendar', calendar, '--me', DEMO_EMAIL, '--tz', systemTimeZone(), '--json'],
-      { encoding: 'utf8', env: { ...process.env, HOME: home, XDG_CONFIG_HOME: join(home, '.config') } },
-    );
-    const json = JSON.parse(output) as ReportJson;
+    const json = cliJson<ReportJson>(['report', '--period', 'week', '--data-dir', dataDir, '--calendar', calendar, '--me', DEMO_EMAIL, '--tz', systemTimeZone(), '--json'], {
+      ...process.env,
+      HOME: home,
+      XDG_CONFIG_HOME: join(home, '.config'),
+    });
 
     assert.equal(round1(shown.focusMinutes), json.focus.focusMinutes);
     assert.equal(round1(shown.fragmentedMinutes), json.focus.fragmentedMinutes);

@@ -95,6 +95,19 @@ export async function openFile(bench: HelperBench, name: string): Promise<void> 
   await page.keyboard.press('Enter');
   await page.locator(`.tab.active[aria-label*="${name}"]`).waitFor();
   await focusActiveEditor(page);
+  await windowFocused(bench);
+}
+
+/**
+ * Waits until VS Code reports the window focused, as a user's window is while they work in it: Hands-On records
+ * nothing in an unfocused one. Chromium may leave a new page's window unfocused (VS Code 1.139 more often); a click
+ * in the editor, as a user's, focuses it.
+ */
+export async function windowFocused(bench: HelperBench): Promise<void> {
+  if (await helper(bench, { op: 'focused', withinMs: 3_000 })) return;
+  await bench.page.locator('.editor-group-container.active .monaco-editor .view-lines').first().click({ position: { x: 5, y: 5 } });
+  await focusActiveEditor(bench.page);
+  if (!(await helper(bench, { op: 'focused', withinMs: 10_000 }))) throw new Error('VS Code reports its window unfocused, after a click in the editor');
 }
 
 /** Closes the browser and code-server and removes the bench's folder; nothing when it never opened. */

@@ -1,4 +1,5 @@
 // A code-server with the packaged .vsix installed, opened in Chromium: what a user sees.
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -10,6 +11,11 @@ export const ROOT = resolve(__dirname, '..', '..', '..');
 /** Figures and screenshots; a run in another code-server than the minimum keeps its own, beside those `npm run bench` reads. */
 export const RESULTS =
   codeServerTarget() === CODE_SERVER_TARGETS.minimum ? join(ROOT, 'test-results') : join(ROOT, 'test-results', `code-server-${codeServerTarget().codeServer}`);
+
+/** What `hands-on ARGS` prints as JSON, run from the build under test as a user runs it (its own process). */
+export function cliJson<T>(args: readonly string[], env?: NodeJS.ProcessEnv): T {
+  return JSON.parse(execFileSync('node', [join(ROOT, 'dist', 'cli.js'), ...args], { encoding: 'utf8', ...(env && { env }) })) as T;
+}
 
 export function packagedVsix(): string {
   const vsix = readdirSync(ROOT).find((name) => /^hands-on-.*\.vsix$/.test(name));

@@ -21,6 +21,7 @@ type Command =
   | { id: number; op: 'flush' }
   | { id: number; op: 'record'; on: boolean }
   | { id: number; op: 'settle' }
+  | { id: number; op: 'focused'; withinMs: number }
   | { id: number; op: 'setting'; section: string; key: string; value: unknown };
 
 
@@ -102,6 +103,10 @@ export function activate(context: vscode.ExtensionContext): void {
         return 'recording';
       case 'settle':
         return settle();
+      case 'focused':
+        // Whether VS Code reports the window focused, within the time given: Hands-On records nothing in one it does not.
+        for (const end = Date.now() + command.withinMs; Date.now() < end && !vscode.window.state.focused; ) await sleep(50);
+        return vscode.window.state.focused;
       case 'setting':
         // The user settings, as the Settings editor writes them; answers once the window reads the new value.
         await vscode.workspace.getConfiguration(command.section).update(command.key, command.value, vscode.ConfigurationTarget.Global);
@@ -171,6 +176,7 @@ export function activate(context: vscode.ExtensionContext): void {
     }),
     vscode.window.onDidChangeTextEditorSelection((e) => record({ type: 'selection', kind: (['none', 'keyboard', 'mouse', 'command'] as const)[e.kind ?? 0] })),
     vscode.window.onDidChangeTextEditorVisibleRanges(() => record({ type: 'scroll' })),
+    vscode.window.onDidChangeWindowState((state) => record({ type: 'window', focused: state.focused })),
     vscode.workspace.onWillSaveTextDocument((e) => {
       // Manual = 1, AfterDelay = 2, FocusOut = 3, as activityEvents.ts pairs them with did-save.
       if (e.reason === vscode.TextDocumentSaveReason.Manual) userSaves.add(e.document);

@@ -98,6 +98,8 @@ describe('Recording coding time in a real editor', () => {
 
   it("counts commands run in the user's terminal, never those an agent runs in its own (marked by its environment, or hidden from the user) @smoke", async () => {
     const api = await extensionApi();
+    // No editor whose visible lines a terminal panel opening or closing would scroll (scrolling is the user's activity).
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     const minutesOfCommands = async (hour: number, options: vscode.TerminalOptions) => {
       const start = hourAhead(hour);
       api.clock.set(start);
@@ -119,7 +121,17 @@ describe('Recording coding time in a real editor', () => {
         }
         return await codedMinutes(start);
       } finally {
+        // Closed, and its last events delivered, before the next part sets the clock to its own hour.
+        const closed = new Promise<void>((resolve) => {
+          const listener = vscode.window.onDidCloseTerminal((closedTerminal) => {
+            if (closedTerminal !== terminal) return;
+            listener.dispose();
+            resolve();
+          });
+        });
         terminal.dispose();
+        await closed;
+        await new Promise((resolve) => setTimeout(resolve, 1000));
       }
     };
     const users = await minutesOfCommands(4, { name: 'mine' });
