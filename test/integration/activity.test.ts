@@ -107,13 +107,7 @@ describe('Recording coding time in a real editor', () => {
       try {
         const shell = await shellIntegrationOf(terminal);
         for (let minute = 0; minute <= 3; minute++) {
-          const started = new Promise<void>((resolve) => {
-            const listener = vscode.window.onDidStartTerminalShellExecution((e) => {
-              if (e.terminal !== terminal) return;
-              listener.dispose();
-              resolve();
-            });
-          });
+          const started = nextEvent(vscode.window.onDidStartTerminalShellExecution, (e) => e.terminal === terminal);
           shell.executeCommand(`echo command ${minute}`);
           // The extension's listener was added before this one, so it has seen the execution too.
           await started;
@@ -122,13 +116,7 @@ describe('Recording coding time in a real editor', () => {
         return await codedMinutes(start);
       } finally {
         // Closed, and its last events delivered, before the next part sets the clock to its own hour.
-        const closed = new Promise<void>((resolve) => {
-          const listener = vscode.window.onDidCloseTerminal((closedTerminal) => {
-            if (closedTerminal !== terminal) return;
-            listener.dispose();
-            resolve();
-          });
-        });
+        const closed = nextEvent(vscode.window.onDidCloseTerminal, (closedTerminal) => closedTerminal === terminal);
         terminal.dispose();
         await closed;
         await new Promise((resolve) => setTimeout(resolve, 1000));
@@ -141,19 +129,23 @@ describe('Recording coding time in a real editor', () => {
   });
 });
 
-/** The terminal's shell integration, once VS Code has injected it into bash. */
-async function shellIntegrationOf(terminal: vscode.Terminal): Promise<vscode.TerminalShellIntegration> {
-  if (terminal.shellIntegration) return terminal.shellIntegration;
+/** The next event that `matches`, or an error after `timeoutMs`. */
+function nextEvent<T>(event: vscode.Event<T>, matches: (e: T) => boolean, timeoutMs = 30_000): Promise<T> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       listener.dispose();
-      reject(new Error(`no shell integration in terminal ${terminal.name} after 30 s`));
-    }, 30_000);
-    const listener = vscode.window.onDidChangeTerminalShellIntegration((e) => {
-      if (e.terminal !== terminal) return;
+      reject(new Error(`no such event after ${timeoutMs} ms`));
+    }, timeoutMs);
+    const listener = event((e) => {
+      if (!matches(e)) return;
       clearTimeout(timer);
       listener.dispose();
-      resolve(e.shellIntegration);
+      resolve(e);
     });
   });
+}
+
+/** The terminal's shell integration, once VS Code has injected it into bash. */
+async function shellIntegrationOf(terminal: vscode.Terminal): Promise<vscode.TerminalShellIntegration> {
+  return terminal.shellIntegration ?? (await nextEvent(vscode.window.onDidChangeTerminalShellIntegration, (e) => e.terminal === terminal)).shellIntegration;
 }

@@ -54,11 +54,9 @@ function __hands_on_write --argument-names start end
     if set -q __hands_on_exiting
         # The last write waits, two seconds at most: a job started as the shell ends can be hung up with its terminal
         # before it has written.
-        if command -q timeout
-            command timeout 2 $append </dev/null >/dev/null 2>&1
-        else
-            command $append </dev/null >/dev/null 2>&1
-        end
+        set -l bounded
+        command -q timeout; and set bounded timeout 2
+        command $bounded $append </dev/null >/dev/null 2>&1
     else
         # nohup: a write still under way when the terminal closes must outlive the shell.
         command nohup $append </dev/null >/dev/null 2>&1 &
